@@ -1,0 +1,82 @@
+// Flat config: type-aware rules everywhere, plus the layering rules that keep process boundaries honest
+// (VS Code style: enforced on folder names, not by convention).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main (outside services/simulator) and electron/preload may import electron (design rule 2).',
+}
+const noNativeAdapters = [
+  { name: '@github/keytar', message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.' },
+  { name: 'keytar', message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.' },
+]
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/electron/**', 'node:*'], message: 'The renderer talks to main only through the DesktopApi contract.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'shared/ compiles under both programs: no Node, no DOM.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/services/**/*.ts', 'electron/main/simulator/**/*.ts', 'electron/web-host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron, ...noNativeAdapters] }],
+    },
+  },
+  {
+    // ipcMain is touched by exactly one module: the typed handle/send wrappers.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc/ipc-bridge.ts', 'electron/main/services/**', 'electron/main/simulator/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Use the typed handle/send wrappers in electron/main/ipc/ipc-bridge.ts.' }] },
+      ],
+    },
+  },
+)

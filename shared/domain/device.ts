@@ -1,0 +1,18 @@
+/** A Tagora device, as GET /devices returns it. `assetId` keys everything live. */
+export interface Device {
+  deviceId: string
+  serial: string
+  deviceName: string
+  assetId: string
+  organizationId: string
+  status: string
+  createdAt: string
+}
+
+export interface DeviceSyncState {
+  phase: 'idle' | 'syncing' | 'error'
+  /** Devices fetched so far in the running sync (progress indicator). */
+  fetched: number
+  lastSyncedAt: number | null
+  error: string | null
+}

@@ -1,0 +1,24 @@
+/** Why the local webhook listener refused a POST; each reason has its own counter. */
+export type RejectReason =
+  | 'bad-signature'
+  | 'missing-signature'
+  | 'bad-json'
+  | 'too-large'
+  | 'unsupported-media-type'
+  | 'no-asset'
+  | 'unknown-asset'
+  | 'bad-position'
+  | 'timeout'
+  | 'wrong-method'
+  | 'wrong-path'
+  | 'bad-host'
+
+export interface ListenerState {
+  state: 'off' | 'listening' | 'error'
+  /** Local URL the listener is bound to, e.g. http://127.0.0.1:8787/tagora/events. */
+  url: string | null
+  error: string | null
+  accepted: number
+  rejected: Partial<Record<RejectReason, number>>
+  lastEventAt: number | null
+}

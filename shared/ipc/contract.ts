@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetry'
+import type { Device, DeviceSyncState } from '../domain/device'
+import type { ListenerState } from '../domain/listener'
+import type { SessionState } from '../domain/session'
+import type { Settings } from '../schemas/settings'
+import { listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
+
+/** Declares a call's result type without a runtime value (results come from our own main process). */
+function returns<T>(): T {
+  return undefined as T
+}
+
+/** Everything the renderer needs at start-up or after its transport reconnects. */
+export interface AppSnapshot {
+  session: SessionState
+  devices: Device[]
+  deviceSync: DeviceSyncState
+  listener: ListenerState
+  settings: Settings
+  /** Every asset with a known position, as one batch. */
+  telemetry: TelemetryBatch
+  /** 'electron' or 'web': lets the UI word things for its host. */
+  host: 'electron' | 'web'
+}
+
+/**
+ * Renderer → main calls. One entry per call: channel name (`feature:verb-noun`), the zod schema of
+ * its single argument (checked in main before any handler runs), and its result type.
+ */
+export const callContract = {
+  /** Full state for a (re)starting renderer. */
+  'app:get-snapshot': { input: z.void(), result: returns<AppSnapshot>() },
+  /** Password sign-in to the configured Tagora API. */
+  'session:sign-in': {
+    input: z.object({
+      email: z.string().trim().email('Enter a valid email address'),
+      password: z.string().min(1, 'Enter your password'),
+      remember: z.boolean(),
+    }),
+    result: returns<SessionState>(),
+  },
+  /** Starts the bundled simulator in-process and signs in to it ("Try the demo"). */
+  'session:start-demo': { input: z.void(), result: returns<SessionState>() },
+  /** Ends the session and forgets the stored renew token. */
+  'session:sign-out': { input: z.void(), result: returns<SessionState>() },
+  /** Re-fetches every page of devices now. */
+  'devices:refresh': { input: z.void(), result: returns<DeviceSyncState>() },
+  /** Trail of one asset, oldest first. */
+  'telemetry:get-trail': { input: z.object({ assetId: z.string().min(1) }), result: returns<TrailPoint[]>() },
+  /** Latest fix and every extra field of one asset. */
+  'telemetry:get-asset': { input: z.object({ assetId: z.string().min(1) }), result: returns<AssetDetail | null>() },
+  /** Changes the API base URL (signed out only). */
+  'settings:set-api-url': { input: z.object({ apiUrl: z.string().url('Enter a full URL, e.g. https://…') }), result: returns<Settings>() },
+  /** Changes listener settings and restarts the listener. */
+  'settings:set-listener': { input: listenerSettingsSchema.partial(), result: returns<Settings>() },
+  /** Changes basemap settings. */
+  'settings:set-map': { input: mapSettingsSchema.partial(), result: returns<Settings>() },
+  /** Opens an http(s) URL in the system browser. */
+  'shell:open-external': { input: z.object({ url: z.string().url().startsWith('http') }), result: returns<void>() },
+} as const
+
+/** Main → renderer events. Pushed events carry batches or whole states, never one item per message. */
+export interface EventContract {
+  'session:state': SessionState
+  'devices:list': Device[]
+  'devices:sync-state': DeviceSyncState
+  'listener:state': ListenerState
+  'settings:changed': Settings
+  'telemetry:batch': TelemetryBatch
+}
+
+export type CallName = keyof typeof callContract
+export type CallInput<K extends CallName> = z.input<(typeof callContract)[K]['input']>
+export type CallResult<K extends CallName> = (typeof callContract)[K]['result']
+export type EventName = keyof EventContract
+export type EventPayload<K extends EventName> = EventContract[K]
+
+export const callNames = Object.keys(callContract) as CallName[]
+
+/** Event names as a runtime list (the preload forwards only these). */
+export const eventNames: readonly EventName[] = [
+  'session:state',
+  'devices:list',
+  'devices:sync-state',
+  'listener:state',
+  'settings:changed',
+  'telemetry:batch',
+]

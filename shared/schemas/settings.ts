@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+/** The one settings file (settings.json in the data folder). Parsed here, trusted past this point. */
+export const listenerSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  port: z.number().int().min(0).max(65535).default(8787),
+  path: z
+    .string()
+    .regex(/^\/[\w\-./]*$/, 'path must start with / and hold only letters, digits, - _ . /')
+    .default('/tagora/events'),
+  /** Loopback by default: all interfaces only after an explicit choice. */
+  bindAddress: z.enum(['127.0.0.1', '0.0.0.0']).default('127.0.0.1'),
+})
+
+export const webhookRecordSchema = z.object({
+  webhookId: z.string(),
+  name: z.string(),
+  postUrl: z.string(),
+  publicKeyPem: z.string(),
+  keyAlgorithm: z.string(),
+  createdAt: z.string(),
+  apiUrl: z.string(),
+})
+
+export const mapSettingsSchema = z.object({
+  /** Online tile URL template; empty means the offline basemap only. */
+  tileUrl: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  tileAttribution: z.string().default('© OpenStreetMap contributors'),
+  basemap: z.enum(['auto', 'online', 'offline']).default('auto'),
+})
+
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  apiUrl: z.string().url().default('https://integration.tagora.com.mx/integration/v1'),
+  lastEmail: z.string().nullable().default(null),
+  listener: listenerSettingsSchema.prefault({}),
+  webhooks: z.array(webhookRecordSchema).default([]),
+  map: mapSettingsSchema.prefault({}),
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+export type ListenerSettings = z.infer<typeof listenerSettingsSchema>
+export type WebhookRecord = z.infer<typeof webhookRecordSchema>
+export type MapSettings = z.infer<typeof mapSettingsSchema>
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({})
+}
