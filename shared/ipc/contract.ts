@@ -20,6 +20,8 @@ export interface AppSnapshot {
   settings: Settings
   /** Every asset with a known position, as one batch. */
   telemetry: TelemetryBatch
+  /** A problem found at start-up the user must hear about once (e.g. a corrupt settings file). */
+  notice: string | null
   /** 'electron' or 'web': lets the UI word things for its host. */
   host: 'electron' | 'web'
 }
@@ -75,15 +77,3 @@ export type CallInput<K extends CallName> = z.input<(typeof callContract)[K]['in
 export type CallResult<K extends CallName> = (typeof callContract)[K]['result']
 export type EventName = keyof EventContract
 export type EventPayload<K extends EventName> = EventContract[K]
-
-export const callNames = Object.keys(callContract) as CallName[]
-
-/** Event names as a runtime list (the preload forwards only these). */
-export const eventNames: readonly EventName[] = [
-  'session:state',
-  'devices:list',
-  'devices:sync-state',
-  'listener:state',
-  'settings:changed',
-  'telemetry:batch',
-]

@@ -1,0 +1,114 @@
+import type { Device } from '../../../../shared/domain/device'
+import type { ListenerState } from '../../../../shared/domain/listener'
+import type { ListenerSettings } from '../../../../shared/schemas/settings'
+import type { Clock } from '../ports/clock'
+import type { Logger } from '../logging/logger'
+import { createWebhookListener } from '../listener/webhook-listener'
+import type { WebhookListener } from '../listener/webhook-listener'
+import type { ParseResult } from '../telemetry/parse-telemetry'
+import { TelemetryStore } from '../telemetry/telemetry-store'
+import { createBatchPump } from '../telemetry/batch-pump'
+import type { EventHub } from './event-hub'
+import type { WebhookKeys } from './webhook-keys'
+
+const OFF_STATE: ListenerState = { state: 'off', url: null, error: null, accepted: 0, rejected: {}, lastEventAt: null }
+
+/**
+ * Listener → store → batches to every renderer. Owns the lookup tables that turn a serial or a
+ * deviceId into an assetId, and the set of known assets (events for others count as 'unknown-asset').
+ */
+export class TelemetryPipeline {
+  private listener: WebhookListener | null = null
+  private store: TelemetryStore
+  private readonly pump: ReturnType<typeof createBatchPump>
+  private knownAssets = new Set<string>()
+  private assetBySerialOrDevice = new Map<string, string>()
+
+  constructor(
+    private readonly hub: EventHub,
+    private readonly keys: WebhookKeys,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.store = new TelemetryStore({ clock })
+    this.pump = createBatchPump({
+      store: this.store,
+      intervalMs: 100,
+      clock,
+      send: (batch) => hub.emit('telemetry:batch', batch),
+      isReceiverReady: () => hub.receiversReady(),
+    })
+    this.pump.start()
+  }
+
+  /** (Re)starts the listener with new settings; reports a busy port as state 'error', never throws. */
+  async applyListenerSettings(settings: ListenerSettings): Promise<ListenerState> {
+    await this.listener?.stop()
+    this.listener = null
+    if (!settings.enabled) {
+      this.hub.emit('listener:state', OFF_STATE)
+      return OFF_STATE
+    }
+    const listener = createWebhookListener({
+      host: settings.bindAddress,
+      port: settings.port,
+      path: settings.path,
+      getPublicKeys: () => this.keys.current(),
+      parseOptions: () => ({ now: this.clock.now(), resolveAssetId: (key) => this.resolveAssetId(key) }),
+      isKnownAsset: (assetId) => this.knownAssets.size === 0 || this.knownAssets.has(assetId),
+      onEvents: (result: ParseResult) => this.store.apply(result.events),
+      logger: this.logger,
+      clock: this.clock,
+    })
+    listener.onStateChange((state) => this.hub.emit('listener:state', state))
+    this.listener = listener
+    const state = await listener.start()
+    this.hub.emit('listener:state', state)
+    return state
+  }
+
+  listenerState(): ListenerState {
+    return this.listener?.state() ?? OFF_STATE
+  }
+
+  /** The local URL Tagora's deliveries must reach (directly in the demo, through a tunnel otherwise). */
+  localUrl(): string | null {
+    const state = this.listenerState()
+    return state.state === 'listening' ? state.url : null
+  }
+
+  /** Known devices: they appear as 'no-fix' until a position arrives, and define what is unknown. */
+  useDevices(devices: readonly Device[]): void {
+    this.knownAssets = new Set(devices.map((device) => device.assetId))
+    this.assetBySerialOrDevice = new Map()
+    for (const device of devices) {
+      this.assetBySerialOrDevice.set(`serial:${device.serial}`, device.assetId)
+      this.assetBySerialOrDevice.set(`device:${device.deviceId}`, device.assetId)
+    }
+    this.store.registerAssets(this.knownAssets)
+  }
+
+  /** Forgets every asset (a new session may belong to another organization). */
+  reset(): void {
+    this.knownAssets = new Set()
+    this.assetBySerialOrDevice = new Map()
+    this.store.clear()
+  }
+
+  get telemetry(): TelemetryStore {
+    return this.store
+  }
+
+  async stop(): Promise<void> {
+    this.pump.stop()
+    await this.listener?.stop()
+  }
+
+  private resolveAssetId(key: { serial?: string; deviceId?: string }): string | undefined {
+    if (key.serial !== undefined) {
+      const bySerial = this.assetBySerialOrDevice.get(`serial:${key.serial}`)
+      if (bySerial) return bySerial
+    }
+    return key.deviceId !== undefined ? this.assetBySerialOrDevice.get(`device:${key.deviceId}`) : undefined
+  }
+}

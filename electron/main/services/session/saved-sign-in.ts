@@ -1,0 +1,61 @@
+import type { Logger } from '../logging/logger'
+import type { SecretStore } from '../ports/secret-store'
+
+export type KeychainStatus = { available: true; reason: null } | { available: false; reason: string }
+
+/** The keychain account of a saved sign-in: one per API server and email. */
+export function savedSignInAccount(apiUrl: string, email: string): string {
+  return `${apiUrl}|${email}`
+}
+
+/**
+ * The renewToken kept in the OS keychain for "keep me signed in". A failing keychain never breaks a
+ * sign-in: every method logs and degrades (nothing saved, nothing found) instead of throwing.
+ */
+export class SavedSignIn {
+  constructor(
+    private readonly store: SecretStore,
+    private readonly logger: Logger,
+  ) {}
+
+  async status(): Promise<KeychainStatus> {
+    try {
+      const result = await this.store.availability()
+      return result.available ? { available: true, reason: null } : { available: false, reason: result.reason }
+    } catch (error) {
+      return { available: false, reason: `The keychain could not be opened: ${describe(error)}` }
+    }
+  }
+
+  /** Returns null when saved, else why not (shown as rememberUnavailableReason). */
+  async save(account: string, renewToken: string): Promise<string | null> {
+    try {
+      await this.store.set(account, renewToken)
+      return null
+    } catch (error) {
+      this.logger.warn('could not save the sign-in to the keychain', { error })
+      return `The keychain refused to save the sign-in: ${describe(error)}`
+    }
+  }
+
+  async load(account: string): Promise<string | null> {
+    try {
+      return await this.store.get(account)
+    } catch (error) {
+      this.logger.warn('could not read the saved sign-in', { error })
+      return null
+    }
+  }
+
+  async forget(account: string): Promise<void> {
+    try {
+      await this.store.delete(account)
+    } catch (error) {
+      this.logger.warn('could not delete the saved sign-in', { error })
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,51 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { silentLogger } from '../logging/logger'
+import { SETTINGS_FILE, SettingsStore } from './settings-store'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fleet-settings-'))
+})
+
+describe('SettingsStore', () => {
+  it('uses defaults when there is no file yet, without a notice', async () => {
+    const result = await new SettingsStore(dir, silentLogger).load()
+    expect(result.notice).toBeNull()
+    expect(result.settings.listener.port).toBe(8787)
+    expect(result.settings.listener.bindAddress).toBe('127.0.0.1')
+  })
+
+  it('persists an update and reads it back in a new store', async () => {
+    const store = new SettingsStore(dir, silentLogger)
+    await store.load()
+    await store.update((s) => ({ ...s, listener: { ...s.listener, port: 9999 } }))
+    const again = await new SettingsStore(dir, silentLogger).load()
+    expect(again.settings.listener.port).toBe(9999)
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it.each([
+    ['truncated', '{"version":1,"apiUrl":"https://x'],
+    ['not JSON', 'hello'],
+    ['of a wrong shape', JSON.stringify({ version: 1, listener: { port: 'eighty' } })],
+  ])('moves a %s file aside, uses defaults and says so', async (_label, content) => {
+    await writeFile(join(dir, SETTINGS_FILE), content)
+    const result = await new SettingsStore(dir, silentLogger).load()
+    expect(result.notice).toMatch(/could not be used because/)
+    expect(result.settings.listener.port).toBe(8787)
+    const names = await readdir(dir)
+    const aside = names.find((name) => name.startsWith(`${SETTINGS_FILE}.corrupt-`))
+    expect(aside).toBeDefined()
+    expect(await readFile(join(dir, aside!), 'utf8')).toBe(content)
+  })
+
+  it('refuses an update that breaks the schema and keeps the previous settings', async () => {
+    const store = new SettingsStore(dir, silentLogger)
+    await store.load()
+    await expect(store.update((s) => ({ ...s, listener: { ...s.listener, port: 70000 } }))).rejects.toThrow()
+    expect(store.get().listener.port).toBe(8787)
+  })
+})

@@ -1,0 +1,89 @@
+import { mkdir, readFile, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Settings } from '../../../../shared/schemas/settings'
+import { defaultSettings, settingsSchema } from '../../../../shared/schemas/settings'
+import type { Logger } from '../logging/logger'
+import { writeFileAtomic } from './atomic-write'
+
+export const SETTINGS_FILE = 'settings.json'
+
+export interface SettingsLoadResult {
+  settings: Settings
+  /** Set when the file could not be used and defaults were taken: shown to the user once. */
+  notice: string | null
+}
+
+/**
+ * The one settings file in the data folder. Parsed by the schema where it enters (design rule 6);
+ * a corrupt file is moved aside so the user's data is never silently overwritten.
+ */
+export class SettingsStore {
+  private current: Settings = defaultSettings()
+  private writes: Promise<void> = Promise.resolve()
+  private readonly listeners = new Set<(settings: Settings) => void>()
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly logger: Logger,
+  ) {}
+
+  get path(): string {
+    return join(this.dataDir, SETTINGS_FILE)
+  }
+
+  async load(): Promise<SettingsLoadResult> {
+    await mkdir(this.dataDir, { recursive: true })
+    let text: string
+    try {
+      text = await readFile(this.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: this.current, notice: null }
+      return this.recoverFrom(`it could not be read (${(error as Error).message})`)
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      return this.recoverFrom('it is not valid JSON')
+    }
+    const parsed = settingsSchema.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return this.recoverFrom(`it has an unexpected shape (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`)
+    }
+    this.current = parsed.data
+    return { settings: this.current, notice: null }
+  }
+
+  get(): Settings {
+    return this.current
+  }
+
+  /** Applies a change, validates the result, persists it atomically, and notifies listeners. */
+  async update(change: (settings: Settings) => Settings): Promise<Settings> {
+    const next = settingsSchema.parse(change(structuredClone(this.current)))
+    this.current = next
+    this.writes = this.writes.then(() => writeFileAtomic(this.path, JSON.stringify(next, null, 2) + '\n'))
+    await this.writes
+    this.listeners.forEach((listener) => listener(next))
+    return next
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private async recoverFrom(problem: string): Promise<SettingsLoadResult> {
+    const asidePath = `${this.path}.corrupt-${Date.now()}`
+    try {
+      await rename(this.path, asidePath)
+    } catch (error) {
+      this.logger.warn('could not move the unusable settings file aside', { error })
+    }
+    this.current = defaultSettings()
+    const notice = `Your settings file could not be used because ${problem}. Defaults are in use; the old file was kept as ${asidePath}.`
+    this.logger.warn('settings file unusable, defaults in use', { problem, asidePath })
+    return { settings: this.current, notice }
+  }
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next'
+import { LanguageSwitch } from '../features/session/LanguageSwitch'
+import { ListenerStatus } from '../features/session/ListenerStatus'
+import { SessionStatus } from '../features/session/SessionStatus'
+import { SignOutButton } from '../features/session/SignOutButton'
+import { useAppStore } from '../store'
+import { selectPhase } from '../store/selectors'
+
+export function AppHeader() {
+  const { t } = useTranslation()
+  const phase = useAppStore(selectPhase)
+  const signedIn = phase === 'signed-in' || phase === 'renewing'
+  return (
+    <header className="app-header">
+      <div className="app-brand">
+        <svg className="app-logo" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 2 20 21 12 16.5 4 21Z" />
+        </svg>
+        {t('app.name')}
+      </div>
+      <div className="app-header-spacer" />
+      {signedIn && <ListenerStatus />}
+      <SessionStatus />
+      <LanguageSwitch />
+      {signedIn && <SignOutButton />}
+    </header>
+  )
+}

@@ -1,0 +1,17 @@
+import { AssetDetailPanel } from '../features/assets/AssetDetailPanel'
+import { DeviceList } from '../features/devices/DeviceList'
+import { MapView } from '../features/map/MapView'
+
+export function MainScreen() {
+  return (
+    <main className="main-screen">
+      <aside className="main-sidebar">
+        <DeviceList />
+      </aside>
+      <section className="main-map">
+        <MapView />
+        <AssetDetailPanel />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,72 @@
+import type { EventName, EventPayload } from '../../../shared/ipc/contract'
+import { eventNames } from '../../../shared/ipc/contract'
+import type { DesktopApi } from '../../../shared/ipc/desktop-api'
+import type { AppSnapshot } from '../../../shared/ipc/contract'
+import { AppError } from '../../../shared/domain/errors'
+import type { AppStoreApi } from '../store'
+
+type Handlers = { [K in EventName]: (payload: EventPayload<K>) => void }
+
+const SNAPSHOT_RETRY_MS = 2000
+
+/** The only module that listens to the desktop: every pushed event lands in the store here. */
+export function startBridge(api: DesktopApi, store: AppStoreApi): () => void {
+  const s = () => store.getState()
+  const handlers: Handlers = {
+    'session:state': (session) => s().setSession(session),
+    'devices:list': (devices) => s().setDevices(devices),
+    'devices:sync-state': (sync) => s().setDeviceSync(sync),
+    'listener:state': (listener) => s().setListener(listener),
+    'settings:changed': (settings) => s().setSettings(settings),
+    'telemetry:batch': (batch) => s().applyTelemetryBatch(batch),
+  }
+
+  // Events that arrive before the snapshot are newer than it: hold them and replay them after it.
+  let pending: (() => void)[] | null = []
+  let stopped = false
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+
+  function subscribe<K extends EventName>(name: K): () => void {
+    return api.on(name, (payload) => {
+      const deliver = () => handlers[name](payload)
+      if (pending) pending.push(deliver)
+      else deliver()
+    })
+  }
+  const unsubscribers = eventNames.map((name) => subscribe(name))
+
+  function applySnapshot(snapshot: AppSnapshot): void {
+    const st = s()
+    st.setHost(snapshot.host)
+    st.setSettings(snapshot.settings)
+    st.setListener(snapshot.listener)
+    st.setDevices(snapshot.devices)
+    st.setDeviceSync(snapshot.deviceSync)
+    st.applyTelemetryBatch(snapshot.telemetry)
+    st.setSession(snapshot.session)
+    const queued = pending ?? []
+    pending = null
+    for (const deliver of queued) deliver()
+  }
+
+  async function loadSnapshot(): Promise<void> {
+    const outcome = await api.call('app:get-snapshot', undefined)
+    if (!outcome.ok) throw new AppError(outcome.error)
+    if (!stopped) applySnapshot(outcome.value)
+  }
+
+  function attempt(): void {
+    loadSnapshot().catch((cause: unknown) => {
+      // Main may still be starting its services: keep asking, the UI shows "Connecting…".
+      console.warn('app:get-snapshot failed, retrying', cause)
+      if (!stopped) retryTimer = setTimeout(attempt, SNAPSHOT_RETRY_MS)
+    })
+  }
+  attempt()
+
+  return () => {
+    stopped = true
+    clearTimeout(retryTimer)
+    for (const off of unsubscribers) off()
+  }
+}

@@ -1,0 +1,26 @@
+import { AppError } from '../../../shared/domain/errors'
+import type { CallInput, CallName, CallResult } from '../../../shared/ipc/contract'
+import { desktopApi } from './desktop-api'
+
+/**
+ * Invokes a contract call and unwraps its outcome envelope: resolves with the value or throws an
+ * `AppError` carrying the server's message, status and request id.
+ */
+export async function callApi<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<K>> {
+  let outcome
+  try {
+    outcome = await desktopApi.call(name, input)
+  } catch (cause) {
+    // The transport itself failed (window closing, socket dropped): say which call it was.
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new AppError({ code: 'transport', message: `${name} failed: ${detail}` })
+  }
+  if (outcome.ok) return outcome.value
+  throw new AppError(outcome.error)
+}
+
+/** Turns anything thrown into an AppError so the UI can always show message and request id. */
+export function toAppError(cause: unknown): AppError {
+  if (cause instanceof AppError) return cause
+  return new AppError({ code: 'unexpected', message: cause instanceof Error ? cause.message : String(cause) })
+}

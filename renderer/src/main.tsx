@@ -1,0 +1,27 @@
+// Leaflet's own CSS comes from the package so it always matches the installed version.
+import 'leaflet/dist/leaflet.css'
+import './app/app.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { startBridge } from './app/bridge'
+import { startSelectionPoller } from './app/selection-poller'
+import { desktopApi } from './lib/desktop-api'
+import { initI18n } from './lib/i18n'
+import { useAppStore } from './store'
+
+const rootElement = document.getElementById('root')
+if (!rootElement) throw new Error('index.html has no #root element to mount the app in')
+const root = createRoot(rootElement)
+
+// The bridge starts before the first paint so no pushed event is missed.
+startBridge(desktopApi, useAppStore)
+startSelectionPoller(useAppStore)
+
+void initI18n().then(() => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+})

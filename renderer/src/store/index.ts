@@ -1,0 +1,31 @@
+import { create } from 'zustand'
+import type { DevicesSlice } from './devices-slice'
+import { createDevicesSlice } from './devices-slice'
+import type { ListenerSlice } from './listener-slice'
+import { createListenerSlice } from './listener-slice'
+import type { SelectionSlice } from './selection-slice'
+import { createSelectionSlice } from './selection-slice'
+import type { SessionSlice } from './session-slice'
+import { createSessionSlice } from './session-slice'
+import type { SettingsSlice } from './settings-slice'
+import { createSettingsSlice } from './settings-slice'
+import type { TelemetrySlice } from './telemetry-slice'
+import { createTelemetrySlice } from './telemetry-slice'
+
+export type AppStore = SessionSlice & DevicesSlice & TelemetrySlice & ListenerSlice & SettingsSlice & SelectionSlice
+
+/** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
+export function createAppStore() {
+  return create<AppStore>()((...a) => ({
+    ...createSessionSlice(...a),
+    ...createDevicesSlice(...a),
+    ...createTelemetrySlice(...a),
+    ...createListenerSlice(...a),
+    ...createSettingsSlice(...a),
+    ...createSelectionSlice(...a),
+  }))
+}
+
+/** The one store of the app; actions are callable outside React as `useAppStore.getState().x()`. */
+export const useAppStore = createAppStore()
+export type AppStoreApi = typeof useAppStore

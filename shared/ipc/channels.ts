@@ -1,0 +1,28 @@
+import type { CallName, EventName } from './contract'
+
+/**
+ * The channel names as plain runtime lists, free of zod, so the sandboxed preload can import them
+ * without bundling schemas. A type test pins them to the contract's keys.
+ */
+export const CALL_CHANNELS = [
+  'app:get-snapshot',
+  'session:sign-in',
+  'session:start-demo',
+  'session:sign-out',
+  'devices:refresh',
+  'telemetry:get-trail',
+  'telemetry:get-asset',
+  'settings:set-api-url',
+  'settings:set-listener',
+  'settings:set-map',
+  'shell:open-external',
+] as const satisfies readonly CallName[]
+
+export const EVENT_CHANNELS = [
+  'session:state',
+  'devices:list',
+  'devices:sync-state',
+  'listener:state',
+  'settings:changed',
+  'telemetry:batch',
+] as const satisfies readonly EventName[]
