@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { startBridge } from './app/bridge'
 import { startSelectionPoller } from './app/selection-poller'
-import { desktopApi } from './lib/desktop-api'
+import { desktopApi, onTransportReconnected } from './lib/desktop-api'
 import { initI18n } from './lib/i18n'
 import { useAppStore } from './store'
 
@@ -15,7 +15,7 @@ if (!rootElement) throw new Error('index.html has no #root element to mount the 
 const root = createRoot(rootElement)
 
 // The bridge starts before the first paint so no pushed event is missed.
-startBridge(desktopApi, useAppStore)
+startBridge(desktopApi, useAppStore, onTransportReconnected)
 startSelectionPoller(useAppStore)
 
 void initI18n().then(() => {

@@ -12,10 +12,10 @@ export function haversineMeters(a: readonly [number, number], b: readonly [numbe
 
 /** Initial bearing from a to b, degrees clockwise from north in [0, 360). */
 export function bearingDeg(a: readonly [number, number], b: readonly [number, number]): number {
-  const φ1 = toRad(a[0])
-  const φ2 = toRad(b[0])
-  const Δλ = toRad(b[1] - a[1])
-  const y = Math.sin(Δλ) * Math.cos(φ2)
-  const x = Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ)
+  const lat1 = toRad(a[0])
+  const lat2 = toRad(b[0])
+  const dLng = toRad(b[1] - a[1])
+  const y = Math.sin(dLng) * Math.cos(lat2)
+  const x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLng)
   return (toDeg(Math.atan2(y, x)) + 360) % 360
 }

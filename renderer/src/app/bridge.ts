@@ -1,7 +1,6 @@
-import type { EventName, EventPayload } from '../../../shared/ipc/contract'
-import { eventNames } from '../../../shared/ipc/contract'
+import type { AppSnapshot, EventName, EventPayload } from '../../../shared/ipc/contract'
+import { EVENT_CHANNELS } from '../../../shared/ipc/channels'
 import type { DesktopApi } from '../../../shared/ipc/desktop-api'
-import type { AppSnapshot } from '../../../shared/ipc/contract'
 import { AppError } from '../../../shared/domain/errors'
 import type { AppStoreApi } from '../store'
 
@@ -10,7 +9,11 @@ type Handlers = { [K in EventName]: (payload: EventPayload<K>) => void }
 const SNAPSHOT_RETRY_MS = 2000
 
 /** The only module that listens to the desktop: every pushed event lands in the store here. */
-export function startBridge(api: DesktopApi, store: AppStoreApi): () => void {
+export function startBridge(
+  api: DesktopApi,
+  store: AppStoreApi,
+  onReconnected: (listener: () => void) => () => void = () => () => undefined,
+): () => void {
   const s = () => store.getState()
   const handlers: Handlers = {
     'session:state': (session) => s().setSession(session),
@@ -33,10 +36,12 @@ export function startBridge(api: DesktopApi, store: AppStoreApi): () => void {
       else deliver()
     })
   }
-  const unsubscribers = eventNames.map((name) => subscribe(name))
+  const unsubscribers = EVENT_CHANNELS.map((name) => subscribe(name))
 
   function applySnapshot(snapshot: AppSnapshot): void {
     const st = s()
+    // The snapshot is the whole truth: slots from an earlier transport may have been reassigned.
+    st.resetTelemetry()
     st.setHost(snapshot.host)
     st.setSettings(snapshot.settings)
     st.setListener(snapshot.listener)
@@ -64,9 +69,17 @@ export function startBridge(api: DesktopApi, store: AppStoreApi): () => void {
   }
   attempt()
 
+  // After the browser host's socket comes back, events may have been missed: start over from a snapshot.
+  const offReconnected = onReconnected(() => {
+    pending ??= []
+    clearTimeout(retryTimer)
+    attempt()
+  })
+
   return () => {
     stopped = true
     clearTimeout(retryTimer)
+    offReconnected()
     for (const off of unsubscribers) off()
   }
 }

@@ -22,6 +22,8 @@ export const en = {
     cancel: 'Cancel',
   },
   header: {
+    notSignedIn: 'Not signed in',
+    signingIn: 'Signing in…',
     signedInAs: '{{email}}',
     organization: 'Org {{id}}',
     demo: 'DEMO',
@@ -63,6 +65,7 @@ export const en = {
     trail: 'Trail: {{count}} points',
   },
   map: {
+    offlineHint: 'Drawn from data shipped with the app: online tiles are off or unreachable.',
     offline: 'Offline map',
     online: 'Online map',
   },

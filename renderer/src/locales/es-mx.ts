@@ -24,6 +24,8 @@ export const esMX: Resources = {
     cancel: 'Cancelar',
   },
   header: {
+    notSignedIn: 'Sin sesión',
+    signingIn: 'Iniciando sesión…',
     signedInAs: '{{email}}',
     organization: 'Org. {{id}}',
     demo: 'DEMO',
@@ -65,6 +67,7 @@ export const esMX: Resources = {
     trail: 'Recorrido: {{count}} puntos',
   },
   map: {
+    offlineHint: 'Dibujado con datos incluidos en la app: los mosaicos en línea están desactivados o no responden.',
     offline: 'Mapa sin conexión',
     online: 'Mapa en línea',
   },

@@ -12,6 +12,8 @@ export interface TelemetrySlice {
   /** Assets with a drawable position (mirrors `telemetry.positioned` so React can select it). */
   positionedCount: number
   applyTelemetryBatch: (batch: TelemetryBatch) => void
+  /** Forgets every slot (before a full snapshot). */
+  resetTelemetry: () => void
 }
 
 export const createTelemetrySlice: StateCreator<AppStore, [], [], TelemetrySlice> = (set, get) => ({
@@ -23,4 +25,6 @@ export const createTelemetrySlice: StateCreator<AppStore, [], [], TelemetrySlice
     applyBatch(cols, batch)
     set((s) => ({ telemetryVersion: s.telemetryVersion + 1, positionedCount: cols.positioned }))
   },
+  resetTelemetry: () =>
+    set((s) => ({ telemetry: createColumns(), telemetryVersion: s.telemetryVersion + 1, positionedCount: 0 })),
 })

@@ -54,8 +54,9 @@ function pickCode(body: Record<string, unknown>): string | undefined {
   return scalarText(body.code)
 }
 
+/** HTML from a proxy or truncated JSON: nothing a user should read. */
 function looksLikeMarkup(text: string): boolean {
-  return text.startsWith('<')
+  return /^[<{[]/.test(text)
 }
 
 function clip(text: string): string {

@@ -93,7 +93,17 @@ describe('parseTelemetryBody: properties', () => {
     time: fc.integer({ min: 0, max: 4_000_000_000 }),
   })
   const mutation = fc.record({
-    key: fc.constantFrom('assetId', 'lat', 'lng', 'latitude', 'position', 'coordinates', 'speed', 'time', 'data'),
+    key: fc.constantFrom(
+      'assetId',
+      'lat',
+      'lng',
+      'latitude',
+      'position',
+      'coordinates',
+      'speed',
+      'time',
+      'data',
+    ),
     value: fc.oneof(fc.jsonValue(), fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -91, 181, '1e400')),
   })
 

@@ -9,7 +9,16 @@ import type { ParseOptions, ParseResult, TelemetryEvent } from './telemetry-even
 const MAX_DEPTH = 16
 /** Fields that make an object an event rather than a `{data}` / `{events}` wrapper. */
 const EVENT_MARKERS = ['assetId', 'asset_id', 'asset', 'serial', 'deviceId', 'device_id', 'lat', 'latitude']
-const TIME_KEYS = ['fixTime', 'fix_time', 'gpsTime', 'gps_time', 'timestamp', 'time', 'recordedAt', 'recorded_at']
+const TIME_KEYS = [
+  'fixTime',
+  'fix_time',
+  'gpsTime',
+  'gps_time',
+  'timestamp',
+  'time',
+  'recordedAt',
+  'recorded_at',
+]
 const SPEED_KEYS = ['speed', 'speedKmh', 'speed_kmh']
 const HEADING_KEYS = ['heading', 'course', 'bearing']
 const ALTITUDE_KEYS = ['altitude', 'alt']

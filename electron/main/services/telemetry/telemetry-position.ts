@@ -2,8 +2,7 @@ import { isObject, toNumber } from './telemetry-fields'
 import type { Consumed, JsonObject } from './telemetry-fields'
 
 export type PositionResult =
-  | { ok: true; lat: number; lng: number; altitude: number | undefined }
-  | { ok: false; detail: string }
+  { ok: true; lat: number; lng: number; altitude: number | undefined } | { ok: false; detail: string }
 
 const LAT_KEYS = ['lat', 'latitude'] as const
 const LNG_KEYS = ['lng', 'lon', 'longitude'] as const
@@ -24,10 +23,19 @@ export function readPosition(event: JsonObject, consumed: Consumed): PositionRes
     const found = readLatLng(container, consumed, key) ?? readCoordinates(container, consumed, key)
     if (found) return found
   }
-  return readCoordinates(event, consumed, undefined) ?? { ok: false, detail: 'no position (lat/lng or coordinates)' }
+  return (
+    readCoordinates(event, consumed, undefined) ?? {
+      ok: false,
+      detail: 'no position (lat/lng or coordinates)',
+    }
+  )
 }
 
-function readLatLng(source: JsonObject, consumed: Consumed, container: string | undefined): PositionResult | undefined {
+function readLatLng(
+  source: JsonObject,
+  consumed: Consumed,
+  container: string | undefined,
+): PositionResult | undefined {
   const latKey = LAT_KEYS.find((k) => k in source)
   if (latKey === undefined) return undefined
   const lngKey = LNG_KEYS.find((k) => k in source)

@@ -98,9 +98,9 @@ export class TelemetryStore {
     const { flags } = this.columns
     const newSlots: TelemetryBatch['newSlots'] = []
     for (const slot of slots) {
-      flags[slot] = flags[slot]! & ~DIRTY
-      if ((flags[slot]! & SENT) === 0) newSlots.push({ slot, assetId: this.ids[slot]! })
-      flags[slot] = flags[slot]! | SENT
+      const flag = flags[slot]!
+      if ((flag & SENT) === 0) newSlots.push({ slot, assetId: this.ids[slot]! })
+      flags[slot] = (flag & ~DIRTY) | SENT
     }
     return buildBatch(this.columns, slots, newSlots)
   }

@@ -40,18 +40,22 @@ describe('Trail', () => {
 
   it('matches a sorted, de-duplicated, bounded model for any insertion order', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 200 })), fc.integer({ min: 1, max: 40 }), (input, max) => {
-        const trail = new Trail(max)
-        let model: number[] = []
-        for (const t of input) {
-          if (model.includes(t) || (model.length >= max && t < model[0]!)) continue
-          model = [...model, t].sort((a, b) => a - b).slice(-max)
-          trail.insert(t, t, -t)
-        }
-        for (const t of input) trail.insert(t, t, -t)
-        expect(times(trail)).toEqual(model)
-        expect(trail.points().every((p) => p.lat === p.fixTime && p.lng === -p.fixTime)).toBe(true)
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 200 })),
+        fc.integer({ min: 1, max: 40 }),
+        (input, max) => {
+          const trail = new Trail(max)
+          let model: number[] = []
+          for (const t of input) {
+            if (model.includes(t) || (model.length >= max && t < model[0]!)) continue
+            model = [...model, t].sort((a, b) => a - b).slice(-max)
+            trail.insert(t, t, -t)
+          }
+          for (const t of input) trail.insert(t, t, -t)
+          expect(times(trail)).toEqual(model)
+          expect(trail.points().every((p) => p.lat === p.fixTime && p.lng === -p.fixTime)).toBe(true)
+        },
+      ),
     )
   })
 })

@@ -1,0 +1,43 @@
+import type { Device } from '../../../../shared/domain/device'
+import type { DeviceQuery, TagoraClient, TagoraResponse } from '../tagora/tagora-client'
+
+/** A device as Tagora lists it, numbered so tests can tell them apart. */
+export function makeDevice(n: number, overrides: Partial<Device> = {}): Device {
+  return {
+    deviceId: `dev-${n}`,
+    serial: `GT06-${String(n).padStart(4, '0')}`,
+    deviceName: `Vehicle ${n}`,
+    assetId: `asset-${n}`,
+    organizationId: 'org-1',
+    status: 'active',
+    createdAt: '2025-01-15T10:00:00Z',
+    ...overrides,
+  }
+}
+
+export function makeDevices(count: number, from = 1): Device[] {
+  return Array.from({ length: count }, (_unused, index) => makeDevice(from + index))
+}
+
+/** Serves `fleet` page by page through listDevices; `override` can fail or hold a given call. */
+export function fakeDeviceClient(
+  fleet: () => Device[],
+  override?: (query: DeviceQuery, call: number) => Promise<TagoraResponse<Device[]>> | undefined,
+): { client: TagoraClient; queries: DeviceQuery[] } {
+  const queries: DeviceQuery[] = []
+  const client: TagoraClient = {
+    baseUrl: 'https://api.test',
+    listDevices: (_token, query) => {
+      queries.push(query)
+      const custom = override?.(query, queries.length)
+      if (custom) return custom
+      const data = fleet().slice(query.offset, query.offset + query.limit)
+      return Promise.resolve({ data, requestId: `page-${queries.length}`, serverDate: null })
+    },
+    login: () => Promise.reject(new Error('not used')),
+    renew: () => Promise.reject(new Error('not used')),
+    registerWebhook: () => Promise.reject(new Error('not used')),
+    getWebhookScope: () => Promise.reject(new Error('not used')),
+  }
+  return { client, queries }
+}

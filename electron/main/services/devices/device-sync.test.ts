@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import type { Device, DeviceSyncState } from '../../../../shared/domain/device'
+import { silentLogger } from '../logging/logger'
+import { FakeClock, flushPromises } from '../session/fake-clock'
+import { TagoraApiError } from '../tagora/tagora-api-error'
+import type { DeviceQuery, TagoraClient, TagoraResponse } from '../tagora/tagora-client'
+import { makeDevices } from './device-fixtures'
+import { fakeDeviceClient } from './device-fixtures'
+import { DeviceSync } from './device-sync'
+
+function setup(
+  fleet: () => Device[],
+  override?: (query: DeviceQuery, call: number) => Promise<TagoraResponse<Device[]>> | undefined,
+) {
+  const clock = new FakeClock()
+  const { client, queries } = fakeDeviceClient(fleet, override)
+  const tokens: string[] = []
+  const session = {
+    authorized: <T>(run: (token: string, client: TagoraClient) => Promise<T>): Promise<T> => {
+      tokens.push('tok')
+      return run('tok', client)
+    },
+  }
+  const sync = new DeviceSync({ session, logger: silentLogger, clock, pageSize: 3 })
+  const events: Array<{ count: number; state: DeviceSyncState }> = []
+  sync.onChange((devices, state) => events.push({ count: devices.length, state }))
+  return { sync, clock, queries, events, tokens }
+}
+
+const serverError = new TagoraApiError({
+  code: 'server-error',
+  message: 'Tagora had a server error (HTTP 503) on GET /devices. Try again later. (request e5f6a7b8)',
+  call: 'GET /devices',
+  url: 'https://api.test/devices',
+  status: 503,
+  requestId: 'e5f6a7b8',
+})
+
+describe('DeviceSync', () => {
+  it('fetches every page through the session and reports progress', async () => {
+    const { sync, clock, queries, events, tokens } = setup(() => makeDevices(7))
+    const state = await sync.refresh('active')
+    expect(state).toEqual({ phase: 'idle', fetched: 7, lastSyncedAt: clock.now(), error: null })
+    expect(sync.devices()).toHaveLength(7)
+    expect(queries.map((query) => [query.offset, query.status])).toEqual([
+      [0, 'active'],
+      [3, 'active'],
+      [6, 'active'],
+    ])
+    expect(tokens).toHaveLength(3)
+    expect(events.map((event) => event.state.phase)).toEqual(['syncing', 'syncing', 'syncing', 'syncing', 'idle'])
+    expect(events.map((event) => event.state.fetched)).toEqual([0, 3, 6, 7, 7])
+    expect(sync.lastChange()).toEqual({ added: 7, removed: 0 })
+  })
+
+  it('counts added and removed devices between syncs', async () => {
+    let fleet = makeDevices(5)
+    const { sync } = setup(() => fleet)
+    await sync.refresh()
+    fleet = [...makeDevices(3, 3), ...makeDevices(2, 10)]
+    await sync.refresh()
+    expect(sync.lastChange()).toEqual({ added: 2, removed: 2 })
+    expect(sync.devices().map((device) => device.deviceId)).toEqual(['dev-3', 'dev-4', 'dev-5', 'dev-10', 'dev-11'])
+  })
+
+  it('runs one sync at a time', async () => {
+    const { sync, queries } = setup(() => makeDevices(2))
+    const first = sync.refresh()
+    const second = sync.refresh()
+    expect(second).toBe(first)
+    await first
+    expect(queries).toHaveLength(1)
+    await sync.refresh()
+    expect(queries).toHaveLength(2)
+  })
+
+  it('keeps the previous list when a sync fails mid-way, with the request id in the error', async () => {
+    let failing = false
+    const { sync } = setup(
+      () => makeDevices(7),
+      (_query, call) => (failing && call === 5 ? Promise.reject(serverError) : undefined),
+    )
+    await sync.refresh()
+    failing = true
+    const state = await sync.refresh()
+    expect(state.phase).toBe('error')
+    expect(state.error).toContain('(request e5f6a7b8)')
+    expect(state.lastSyncedAt).not.toBeNull()
+    expect(sync.devices()).toHaveLength(7)
+  })
+
+  it('keeps the previous list when a page is malformed', async () => {
+    let broken = false
+    const malformed = { data: [{ nope: true }], requestId: 'x', serverDate: null } as unknown as TagoraResponse<Device[]>
+    const { sync } = setup(
+      () => makeDevices(2),
+      () => (broken ? Promise.resolve(malformed) : undefined),
+    )
+    await sync.refresh()
+    broken = true
+    const state = await sync.refresh()
+    expect(state.phase).toBe('error')
+    expect(state.error).toMatch(/unreadable page/)
+    expect(sync.devices()).toHaveLength(2)
+  })
+
+  it('aborts the running request on cancel and keeps the list', async () => {
+    let hold = false
+    const { sync, queries } = setup(
+      () => makeDevices(2),
+      (query) =>
+        hold
+          ? new Promise((_resolve, reject) =>
+              query.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+            )
+          : undefined,
+    )
+    await sync.refresh()
+    hold = true
+    const running = sync.refresh()
+    await flushPromises()
+    expect(sync.state().phase).toBe('syncing')
+    sync.cancel()
+    const state = await running
+    expect(queries.at(-1)?.signal?.aborted).toBe(true)
+    expect(state).toMatchObject({ phase: 'idle', error: null })
+    expect(sync.devices()).toHaveLength(2)
+  })
+
+  it('forgets the list on clear', async () => {
+    const { sync, events } = setup(() => makeDevices(2))
+    await sync.refresh()
+    sync.clear()
+    expect(sync.devices()).toEqual([])
+    expect(sync.state()).toEqual({ phase: 'idle', fetched: 0, lastSyncedAt: null, error: null })
+    expect(events.at(-1)?.count).toBe(0)
+  })
+})

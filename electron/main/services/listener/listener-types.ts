@@ -1,0 +1,63 @@
+import type { KeyObject } from 'node:crypto'
+import type { ListenerState, RejectReason } from '../../../../shared/domain/listener'
+import type { Clock } from '../ports/clock'
+import type { Logger } from '../logging/logger'
+import type { ParseOptions, ParseResult } from '../telemetry/telemetry-event'
+
+/**
+ * Checks a signature header against the raw body. May return a promise so that verification can
+ * move to a worker pool later without touching the request path.
+ */
+export type Verifier = (
+  rawBody: Buffer,
+  header: string,
+  keys: readonly KeyObject[],
+) => boolean | Promise<boolean>
+
+/** One entry of the raw-event inspector: a whole request, or one event of it that was rejected. */
+export interface RawEventRecord {
+  receivedAt: number
+  accepted: boolean
+  reason?: RejectReason
+  detail?: string
+  /** The body (or the rejected event) as text, cut to 4 KB. */
+  body: string
+  truncated: boolean
+}
+
+export interface WebhookListenerOptions {
+  host: string
+  port: number
+  /** e.g. /tagora/events */
+  path: string
+  /** KeyObjects of every active webhook, built once from their PEM. */
+  getPublicKeys(): readonly KeyObject[]
+  /** Called after the response is sent, off the request path. */
+  onEvents(batch: ParseResult): void
+  parseOptions(): ParseOptions
+  /** Extra Host header values accepted (the tunnel's public host), besides the bind address and localhost. */
+  allowedHosts?: readonly string[]
+  logger: Logger
+  clock?: Clock
+  /** Default 1 MiB. */
+  maxBodyBytes?: number
+  /** Time allowed for the request headers (default 10 s). */
+  headersTimeoutMs?: number
+  /** Time allowed for the body once the headers are in (default 10 s). */
+  bodyTimeoutMs?: number
+  /** Raw events kept for the inspector (default 200). */
+  rawEventLog?: number
+  /** Default: ed25519 on the main thread. */
+  verifier?: Verifier
+}
+
+export interface WebhookListener {
+  /** Binds and resolves with the new state; on failure the state is 'error' with a message for the user. */
+  start(): Promise<ListenerState>
+  stop(): Promise<void>
+  state(): ListenerState
+  /** Called when the listener starts, stops or fails (not per request); returns the unsubscribe function. */
+  onStateChange(fn: (state: ListenerState) => void): () => void
+  /** Oldest first. */
+  recentRawEvents(): RawEventRecord[]
+}

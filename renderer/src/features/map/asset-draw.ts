@@ -1,0 +1,159 @@
+import type Supercluster from 'supercluster'
+import type { BBox } from 'geojson'
+import type { TelemetryColumns } from '../../store/telemetry-columns'
+import { isDrawable } from '../../store/telemetry-columns'
+import type { ClusterProps, PointProps } from './cluster-index'
+import type { DrawnItems } from './hit-test'
+import { clusterRadius, KIND_ASSET, KIND_CLUSTER } from './hit-test'
+import type { Viewport } from './mercator'
+import { toScreenX, toScreenY } from './mercator'
+
+export const LABEL_MIN_ZOOM = 15
+const MAX_LABELS = 400
+const EDGE = 24
+
+// Index = status code (live, stale, offline); no-fix is never drawn.
+const FILL = ['#16a34a', '#d97706', '#6b7280'] as const
+const SELECTED = '#0284c7'
+
+export interface Frame {
+  cols: TelemetryColumns
+  view: Viewport
+  zoom: number
+  bbox: BBox
+  clusters: Supercluster<PointProps, ClusterProps> | null
+  selectedSlot: number
+  names: ReadonlyMap<string, string>
+  drawn: DrawnItems
+}
+
+/** Adds one arrow (or a dot when the heading is unknown) to the path of its status. */
+function arrow(path: Path2D, x: number, y: number, headingDeg: number): void {
+  if (!Number.isFinite(headingDeg)) {
+    path.moveTo(x + 4, y)
+    path.arc(x, y, 4, 0, Math.PI * 2)
+    return
+  }
+  const a = (headingDeg * Math.PI) / 180
+  const sin = Math.sin(a)
+  const cos = Math.cos(a)
+  // Tip 9 px ahead, wings 6 px back at ±5 px, notch 3 px back: screen y grows southwards.
+  const px = (fx: number, fy: number) => x + fx * cos - fy * sin
+  const py = (fx: number, fy: number) => y + fx * sin + fy * cos
+  path.moveTo(px(0, -9), py(0, -9))
+  path.lineTo(px(5.5, 6), py(5.5, 6))
+  path.lineTo(px(0, 3), py(0, 3))
+  path.lineTo(px(-5.5, 6), py(-5.5, 6))
+  path.closePath()
+}
+
+function inView(view: Viewport, x: number, y: number): boolean {
+  return x > -EDGE && y > -EDGE && x < view.width + EDGE && y < view.height + EDGE
+}
+
+export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
+  const { cols, view, drawn } = f
+  drawn.reset()
+  ctx.clearRect(0, 0, view.width, view.height)
+  const paths = FILL.map(() => new Path2D())
+  const labelled: number[] = []
+
+  const addAsset = (slot: number) => {
+    const x = toScreenX(view, cols.lng[slot] ?? 0)
+    const y = toScreenY(view, cols.lat[slot] ?? 0)
+    if (!inView(view, x, y)) return
+    const path = paths[cols.status[slot] ?? 0]
+    if (!path) return
+    arrow(path, x, y, cols.heading[slot] ?? Number.NaN)
+    drawn.push(x, y, 0, KIND_ASSET, slot)
+    if (f.zoom >= LABEL_MIN_ZOOM && labelled.length < MAX_LABELS) labelled.push(slot)
+  }
+
+  if (f.clusters) {
+    const clusterDraws: (() => void)[] = []
+    for (const feature of f.clusters.getClusters(f.bbox, Math.floor(f.zoom))) {
+      const props = feature.properties
+      if ('cluster' in props) {
+        const [lng = 0, lat = 0] = feature.geometry.coordinates
+        const x = toScreenX(view, lng)
+        const y = toScreenY(view, lat)
+        const r = clusterRadius(props.point_count)
+        drawn.push(x, y, r, KIND_CLUSTER, props.cluster_id)
+        clusterDraws.push(() => drawCluster(ctx, x, y, r, props.point_count_abbreviated, props.live > 0))
+      } else if (isDrawable(cols, props.slot)) {
+        addAsset(props.slot)
+      }
+    }
+    for (const draw of clusterDraws) draw()
+  } else {
+    for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) addAsset(slot)
+  }
+
+  ctx.lineWidth = 1
+  ctx.strokeStyle = 'rgba(255,255,255,0.9)'
+  paths.forEach((path, code) => {
+    ctx.fillStyle = FILL[code] ?? '#000'
+    ctx.fill(path)
+    ctx.stroke(path)
+  })
+  if (labelled.length > 0) drawLabels(ctx, f, labelled)
+  drawSelected(ctx, f)
+}
+
+function drawCluster(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, label: string | number, live: boolean): void {
+  ctx.beginPath()
+  ctx.arc(x, y, r, 0, Math.PI * 2)
+  ctx.fillStyle = live ? 'rgba(14, 116, 144, 0.85)' : 'rgba(100, 116, 139, 0.85)'
+  ctx.fill()
+  ctx.lineWidth = 3
+  ctx.strokeStyle = 'rgba(255,255,255,0.85)'
+  ctx.stroke()
+  ctx.fillStyle = '#fff'
+  ctx.font = '600 12px system-ui, sans-serif'
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'middle'
+  ctx.fillText(String(label), x, y)
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): void {
+  ctx.font = '500 11px system-ui, sans-serif'
+  ctx.textAlign = 'left'
+  ctx.textBaseline = 'middle'
+  ctx.lineWidth = 3
+  ctx.strokeStyle = 'rgba(255,255,255,0.92)'
+  ctx.fillStyle = '#0f172a'
+  for (const slot of slots) {
+    const id = f.cols.assetIdBySlot[slot]
+    const name = (id && f.names.get(id)) ?? id
+    if (!name) continue
+    const x = toScreenX(f.view, f.cols.lng[slot] ?? 0) + 11
+    const y = toScreenY(f.view, f.cols.lat[slot] ?? 0)
+    ctx.strokeText(name, x, y)
+    ctx.fillText(name, x, y)
+  }
+}
+
+/** The selected asset is drawn on top of everything, even inside a cluster, so it is never lost. */
+function drawSelected(ctx: CanvasRenderingContext2D, f: Frame): void {
+  const slot = f.selectedSlot
+  if (slot < 0 || !isDrawable(f.cols, slot)) return
+  const x = toScreenX(f.view, f.cols.lng[slot] ?? 0)
+  const y = toScreenY(f.view, f.cols.lat[slot] ?? 0)
+  if (!inView(f.view, x, y)) return
+  ctx.beginPath()
+  ctx.arc(x, y, 13, 0, Math.PI * 2)
+  ctx.fillStyle = 'rgba(2, 132, 199, 0.18)'
+  ctx.fill()
+  ctx.lineWidth = 2.5
+  ctx.strokeStyle = SELECTED
+  ctx.stroke()
+  const path = new Path2D()
+  arrow(path, x, y, f.cols.heading[slot] ?? Number.NaN)
+  ctx.fillStyle = FILL[f.cols.status[slot] ?? 0] ?? SELECTED
+  ctx.fill(path)
+  ctx.lineWidth = 1.5
+  ctx.strokeStyle = '#fff'
+  ctx.stroke(path)
+  if (f.clusters) f.drawn.push(x, y, 0, KIND_ASSET, slot)
+}
+

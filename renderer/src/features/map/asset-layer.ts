@@ -1,0 +1,185 @@
+import L from 'leaflet'
+import type { TelemetryColumns } from '../../store/telemetry-columns'
+import { drawFrame } from './asset-draw'
+import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
+import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
+import type { Viewport } from './mercator'
+import { worldSize } from './mercator'
+
+const HIT_SLOP_PX = 10
+
+export interface AssetLayerCallbacks {
+  onSelectAsset: (assetId: string) => void
+}
+
+/**
+ * Every asset on ONE canvas over the map (no DOM node per vehicle). The canvas is fixed to the map
+ * container and repainted on the next animation frame after data or view changes; during a zoom
+ * animation it is CSS-scaled like Leaflet's own layers and repainted when the zoom ends.
+ */
+export class AssetCanvasLayer extends L.Layer {
+  private host: L.Map | null = null
+  private canvas: HTMLCanvasElement | null = null
+  private cols: TelemetryColumns
+  private version = 0
+  private names: ReadonlyMap<string, string> = new Map()
+  private selectedId: string | null = null
+  private readonly clusters = new ClusterIndex()
+  private readonly drawn = new DrawnItems()
+  private frame = 0
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private lastView: Viewport | null = null
+  private lastZoom = 0
+  /** While Leaflet animates a zoom the canvas is CSS-scaled; repainting then would jump. */
+  private zooming = false
+
+  constructor(
+    cols: TelemetryColumns,
+    private readonly callbacks: AssetLayerCallbacks,
+  ) {
+    super()
+    this.cols = cols
+  }
+
+  setData(cols: TelemetryColumns, version: number): void {
+    this.cols = cols
+    this.version = version
+    this.requestDraw()
+  }
+
+  setNames(names: ReadonlyMap<string, string>): void {
+    this.names = names
+    this.requestDraw()
+  }
+
+  setSelected(assetId: string | null): void {
+    this.selectedId = assetId
+    this.requestDraw()
+  }
+
+  override onAdd(map: L.Map): this {
+    this.host = map
+    const canvas = document.createElement('canvas')
+    canvas.className = 'asset-canvas'
+    map.getContainer().appendChild(canvas)
+    this.canvas = canvas
+    map.on('move zoom viewreset resize', this.requestDraw)
+    map.on('zoomanim', this.onZoomAnim)
+    map.on('zoomend', this.onZoomEnd)
+    map.on('click', this.onClick)
+    map.on('mousemove', this.onMouseMove)
+    this.draw()
+    return this
+  }
+
+  override onRemove(map: L.Map): this {
+    map.off('move zoom viewreset resize', this.requestDraw)
+    map.off('zoomanim', this.onZoomAnim)
+    map.off('zoomend', this.onZoomEnd)
+    map.off('click', this.onClick)
+    map.off('mousemove', this.onMouseMove)
+    cancelAnimationFrame(this.frame)
+    clearTimeout(this.retryTimer)
+    this.frame = 0
+    this.canvas?.remove()
+    this.canvas = null
+    this.host = null
+    return this
+  }
+
+  private readonly requestDraw = (): void => {
+    if (this.frame === 0 && this.host) this.frame = requestAnimationFrame(this.draw)
+  }
+
+  private readonly draw = (): void => {
+    this.frame = 0
+    const map = this.host
+    const canvas = this.canvas
+    if (!map || !canvas || this.zooming) return
+    const size = map.getSize()
+    const dpr = window.devicePixelRatio || 1
+    if (canvas.width !== Math.round(size.x * dpr) || canvas.height !== Math.round(size.y * dpr)) {
+      canvas.width = Math.round(size.x * dpr)
+      canvas.height = Math.round(size.y * dpr)
+      canvas.style.width = `${size.x}px`
+      canvas.style.height = `${size.y}px`
+    }
+    const ctx = canvas.getContext('2d')
+    if (!ctx) return
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+
+    const zoom = map.getZoom()
+    const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin())
+    const view: Viewport = { originX: origin.x, originY: origin.y, scale: worldSize(zoom), width: size.x, height: size.y }
+    let clusters = null
+    if (zoom < CLUSTER_BELOW_ZOOM) {
+      const built = this.clusters.get(this.cols, this.version, performance.now())
+      clusters = built.index
+      // Batches arrived during the throttle window: repaint once the index may be rebuilt.
+      if (built.retryInMs !== null) {
+        clearTimeout(this.retryTimer)
+        this.retryTimer = setTimeout(this.requestDraw, built.retryInMs + 1)
+      }
+    }
+    const b = map.getBounds().pad(0.1)
+    drawFrame(ctx, {
+      cols: this.cols,
+      view,
+      zoom,
+      bbox: [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())],
+      clusters,
+      selectedSlot: this.selectedId === null ? -1 : (this.cols.slotByAssetId.get(this.selectedId) ?? -1),
+      names: this.names,
+      drawn: this.drawn,
+    })
+    canvas.style.transform = ''
+    this.lastView = view
+    this.lastZoom = zoom
+  }
+
+  private readonly onZoomAnim = (e: L.ZoomAnimEvent): void => {
+    const map = this.host
+    const canvas = this.canvas
+    const last = this.lastView
+    if (!map || !canvas || !last) return
+    // A screen point P moves to P·s + t: t is the old top-left scaled, minus the new one.
+    const s = map.getZoomScale(e.zoom, this.lastZoom)
+    const half = map.getSize().divideBy(2)
+    const center = map.project(e.center, e.zoom)
+    const tx = last.originX * s - (center.x - half.x)
+    const ty = last.originY * s - (center.y - half.y)
+    this.zooming = true
+    canvas.classList.add('zooming')
+    canvas.style.transform = `translate(${tx}px, ${ty}px) scale(${s})`
+  }
+
+  private readonly onZoomEnd = (): void => {
+    this.zooming = false
+    this.canvas?.classList.remove('zooming')
+    cancelAnimationFrame(this.frame)
+    this.draw()
+  }
+
+  private hitAt(point: L.Point): number {
+    return nearestHit(this.drawn, point.x, point.y, HIT_SLOP_PX)
+  }
+
+  private readonly onClick = (e: L.LeafletMouseEvent): void => {
+    const map = this.host
+    const hit = this.hitAt(e.containerPoint)
+    if (!map || hit < 0) return
+    const id = this.drawn.id[hit] ?? -1
+    if (this.drawn.kind[hit] === KIND_CLUSTER) {
+      const zoom = this.clusters.expansionZoom(id) ?? map.getZoom() + 2
+      map.setView(map.containerPointToLatLng([this.drawn.x[hit] ?? 0, this.drawn.y[hit] ?? 0]), zoom)
+      return
+    }
+    const assetId = this.cols.assetIdBySlot[id]
+    if (assetId !== undefined) this.callbacks.onSelectAsset(assetId)
+  }
+
+  private readonly onMouseMove = (e: L.LeafletMouseEvent): void => {
+    const container = this.host?.getContainer()
+    if (container) container.classList.toggle('asset-hover', this.hitAt(e.containerPoint) >= 0)
+  }
+}

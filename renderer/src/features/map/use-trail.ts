@@ -1,0 +1,25 @@
+import L from 'leaflet'
+import { useEffect, useMemo } from 'react'
+import { useAppStore } from '../../store'
+
+/** The selected asset's trail as one polyline, updated in place as the poller refreshes it. */
+export function useTrail(map: L.Map | null): void {
+  const trail = useAppStore((s) => s.selectedTrail)
+  const line = useMemo(
+    () => L.polyline([], { color: '#0284c7', weight: 3, opacity: 0.75, interactive: false, dashArray: '1 6', lineCap: 'round' }),
+    [],
+  )
+
+  useEffect(
+    function attachTrail() {
+      if (!map) return
+      line.addTo(map)
+      return () => void line.remove()
+    },
+    [map, line],
+  )
+
+  useEffect(() => {
+    line.setLatLngs(trail.map((p) => [p.lat, p.lng] as [number, number]))
+  }, [line, trail])
+}

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface WebHostProcess {
+  url: string
+  origin: string
+  dataDir: string
+  output(): string
+  stop(): Promise<void>
+}
+
+const READY_LINE = /^Fleet Monitor is serving at (\S+)$/m
+
+/**
+ * Starts the built browser host (`out/main/web-host.js`) as a user would, on free ports, with its own
+ * data folder, and resolves once it prints its one ready line.
+ */
+export async function startWebHostProcess(
+  options: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<WebHostProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleet-data-'))
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/web-host.js', '--port', '0', '--listener-port', '0', ...(options.args ?? [])],
+    { env: { ...process.env, FLEET_DATA_DIR: dataDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000)
+    const check = (): void => {
+      const match = READY_LINE.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout?.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`web host exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
