@@ -27,7 +27,7 @@ function isTypedArrayRef(value: unknown): value is TypedArrayRef {
 }
 
 /** Text for plain messages, bytes for messages that carry typed arrays. */
-export function encodeMessage(message: unknown): string | Uint8Array {
+export function encodeMessage(message: unknown): string | Uint8Array<ArrayBuffer> {
   const arrays: TypedArray[] = []
   let bodyBytes = 0
   const header = JSON.stringify(message, (_key, value: unknown) => {

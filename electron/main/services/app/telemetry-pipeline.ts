@@ -5,7 +5,7 @@ import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
 import { createWebhookListener } from '../listener/webhook-listener'
 import type { WebhookListener } from '../listener/webhook-listener'
-import type { ParseResult } from '../telemetry/parse-telemetry'
+import type { ParseResult } from '../telemetry/telemetry-event'
 import { TelemetryStore } from '../telemetry/telemetry-store'
 import { createBatchPump } from '../telemetry/batch-pump'
 import type { EventHub } from './event-hub'
@@ -54,8 +54,11 @@ export class TelemetryPipeline {
       port: settings.port,
       path: settings.path,
       getPublicKeys: () => this.keys.current(),
-      parseOptions: () => ({ now: this.clock.now(), resolveAssetId: (key) => this.resolveAssetId(key) }),
-      isKnownAsset: (assetId) => this.knownAssets.size === 0 || this.knownAssets.has(assetId),
+      parseOptions: () => ({
+        now: this.clock.now(),
+        resolveAssetId: (key) => this.resolveAssetId(key),
+        isKnownAsset: (assetId) => this.knownAssets.size === 0 || this.knownAssets.has(assetId),
+      }),
       onEvents: (result: ParseResult) => this.store.apply(result.events),
       logger: this.logger,
       clock: this.clock,

@@ -82,6 +82,9 @@ function parseEvent(event: JsonObject, options: ParseOptions): TelemetryEvent | 
   const consumed = new Consumed()
   const key = readAssetId(event, consumed, options)
   if (typeof key !== 'string') return key
+  if (options.isKnownAsset && !options.isKnownAsset(key)) {
+    return { reason: 'unknown-asset', detail: `assetId ${key} is not in the device list` }
+  }
   const position = readPosition(event, consumed)
   if (!position.ok) return { reason: 'bad-position', detail: position.detail }
   const time = readFirst(event, TIME_KEYS, consumed, toEpochMs)

@@ -38,6 +38,11 @@ export interface ParseResult {
 export interface ParseOptions {
   /** Maps a serial or deviceId to an assetId through the webhook scope and the device list. */
   resolveAssetId(key: { serial?: string; deviceId?: string }): string | undefined
+  /**
+   * False for an assetId the organization does not have: such events are rejected as
+   * 'unknown-asset' instead of drawing a vehicle nobody can identify. Absent: every id is accepted.
+   */
+  isKnownAsset?(assetId: string): boolean
   /** Receive time, epoch ms. */
   now: number
 }

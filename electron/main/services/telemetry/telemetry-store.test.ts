@@ -51,6 +51,17 @@ describe('TelemetryStore.apply', () => {
     expect(store.trail('a').map((p) => p.fixTime)).toEqual([T0, T0 + 500, T0 + 1000])
   })
 
+  it('forgets every asset on clear, so the next session starts from slot 0', () => {
+    const { store } = setup()
+    store.apply([fix('a', T0), fix('b', T0)])
+    store.clear()
+    expect(store.size).toBe(0)
+    expect(store.detail('a')).toBeNull()
+    expect(store.drainBatch()).toBeNull()
+    store.apply([fix('c', T0)])
+    expect(store.drainBatch()?.newSlots).toEqual([{ slot: 0, assetId: 'c' }])
+  })
+
   it('never moves the marker back, and sets lastSeenAt from receivedAt', () => {
     const { store } = setup()
     store.apply([fix('a', T0 + 5000, { lat: 5 }), fix('a', T0, { lat: 1, receivedAt: T0 + 9000 })])

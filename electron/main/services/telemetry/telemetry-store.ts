@@ -41,11 +41,11 @@ export class TelemetryStore {
   private readonly trailMaxPoints: number
   private readonly trailMaxAgeMs: number
   private readonly thresholds: StatusThresholds
-  private readonly columns = new AssetColumns()
-  private readonly slots = new Map<string, number>()
-  private readonly ids: string[] = []
-  private readonly extras: (Record<string, unknown> | undefined)[] = []
-  private readonly trails: (Trail | undefined)[] = []
+  private columns = new AssetColumns()
+  private slots = new Map<string, number>()
+  private ids: string[] = []
+  private extras: (Record<string, unknown> | undefined)[] = []
+  private trails: (Trail | undefined)[] = []
   private dirty: number[] = []
 
   constructor(options: TelemetryStoreOptions) {
@@ -61,6 +61,19 @@ export class TelemetryStore {
   /** Number of assets known, with or without a fix. */
   get size(): number {
     return this.ids.length
+  }
+
+  /**
+   * Forgets every asset and its slot: the next session may be another organization's. Receivers
+   * must start over from a snapshot, since slot numbers are reused.
+   */
+  clear(): void {
+    this.columns = new AssetColumns()
+    this.slots = new Map()
+    this.ids = []
+    this.extras = []
+    this.trails = []
+    this.dirty = []
   }
 
   /** Known devices exist as 'no-fix' until their first fix arrives. */
