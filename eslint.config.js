@@ -7,11 +7,18 @@ import globals from 'globals'
 
 const noElectron = {
   name: 'electron',
-  message: 'Only electron/main (outside services/simulator) and electron/preload may import electron (design rule 2).',
+  message:
+    'Only electron/main (outside services/simulator) and electron/preload may import electron (design rule 2).',
 }
 const noNativeAdapters = [
-  { name: '@github/keytar', message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.' },
-  { name: 'keytar', message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.' },
+  {
+    name: '@github/keytar',
+    message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.',
+  },
+  {
+    name: 'keytar',
+    message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.',
+  },
 ]
 
 export default tseslint.config(
@@ -45,7 +52,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: ['**/electron/**', 'node:*'], message: 'The renderer talks to main only through the DesktopApi contract.' }],
+          patterns: [
+            {
+              group: ['**/electron/**', 'node:*'],
+              message: 'The renderer talks to main only through the DesktopApi contract.',
+            },
+          ],
         },
       ],
     },
@@ -57,7 +69,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'shared/ compiles under both programs: no Node, no DOM.' }],
+          patterns: [
+            {
+              group: ['node:*', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ compiles under both programs: no Node, no DOM.',
+            },
+          ],
         },
       ],
     },
@@ -75,7 +92,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Use the typed handle/send wrappers in electron/main/ipc/ipc-bridge.ts.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Use the typed handle/send wrappers in electron/main/ipc/ipc-bridge.ts.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,13 +3,15 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 
 const args = process.argv.slice(2)
-let electronPath = null
-try {
-  // The electron package exports the binary's path, and throws when the binary was never downloaded.
-  electronPath = createRequire(import.meta.url)('electron')
-} catch {
-  electronPath = null
+/** The electron package exports the binary's path, and throws when the binary was never downloaded. */
+function findElectron() {
+  try {
+    return createRequire(import.meta.url)('electron')
+  } catch {
+    return null
+  }
 }
+const electronPath = findElectron()
 
 const [command, commandArgs] = electronPath
   ? [electronPath, ['.', ...args]]

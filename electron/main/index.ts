@@ -1,4 +1,5 @@
-import { app, BrowserWindow, shell } from 'electron'
+import type { BrowserWindow } from 'electron'
+import { app, shell } from 'electron'
 import { join } from 'node:path'
 import { KeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronPowerEvents } from './adapters/electron-power-events'
@@ -12,7 +13,10 @@ import { createMainWindow } from './windows/main-window'
 
 // Composition root of the Electron app: build the services, bind the contract, open the window.
 const logger = createLogger('main')
-const options = parseHostOptions(process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => arg !== '.'), process.env)
+const options = parseHostOptions(
+  process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => arg !== '.'),
+  process.env,
+)
 
 // One instance only: two processes must never renew the same token. A second launch focuses the first.
 if (!app.requestSingleInstanceLock()) {
@@ -23,7 +27,8 @@ if (!app.requestSingleInstanceLock()) {
     dataDir: process.env.FLEET_DATA_DIR || app.getPath('userData'),
     host: 'electron',
     apiUrlOverride: options.apiUrl,
-    listenerPortOverride: options.listenerPort ?? (process.argv.includes('--port') ? options.port : undefined),
+    listenerPortOverride:
+      options.listenerPort ?? (process.argv.includes('--port') ? options.port : undefined),
     secretStore: new KeytarSecretStore(),
     powerEvents: electronPowerEvents,
     clock: systemClock,
@@ -58,7 +63,8 @@ if (!app.requestSingleInstanceLock()) {
     bindContractCalls(fleet.handlers, isTrusted, logger)
     await fleet.start()
     openWindow()
-    if (options.demo) await fleet.startDemo().catch((error: unknown) => logger.error('demo failed to start', { error }))
+    if (options.demo)
+      await fleet.startDemo().catch((error: unknown) => logger.error('demo failed to start', { error }))
     app.on('activate', () => {
       if (windows.size === 0) openWindow()
     })

@@ -16,7 +16,8 @@ export const DEFAULT_WEB_PORT = 4317
 
 function readPort(value: string | undefined, flag: string): number {
   const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag} needs a port number from 0 to 65535, got "${value ?? ''}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${flag} needs a port number from 0 to 65535, got "${value ?? ''}"`)
   return port
 }
 
@@ -32,7 +33,8 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     if (flag === '--port') port = readPort(value(), '--port')
     else if (flag === '--listener-port') listenerPort = readPort(value(), '--listener-port')
     else if (flag === '--demo') demo = true
-    else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}. Options: --port N, --demo, --listener-port N`)
+    else if (arg.startsWith('--'))
+      throw new Error(`Unknown option ${arg}. Options: --port N, --demo, --listener-port N`)
   }
   const configHome = env.XDG_CONFIG_HOME || join(homedir(), '.config')
   return {

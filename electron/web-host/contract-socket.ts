@@ -28,7 +28,13 @@ function sameSecret(given: string, expected: string): boolean {
  */
 export function attachContractSocket(
   server: Server,
-  options: { secret: string; allowedOrigins: () => string[]; handlers: CallHandlers; hub: EventHub; logger: Logger },
+  options: {
+    secret: string
+    allowedOrigins: () => string[]
+    handlers: CallHandlers
+    hub: EventHub
+    logger: Logger
+  },
 ): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -51,7 +57,10 @@ export function attachContractSocket(
   return wss
 }
 
-function serveConnection(ws: WebSocket, options: { handlers: CallHandlers; hub: EventHub; logger: Logger }): void {
+function serveConnection(
+  ws: WebSocket,
+  options: { handlers: CallHandlers; hub: EventHub; logger: Logger },
+): void {
   const sink: EventSink = {
     send<K extends EventName>(name: K, payload: EventPayload<K>): void {
       if (ws.readyState === ws.OPEN) ws.send(encodeMessage({ t: 'event', name, payload }))

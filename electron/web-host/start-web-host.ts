@@ -17,7 +17,11 @@ export interface RunningWebHost {
 }
 
 /** Builds the app's services under plain Node and serves the renderer plus the contract socket. */
-export async function startWebHost(options: HostOptions, rendererDir: string, logger: Logger): Promise<RunningWebHost> {
+export async function startWebHost(
+  options: HostOptions,
+  rendererDir: string,
+  logger: Logger,
+): Promise<RunningWebHost> {
   const powerEvents = createTimeJumpPowerEvents()
   const app = new FleetApp({
     dataDir: options.dataDir,
@@ -41,7 +45,13 @@ export async function startWebHost(options: HostOptions, rendererDir: string, lo
   })
   const { port } = server.address() as AddressInfo
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
-  const wss = attachContractSocket(server, { secret, allowedOrigins: () => origins, handlers: app.handlers, hub: app.hub, logger })
+  const wss = attachContractSocket(server, {
+    secret,
+    allowedOrigins: () => origins,
+    handlers: app.handlers,
+    hub: app.hub,
+    logger,
+  })
   if (options.demo) await app.startDemo()
   return {
     url: `http://127.0.0.1:${port}/#secret=${secret}`,

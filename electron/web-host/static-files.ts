@@ -28,7 +28,9 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 /** Serves the built renderer read-only; never a file outside its folder. */
-export function createStaticHandler(rootDir: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createStaticHandler(
+  rootDir: string,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const root = normalize(rootDir + sep)
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import type { AppErrorInfo, CallOutcome } from '../domain/errors'
 import type { SessionState } from '../domain/session'
 import type { TelemetryBatch, TrailPoint } from '../domain/telemetry'
-import { CALL_CHANNELS, EVENT_CHANNELS } from './channels'
+import type { CALL_CHANNELS, EVENT_CHANNELS } from './channels'
 import type { AppSnapshot, CallInput, CallName, CallResult, EventName, EventPayload } from './contract'
 import type { DesktopApi } from './desktop-api'
 
@@ -13,7 +13,11 @@ describe('the contract', () => {
   })
 
   it('pins call arguments and results', () => {
-    expectTypeOf<CallInput<'session:sign-in'>>().toEqualTypeOf<{ email: string; password: string; remember: boolean }>()
+    expectTypeOf<CallInput<'session:sign-in'>>().toEqualTypeOf<{
+      email: string
+      password: string
+      remember: boolean
+    }>()
     expectTypeOf<CallResult<'session:sign-in'>>().toEqualTypeOf<SessionState>()
     expectTypeOf<CallInput<'app:get-snapshot'>>().toEqualTypeOf<void>()
     expectTypeOf<CallResult<'app:get-snapshot'>>().toEqualTypeOf<AppSnapshot>()

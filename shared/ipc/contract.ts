@@ -51,15 +51,24 @@ export const callContract = {
   /** Trail of one asset, oldest first. */
   'telemetry:get-trail': { input: z.object({ assetId: z.string().min(1) }), result: returns<TrailPoint[]>() },
   /** Latest fix and every extra field of one asset. */
-  'telemetry:get-asset': { input: z.object({ assetId: z.string().min(1) }), result: returns<AssetDetail | null>() },
+  'telemetry:get-asset': {
+    input: z.object({ assetId: z.string().min(1) }),
+    result: returns<AssetDetail | null>(),
+  },
   /** Changes the API base URL (signed out only). */
-  'settings:set-api-url': { input: z.object({ apiUrl: z.string().url('Enter a full URL, e.g. https://…') }), result: returns<Settings>() },
+  'settings:set-api-url': {
+    input: z.object({ apiUrl: z.string().url('Enter a full URL, e.g. https://…') }),
+    result: returns<Settings>(),
+  },
   /** Changes listener settings and restarts the listener. */
   'settings:set-listener': { input: listenerSettingsSchema.partial(), result: returns<Settings>() },
   /** Changes basemap settings. */
   'settings:set-map': { input: mapSettingsSchema.partial(), result: returns<Settings>() },
   /** Opens an http(s) URL in the system browser. */
-  'shell:open-external': { input: z.object({ url: z.string().url().startsWith('http') }), result: returns<void>() },
+  'shell:open-external': {
+    input: z.object({ url: z.string().url().startsWith('http') }),
+    result: returns<void>(),
+  },
 } as const
 
 /** Main → renderer events. Pushed events carry batches or whole states, never one item per message. */

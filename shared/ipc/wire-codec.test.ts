@@ -5,7 +5,11 @@ describe('wire codec', () => {
   it('sends plain messages as JSON text', () => {
     const encoded = encodeMessage({ t: 'event', name: 'session:state', payload: { phase: 'signed-in' } })
     expect(typeof encoded).toBe('string')
-    expect(decodeMessage(encoded)).toEqual({ t: 'event', name: 'session:state', payload: { phase: 'signed-in' } })
+    expect(decodeMessage(encoded)).toEqual({
+      t: 'event',
+      name: 'session:state',
+      payload: { phase: 'signed-in' },
+    })
   })
 
   it('round-trips typed arrays of every width through one binary frame', () => {
@@ -18,7 +22,7 @@ describe('wire codec', () => {
     }
     const encoded = encodeMessage({ t: 'event', name: 'telemetry:batch', payload })
     expect(encoded).toBeInstanceOf(Uint8Array)
-    const decoded = decodeMessage(encoded as Uint8Array) as { payload: typeof payload }
+    const decoded = decodeMessage(encoded) as { payload: typeof payload }
     expect(Array.from(decoded.payload.slot)).toEqual([0, 7, 4_000_000_000])
     expect(decoded.payload.lat[0]).toBe(19.4326)
     expect(decoded.payload.lat[2]).toBeNaN()
@@ -30,7 +34,7 @@ describe('wire codec', () => {
   it('handles typed arrays that are views into a larger buffer', () => {
     const backing = new Float64Array([1, 2, 3, 4])
     const view = backing.subarray(1, 3)
-    const decoded = decodeMessage(encodeMessage({ view }) as Uint8Array) as { view: Float64Array }
+    const decoded = decodeMessage(encodeMessage({ view })) as { view: Float64Array }
     expect(Array.from(decoded.view)).toEqual([2, 3])
   })
 })

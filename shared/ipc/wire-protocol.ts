@@ -4,8 +4,7 @@ import type { CallOutcome } from '../domain/errors'
 export type ClientMessage = { t: 'call'; id: number; name: string; input: unknown }
 
 export type ServerMessage =
-  | { t: 'result'; id: number; outcome: CallOutcome<unknown> }
-  | { t: 'event'; name: string; payload: unknown }
+  { t: 'result'; id: number; outcome: CallOutcome<unknown> } | { t: 'event'; name: string; payload: unknown }
 
 /** Path of the WebSocket endpoint; the per-launch secret travels as `?secret=`. */
 export const WIRE_PATH = '/contract'

@@ -34,9 +34,14 @@ test('a new user tries the demo and watches vehicles move on the live map', asyn
 
   // Every vehicle with a position is drawn, on one canvas layer rather than a DOM node per vehicle.
   await expect
-    .poll(async () => Number(await page.getByTestId('map').getAttribute('data-asset-count')), { timeout: 20_000 })
+    .poll(async () => Number(await page.getByTestId('map').getAttribute('data-asset-count')), {
+      timeout: 20_000,
+    })
     .toBeGreaterThanOrEqual(total * 0.9)
-  expect(await page.locator('.leaflet-marker-icon').count()).toBe(0)
+  // The only DOM markers are the offline basemap's place and street labels, never vehicles.
+  const markers = page.locator('.leaflet-marker-icon:not(.city-label):not(.street-label)')
+  expect(await markers.count()).toBe(0)
+  expect(await page.locator('canvas.asset-canvas').count()).toBe(1)
 
   // Pick a vehicle that reports live and watch its position change.
   const liveRow = page.locator('[data-testid="device-row"][data-status="live"]').first()
@@ -49,9 +54,15 @@ test('a new user tries the demo and watches vehicles move on the live map', asyn
   const first = { lat: await detail.getAttribute('data-lat'), lng: await detail.getAttribute('data-lng') }
   const firstFix = await detail.getAttribute('data-fix-time')
   await expect
-    .poll(async () => ({ lat: await detail.getAttribute('data-lat'), lng: await detail.getAttribute('data-lng') }), {
-      timeout: 15_000,
-    })
+    .poll(
+      async () => ({
+        lat: await detail.getAttribute('data-lat'),
+        lng: await detail.getAttribute('data-lng'),
+      }),
+      {
+        timeout: 15_000,
+      },
+    )
     .not.toEqual(first)
   const laterFix = await detail.getAttribute('data-fix-time')
   expect(Date.parse(laterFix ?? '')).toBeGreaterThan(Date.parse(firstFix ?? ''))

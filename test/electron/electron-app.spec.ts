@@ -16,7 +16,10 @@ function electronBinary(): string | null {
 const binary = electronBinary()
 
 test.describe('Electron app', () => {
-  test.skip(!binary, 'No Electron binary is installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); these tests run where one is.')
+  test.skip(
+    !binary,
+    'No Electron binary is installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); these tests run where one is.',
+  )
 
   test('opens a hardened window, exposes only the typed API, and runs the demo', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleet-electron-'))
@@ -37,7 +40,9 @@ test.describe('Electron app', () => {
         Object.keys((globalThis as unknown as { fleetDesktop?: object }).fleetDesktop ?? {}).sort(),
       )
       expect(exposed).toEqual(['call', 'on'])
-      await expect(window.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-in', { timeout: 30_000 })
+      await expect(window.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-in', {
+        timeout: 30_000,
+      })
       await expect
         .poll(async () => Number(await window.getByTestId('map').getAttribute('data-asset-count')))
         .toBeGreaterThan(0)

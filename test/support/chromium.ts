@@ -26,6 +26,11 @@ export async function launchChromium(options: { locale?: string } = {}): Promise
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 860 },
     locale: options.locale ?? 'en-US',
-    env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_CACHE_HOME: join(scratch, 'cache'), TMPDIR: scratch },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(scratch, 'config'),
+      XDG_CACHE_HOME: join(scratch, 'cache'),
+      TMPDIR: scratch,
+    },
   })
 }

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
 import type { SecretStore } from '../services/ports/secret-store'
 
-type Keytar = typeof import('@github/keytar')
+import type * as KeytarModule from '@github/keytar'
+
+type Keytar = typeof KeytarModule
 
 /** The app's service name in the OS keychain. */
 export const KEYCHAIN_SERVICE = 'Fleet Monitor'
@@ -48,7 +50,8 @@ export class KeytarSecretStore implements SecretStore {
 
   private async require(): Promise<Keytar> {
     const availability = await this.availability()
-    if (!availability.available || !this.keytar) throw new Error(availability.available ? 'keychain not loaded' : availability.reason)
+    if (!availability.available || !this.keytar)
+      throw new Error(availability.available ? 'keychain not loaded' : availability.reason)
     return this.keytar
   }
 }

@@ -6,7 +6,8 @@ export async function handleLogin(ctx: SimContext, r: RouteRequest): Promise<voi
   const body = await readJsonObject(r.req)
   if (!body.ok) return r.reply.error(400, 'invalid_request', body.message)
   const fields = requireStrings(body.value, ['email', 'password'])
-  if (!fields.ok) return r.reply.error(400, 'invalid_request', `missing field(s): ${fields.missing.join(', ')}`)
+  if (!fields.ok)
+    return r.reply.error(400, 'invalid_request', `missing field(s): ${fields.missing.join(', ')}`)
   const user = ctx.directory.findByEmail(fields.values.email)
   if (!user || user.password !== fields.values.password) {
     return r.reply.error(401, 'invalid_credentials', 'email or password is incorrect')

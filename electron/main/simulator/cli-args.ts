@@ -32,5 +32,5 @@ export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
     allowLoopbackWebhooks: values['allow-loopback-webhooks'] ?? false,
   }
   // Drop unset keys so the simulator's defaults apply.
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SimulatorOptions
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
 }

@@ -20,7 +20,11 @@ export interface DeviceRegistry {
   all(): DeviceRecord[]
   find(deviceIdOrAssetId: string): DeviceRecord | undefined
   /** Appends `count` devices; `index` is the device's global creation number (drives serial and city). */
-  add(count: number, orgOf: (index: number) => string, statusOf?: (index: number) => DeviceStatus): DeviceRecord[]
+  add(
+    count: number,
+    orgOf: (index: number) => string,
+    statusOf?: (index: number) => DeviceStatus,
+  ): DeviceRecord[]
   remove(deviceIdOrAssetId: string): boolean
   setStatus(deviceIdOrAssetId: string, status: DeviceStatus): boolean
 }

@@ -5,7 +5,8 @@ import type { DeviceStatus } from './device-registry'
 export const MAX_LIMIT = 10_000
 const DEFAULT_LIMIT = 100
 
-type Query = { ok: true; limit: number; offset: number; status?: DeviceStatus } | { ok: false; message: string }
+type Query =
+  { ok: true; limit: number; offset: number; status?: DeviceStatus } | { ok: false; message: string }
 
 function parseQuery(params: URLSearchParams): Query {
   const int = (name: string, fallback: number): number | null => {

@@ -81,7 +81,7 @@ export function createFaults(defaultTtlSec: number, baseNow: () => number): Faul
       const { reset, failNext, ...rest } = patch
       if (reset) controller.reset()
       const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
-      controller.apply(defined as Partial<FaultState>)
+      controller.apply(defined)
       if (failNext !== undefined) {
         state.failNext = (Array.isArray(failNext) ? failNext : [failNext]).filter((f) => f.count > 0)
       }

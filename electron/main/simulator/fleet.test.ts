@@ -38,7 +38,15 @@ describe('street data', () => {
 })
 
 describe('street path', () => {
-  const path = prepareStreet({ city: 'cdmx', name: 't', points: [[19.4, -99.2], [19.41, -99.2], [19.41, -99.19]] })
+  const path = prepareStreet({
+    city: 'cdmx',
+    name: 't',
+    points: [
+      [19.4, -99.2],
+      [19.41, -99.2],
+      [19.41, -99.19],
+    ],
+  })
 
   it('interpolates by distance and reports the travel bearing', () => {
     const first = path.cumulative[1] ?? 0

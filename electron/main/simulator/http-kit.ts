@@ -69,7 +69,7 @@ export function requireStrings<K extends string>(
   body: Record<string, unknown>,
   keys: readonly K[],
 ): { ok: true; values: Record<K, string> } | { ok: false; missing: K[] } {
-  const missing = keys.filter((k) => typeof body[k] !== 'string' || (body[k] as string) === '')
+  const missing = keys.filter((k) => typeof body[k] !== 'string' || body[k] === '')
   if (missing.length > 0) return { ok: false, missing }
   return { ok: true, values: Object.fromEntries(keys.map((k) => [k, body[k]])) as Record<K, string> }
 }

@@ -19,10 +19,13 @@ interface Match {
 
 function matchApi(segments: string[]): Match | null {
   const [a, b, c, extra] = segments
-  if (a === 'auth' && b === 'login' && c === undefined) return { route: 'login', method: 'POST', run: handleLogin }
-  if (a === 'auth' && b === 'renew' && c === undefined) return { route: 'renew', method: 'POST', run: handleRenew }
+  if (a === 'auth' && b === 'login' && c === undefined)
+    return { route: 'login', method: 'POST', run: handleLogin }
+  if (a === 'auth' && b === 'renew' && c === undefined)
+    return { route: 'renew', method: 'POST', run: handleRenew }
   if (a === 'devices' && b === undefined) return { route: 'devices', method: 'GET', run: handleDevices }
-  if (a === 'webhook' && b === undefined) return { route: 'webhook', method: 'POST', run: handleCreateWebhook }
+  if (a === 'webhook' && b === undefined)
+    return { route: 'webhook', method: 'POST', run: handleCreateWebhook }
   if (a === 'webhook' && b && c === 'scope' && extra === undefined) {
     return { route: 'scope', method: 'GET', run: (ctx, r) => handleScope(ctx, r, b) }
   }
@@ -55,7 +58,11 @@ export function createRequestHandler(ctx: SimContext): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://simulator.invalid')
     const handle = async (): Promise<void> => {
       if (url.pathname.startsWith(`${API_PREFIX}/`)) {
-        const segments = url.pathname.slice(API_PREFIX.length + 1).split('/').filter(Boolean).map(decodeURIComponent)
+        const segments = url.pathname
+          .slice(API_PREFIX.length + 1)
+          .split('/')
+          .filter(Boolean)
+          .map(decodeURIComponent)
         return handleApi(ctx, { req, reply, url, segments })
       }
       if (url.pathname.startsWith('/__sim/')) {

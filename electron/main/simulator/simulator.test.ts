@@ -72,7 +72,9 @@ describe('simulator auth', () => {
     expect(afterReuse.status).toBe(401)
     // Another login is another family and is unaffected.
     const other = await login(sim)
-    expect((await call(sim, 'POST', '/auth/renew', { body: { renewToken: other.renewToken } })).status).toBe(200)
+    expect((await call(sim, 'POST', '/auth/renew', { body: { renewToken: other.renewToken } })).status).toBe(
+      200,
+    )
   })
 
   it('refuses unknown renew tokens and those revoked by revokeRenewTokens', async () => {

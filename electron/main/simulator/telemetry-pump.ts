@@ -27,7 +27,7 @@ export async function pumpOnce(deps: PumpDeps): Promise<TickResult> {
     deps.webhooks
       .list()
       .filter((hook) => hook.isActive)
-      .map((hook) => {
+      .map(async (hook) => {
         const scope = hook.scope
         const orgEvents = byOrg.get(hook.organizationId) ?? []
         const inScope = scope === null ? orgEvents : orgEvents.filter((e) => scope.has(e.assetId))
@@ -36,7 +36,11 @@ export async function pumpOnce(deps: PumpDeps): Promise<TickResult> {
       }),
   )
   return results.reduce<TickResult>(
-    (acc, r) => ({ ...acc, delivered: acc.delivered + r.delivered, failedPosts: acc.failedPosts + r.failedPosts }),
+    (acc, r) => ({
+      ...acc,
+      delivered: acc.delivered + r.delivered,
+      failedPosts: acc.failedPosts + r.failedPosts,
+    }),
     { events, delivered: 0, failedPosts: 0 },
   )
 }

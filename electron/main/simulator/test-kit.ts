@@ -58,7 +58,8 @@ export async function login(sim: Simulator, email?: string, password?: string): 
   return (res.body as Envelope<LoginData>).data
 }
 
-export const errorCode = (res: ApiResponse): string | undefined => (res.body as Partial<ErrorEnvelope>).error?.code
+export const errorCode = (res: ApiResponse): string | undefined =>
+  (res.body as Partial<ErrorEnvelope>).error?.code
 
 export interface ReceivedPost {
   headers: IncomingHttpHeaders

@@ -66,7 +66,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
   return {
     login(user) {
-      const family: Family = { user, current: '', revoked: false, expiresAtMs: deps.now() + deps.renewTtlSec * 1000 }
+      const family: Family = {
+        user,
+        current: '',
+        revoked: false,
+        expiresAtMs: deps.now() + deps.renewTtlSec * 1000,
+      }
       return issue(family)
     },
     renew(renewToken) {

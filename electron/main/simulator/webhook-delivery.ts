@@ -19,7 +19,12 @@ export interface DeliveryResult {
 
 export interface Deliverer {
   /** POSTs events in chunks; never rejects, failures are counted. */
-  deliver(postUrl: string, key: KeyObject, events: TelemetryEvent[], badSignature: boolean): Promise<DeliveryResult>
+  deliver(
+    postUrl: string,
+    key: KeyObject,
+    events: TelemetryEvent[],
+    badSignature: boolean,
+  ): Promise<DeliveryResult>
   close(): void
 }
 
@@ -55,7 +60,9 @@ export function createDeliverer(options: DeliveryOptions): Deliverer {
       request.on('response', (response) => {
         // Drain so the socket returns to the keep-alive pool.
         response.resume()
-        response.on('end', () => resolve((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300))
+        response.on('end', () =>
+          resolve((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300),
+        )
         // After 'end' this is a no-op; without 'end' the response was cut short.
         response.on('close', () => resolve(false))
       })
@@ -82,7 +89,8 @@ export function createDeliverer(options: DeliveryOptions): Deliverer {
         }),
       )
       return outcomes.reduce<DeliveryResult>(
-        (acc, o) => (o.ok ? { ...acc, delivered: acc.delivered + o.size } : { ...acc, failedPosts: acc.failedPosts + 1 }),
+        (acc, o) =>
+          o.ok ? { ...acc, delivered: acc.delivered + o.size } : { ...acc, failedPosts: acc.failedPosts + 1 },
         { delivered: 0, failedPosts: 0 },
       )
     },

@@ -19,7 +19,7 @@ export function AppHeader() {
         {t('app.name')}
       </div>
       <div className="app-header-spacer" />
-      {signedIn && <ListenerStatus />}
+      <ListenerStatus />
       <SessionStatus />
       <LanguageSwitch />
       {signedIn && <SignOutButton />}

@@ -34,7 +34,8 @@ export function createWebDesktopApi(location: Location, onReconnected: () => voi
   }
 
   const failPending = (reason: string): void => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'host-disconnected', message: reason } })
+    for (const resolve of pending.values())
+      resolve({ ok: false, error: { code: 'host-disconnected', message: reason } })
     pending.clear()
   }
 

@@ -67,7 +67,8 @@ export const esMX: Resources = {
     trail: 'Recorrido: {{count}} puntos',
   },
   map: {
-    offlineHint: 'Dibujado con datos incluidos en la app: los mosaicos en línea están desactivados o no responden.',
+    offlineHint:
+      'Dibujado con datos incluidos en la app: los mosaicos en línea están desactivados o no responden.',
     offline: 'Mapa sin conexión',
     online: 'Mapa en línea',
   },

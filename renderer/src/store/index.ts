@@ -12,7 +12,12 @@ import { createSettingsSlice } from './settings-slice'
 import type { TelemetrySlice } from './telemetry-slice'
 import { createTelemetrySlice } from './telemetry-slice'
 
-export type AppStore = SessionSlice & DevicesSlice & TelemetrySlice & ListenerSlice & SettingsSlice & SelectionSlice
+export type AppStore = SessionSlice &
+  DevicesSlice &
+  TelemetrySlice &
+  ListenerSlice &
+  SettingsSlice &
+  SelectionSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
 export function createAppStore() {

@@ -75,7 +75,18 @@ describe('telemetry slice', () => {
   it('counts drawable assets as statuses and positions change', () => {
     const store = createAppStore()
     const apply = (b: TelemetryBatch) => store.getState().applyTelemetryBatch(b)
-    apply(batch([{ slot: 0, lat: 1, lng: 1 }, { slot: 1, lat: 2, lng: 2 }], [{ slot: 0, assetId: 'a' }, { slot: 1, assetId: 'b' }]))
+    apply(
+      batch(
+        [
+          { slot: 0, lat: 1, lng: 1 },
+          { slot: 1, lat: 2, lng: 2 },
+        ],
+        [
+          { slot: 0, assetId: 'a' },
+          { slot: 1, assetId: 'b' },
+        ],
+      ),
+    )
     expect(store.getState().positionedCount).toBe(2)
     apply(batch([{ slot: 0, lat: 1, lng: 1, status: 'no-fix' }]))
     expect(store.getState().positionedCount).toBe(1)

@@ -26,5 +26,9 @@ export const createTelemetrySlice: StateCreator<AppStore, [], [], TelemetrySlice
     set((s) => ({ telemetryVersion: s.telemetryVersion + 1, positionedCount: cols.positioned }))
   },
   resetTelemetry: () =>
-    set((s) => ({ telemetry: createColumns(), telemetryVersion: s.telemetryVersion + 1, positionedCount: 0 })),
+    set((s) => ({
+      telemetry: createColumns(),
+      telemetryVersion: s.telemetryVersion + 1,
+      positionedCount: 0,
+    })),
 })

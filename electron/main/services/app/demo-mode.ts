@@ -18,7 +18,11 @@ export class DemoMode {
   async start(): Promise<Simulator> {
     if (this.simulator) return this.simulator
     try {
-      this.simulator = await startSimulator({ vehicles: DEMO_VEHICLES, allowLoopbackWebhooks: true, tickMs: 1000 })
+      this.simulator = await startSimulator({
+        vehicles: DEMO_VEHICLES,
+        allowLoopbackWebhooks: true,
+        tickMs: 1000,
+      })
     } catch (error) {
       this.logger.error('the demo simulator did not start', { error })
       throw new UserFacingError('demo-failed', `The demo could not start: ${(error as Error).message}`)

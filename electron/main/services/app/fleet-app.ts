@@ -151,7 +151,12 @@ export class FleetApp {
     const { email, password } = simulator.credentials
     await this.session.signIn({ apiUrl: simulator.apiBaseUrl, email, password, remember: false, demo: true })
     await this.devices.refresh()
-    const record = await registerDemoWebhook(this.session, this.telemetry.localUrl() ?? '', simulator.apiBaseUrl, this.devices.devices())
+    const record = await registerDemoWebhook(
+      this.session,
+      this.telemetry.localUrl() ?? '',
+      simulator.apiBaseUrl,
+      this.devices.devices(),
+    )
     this.demoWebhooks = [record]
     this.keys.use(this.demoWebhooks, simulator.apiBaseUrl)
     return this.session.state()
@@ -164,7 +169,9 @@ export class FleetApp {
   }
 
   private syncInBackground(): void {
-    void this.devices.refresh().catch((error: unknown) => this.options.logger.warn('device sync failed', { error }))
+    void this.devices
+      .refresh()
+      .catch((error: unknown) => this.options.logger.warn('device sync failed', { error }))
   }
 
   private onSessionChange(state: SessionState): void {
@@ -172,7 +179,8 @@ export class FleetApp {
     this.lastPhase = state.phase
     this.hub.emit('session:state', state)
     // A fresh session (sign-in, demo or silent restore) lists the fleet; renewals do not.
-    if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in')) this.syncInBackground()
+    if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in'))
+      this.syncInBackground()
     if (state.phase === 'signed-out') {
       this.devices.cancel()
       this.telemetry.reset()

@@ -11,7 +11,14 @@ import { createBatchPump } from '../telemetry/batch-pump'
 import type { EventHub } from './event-hub'
 import type { WebhookKeys } from './webhook-keys'
 
-const OFF_STATE: ListenerState = { state: 'off', url: null, error: null, accepted: 0, rejected: {}, lastEventAt: null }
+const OFF_STATE: ListenerState = {
+  state: 'off',
+  url: null,
+  error: null,
+  accepted: 0,
+  rejected: {},
+  lastEventAt: null,
+}
 
 /**
  * Listener → store → batches to every renderer. Owns the lookup tables that turn a serial or a

@@ -20,7 +20,10 @@ export class WebhookKeys {
       try {
         keys.push(createPublicKey(record.publicKeyPem))
       } catch (error) {
-        this.logger.warn('skipping a webhook whose public key cannot be read', { webhookId: record.webhookId, error })
+        this.logger.warn('skipping a webhook whose public key cannot be read', {
+          webhookId: record.webhookId,
+          error,
+        })
       }
     }
     this.keys = keys

@@ -48,7 +48,13 @@ describe('DeviceSync', () => {
       [6, 'active'],
     ])
     expect(tokens).toHaveLength(3)
-    expect(events.map((event) => event.state.phase)).toEqual(['syncing', 'syncing', 'syncing', 'syncing', 'idle'])
+    expect(events.map((event) => event.state.phase)).toEqual([
+      'syncing',
+      'syncing',
+      'syncing',
+      'syncing',
+      'idle',
+    ])
     expect(events.map((event) => event.state.fetched)).toEqual([0, 3, 6, 7, 7])
     expect(sync.lastChange()).toEqual({ added: 7, removed: 0 })
   })
@@ -60,7 +66,13 @@ describe('DeviceSync', () => {
     fleet = [...makeDevices(3, 3), ...makeDevices(2, 10)]
     await sync.refresh()
     expect(sync.lastChange()).toEqual({ added: 2, removed: 2 })
-    expect(sync.devices().map((device) => device.deviceId)).toEqual(['dev-3', 'dev-4', 'dev-5', 'dev-10', 'dev-11'])
+    expect(sync.devices().map((device) => device.deviceId)).toEqual([
+      'dev-3',
+      'dev-4',
+      'dev-5',
+      'dev-10',
+      'dev-11',
+    ])
   })
 
   it('runs one sync at a time', async () => {
@@ -91,7 +103,11 @@ describe('DeviceSync', () => {
 
   it('keeps the previous list when a page is malformed', async () => {
     let broken = false
-    const malformed = { data: [{ nope: true }], requestId: 'x', serverDate: null } as unknown as TagoraResponse<Device[]>
+    const malformed = {
+      data: [{ nope: true }],
+      requestId: 'x',
+      serverDate: null,
+    } as unknown as TagoraResponse<Device[]>
     const { sync } = setup(
       () => makeDevices(2),
       () => (broken ? Promise.resolve(malformed) : undefined),
@@ -111,7 +127,9 @@ describe('DeviceSync', () => {
       (query) =>
         hold
           ? new Promise((_resolve, reject) =>
-              query.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+              query.signal?.addEventListener('abort', () =>
+                reject(new DOMException('aborted', 'AbortError')),
+              ),
             )
           : undefined,
     )

@@ -88,7 +88,12 @@ export class DeviceSync {
       const devices = await fetchAllDevices(
         (limit, offset) =>
           this.deps.session.authorized(async (token, client) => {
-            const response = await client.listDevices(token, { limit, offset, signal, ...(status && { status }) })
+            const response = await client.listDevices(token, {
+              limit,
+              offset,
+              signal,
+              ...(status && { status }),
+            })
             return response.data
           }),
         {
@@ -118,7 +123,12 @@ export class DeviceSync {
     this.list = devices
     this.change = { added, removed }
     this.deps.logger.info('device sync done', { count: devices.length, added, removed })
-    this.setState({ phase: 'idle', fetched: devices.length, lastSyncedAt: this.deps.clock.now(), error: null })
+    this.setState({
+      phase: 'idle',
+      fetched: devices.length,
+      lastSyncedAt: this.deps.clock.now(),
+      error: null,
+    })
   }
 
   private finishCancelled(): DeviceSyncState {

@@ -56,12 +56,16 @@ describe('fetchAllDevices', () => {
       MalformedDevicePageError,
     )
     const notAList = { items: [] } as unknown as Device[]
-    await expect(fetchAllDevices(() => Promise.resolve(notAList))).rejects.toThrow(/unreadable page of devices at offset 0/)
+    await expect(fetchAllDevices(() => Promise.resolve(notAList))).rejects.toThrow(
+      /unreadable page of devices at offset 0/,
+    )
   })
 
   it('stops instead of looping when the server ignores offset', async () => {
     const page = makeDevices(2)
-    await expect(fetchAllDevices(() => Promise.resolve(page), { pageSize: 2 })).rejects.toThrow(/ignoring offset/)
+    await expect(fetchAllDevices(() => Promise.resolve(page), { pageSize: 2 })).rejects.toThrow(
+      /ignoring offset/,
+    )
   })
 
   it('throws an AbortError when aborted between pages', async () => {
@@ -78,6 +82,8 @@ describe('fetchAllDevices', () => {
   })
 
   it('rejects a nonsense page size', async () => {
-    await expect(fetchAllDevices(() => Promise.resolve([]), { pageSize: 0 })).rejects.toBeInstanceOf(RangeError)
+    await expect(fetchAllDevices(() => Promise.resolve([]), { pageSize: 0 })).rejects.toBeInstanceOf(
+      RangeError,
+    )
   })
 })

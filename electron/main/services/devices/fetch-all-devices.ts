@@ -56,7 +56,8 @@ function readPage(raw: unknown, offset: number): Device[] {
 
 function normalisePageSize(size: number | undefined): number {
   if (size === undefined) return MAX_PAGE_SIZE
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`pageSize must be a positive integer, got ${size}`)
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`pageSize must be a positive integer, got ${size}`)
   return Math.min(size, MAX_PAGE_SIZE)
 }
 

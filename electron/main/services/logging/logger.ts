@@ -17,11 +17,17 @@ export function createLogger(
   scope: string,
   options: { minLevel?: LogLevel; write?: (line: string) => void } = {},
 ): Logger {
-  const minLevel = options.minLevel ?? ((process.env.FLEET_LOG_LEVEL as LogLevel | undefined) ?? 'info')
+  const minLevel = options.minLevel ?? (process.env.FLEET_LOG_LEVEL as LogLevel | undefined) ?? 'info'
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'))
   const log = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (LEVEL_ORDER[level] < LEVEL_ORDER[minLevel]) return
-    const entry = { time: new Date().toISOString(), level, scope, message: redactText(message), ...(fields ? (redact(fields) as object) : {}) }
+    const entry = {
+      time: new Date().toISOString(),
+      level,
+      scope,
+      message: redactText(message),
+      ...(fields ? (redact(fields) as object) : {}),
+    }
     write(JSON.stringify(entry))
   }
   return {
@@ -33,4 +39,9 @@ export function createLogger(
 }
 
 /** A logger that writes nothing: for tests that do not assert on logs. */
-export const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+}

@@ -1,5 +1,6 @@
 /** Field names whose values are secrets wherever they appear in a logged object. */
-const SECRET_KEYS = /^(authorization|access_?token|renew_?token|refresh_?token|token|password|secret|client_?secret|api_?key|private_?key)$/i
+const SECRET_KEYS =
+  /^(authorization|access_?token|renew_?token|refresh_?token|token|password|secret|client_?secret|api_?key|private_?key)$/i
 
 /** Three base64url segments: a JWT, whatever field it hides in. */
 const JWT_PATTERN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g

@@ -14,12 +14,18 @@ describe('planRenewal', () => {
   })
 
   it('falls back to expiresIn without a readable exp, or when exp is already behind', () => {
-    expect(planRenewal({ expClaimMs: null, expiresInSeconds: 600, serverNow: NOW }).renewAt).toBe(NOW + 480_000)
-    expect(planRenewal({ expClaimMs: NOW - 5_000, expiresInSeconds: 600, serverNow: NOW }).expiresAt).toBe(NOW + 600_000)
+    expect(planRenewal({ expClaimMs: null, expiresInSeconds: 600, serverNow: NOW }).renewAt).toBe(
+      NOW + 480_000,
+    )
+    expect(planRenewal({ expClaimMs: NOW - 5_000, expiresInSeconds: 600, serverNow: NOW }).expiresAt).toBe(
+      NOW + 600_000,
+    )
   })
 
   it('uses half-life under 4 minutes and never schedules sooner than 1 s', () => {
-    expect(planRenewal({ expClaimMs: NOW + 239_000, expiresInSeconds: 0, serverNow: NOW }).renewAt).toBe(NOW + 119_500)
+    expect(planRenewal({ expClaimMs: NOW + 239_000, expiresInSeconds: 0, serverNow: NOW }).renewAt).toBe(
+      NOW + 119_500,
+    )
     expect(planRenewal({ expClaimMs: null, expiresInSeconds: 0, serverNow: NOW }).renewAt).toBe(NOW + 1_000)
   })
 })
@@ -35,7 +41,9 @@ describe('retryDelay', () => {
 describe('isDefinitiveRejection', () => {
   it('separates a refused token from a passing failure', () => {
     expect(isDefinitiveRejection(apiError('unauthorized', 401))).toBe(true)
-    expect(isDefinitiveRejection(apiError('server-error', 500, { serverMessage: 'Renew token revoked' }))).toBe(true)
+    expect(
+      isDefinitiveRejection(apiError('server-error', 500, { serverMessage: 'Renew token revoked' })),
+    ).toBe(true)
     expect(isDefinitiveRejection(apiError('server-error', 503))).toBe(false)
     expect(isDefinitiveRejection(apiError('api-unreachable'))).toBe(false)
     expect(isDefinitiveRejection(new Error('boom'))).toBe(false)

@@ -23,7 +23,11 @@ export interface TokenTiming {
  * When to renew, judged on the server's clock. Prefers the JWT exp; falls back to expiresIn when exp is
  * missing or already behind the server's clock (a token issued with a wrong exp).
  */
-export function planRenewal(input: { expClaimMs: number | null; expiresInSeconds: number; serverNow: number }): TokenTiming {
+export function planRenewal(input: {
+  expClaimMs: number | null
+  expiresInSeconds: number
+  serverNow: number
+}): TokenTiming {
   const fromExpiresIn = input.serverNow + Math.max(0, input.expiresInSeconds) * 1000
   const useClaim = input.expClaimMs !== null && input.expClaimMs > input.serverNow
   const expiresAt = useClaim && input.expClaimMs !== null ? input.expClaimMs : fromExpiresIn
@@ -41,7 +45,8 @@ export function retryDelay(attempt: number, random: () => number): number | null
   return base + jitter
 }
 
-const INVALID_TOKEN_TEXT = /invalid[\s_-]*(renew[\s_-]*)?token|token[\s_-]*(is[\s_-]*)?(invalid|revoked|expired)|revoked/i
+const INVALID_TOKEN_TEXT =
+  /invalid[\s_-]*(renew[\s_-]*)?token|token[\s_-]*(is[\s_-]*)?(invalid|revoked|expired)|revoked/i
 
 /**
  * True when the server has said no to this renewToken for good (400/401/403, or a body saying the token is

@@ -21,7 +21,9 @@ export class SavedSignIn {
   async status(): Promise<KeychainStatus> {
     try {
       const result = await this.store.availability()
-      return result.available ? { available: true, reason: null } : { available: false, reason: result.reason }
+      return result.available
+        ? { available: true, reason: null }
+        : { available: false, reason: result.reason }
     } catch (error) {
       return { available: false, reason: `The keychain could not be opened: ${describe(error)}` }
     }

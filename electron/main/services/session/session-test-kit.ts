@@ -27,9 +27,15 @@ export class FakePowerEvents implements PowerEvents {
   }
 }
 
-export function apiError(code: TagoraErrorCode, status?: number, extra: Partial<TagoraApiError> = {}): TagoraApiError {
+export function apiError(
+  code: TagoraErrorCode,
+  status?: number,
+  extra: Partial<TagoraApiError> = {},
+): TagoraApiError {
   const message =
-    code === 'api-unreachable' ? `Cannot reach the Tagora API at ${API_URL}: connection refused.` : `HTTP ${status}`
+    code === 'api-unreachable'
+      ? `Cannot reach the Tagora API at ${API_URL}: connection refused.`
+      : `HTTP ${status}`
   return new TagoraApiError({
     code,
     message,
@@ -68,7 +74,15 @@ export class FakeAuthServer {
     baseUrl: API_URL,
     login: ({ email, password }: { email: string; password: string }): Promise<TagoraResponse<LoginData>> => {
       if (password !== PASSWORD) {
-        return Promise.reject(new TagoraApiError({ code: 'invalid-credentials', message: 'bad', call: 'POST /auth/login', url: API_URL, status: 401 }))
+        return Promise.reject(
+          new TagoraApiError({
+            code: 'invalid-credentials',
+            message: 'bad',
+            call: 'POST /auth/login',
+            url: API_URL,
+            status: 401,
+          }),
+        )
       }
       return Promise.resolve(this.grant(email, true))
     },
@@ -132,7 +146,8 @@ export function createSessionKit(options: { random?: () => number } = {}) {
     createClient: () => server.client,
     random: options.random ?? (() => 0),
   })
-  const signIn = (remember = true) => session.signIn({ apiUrl: API_URL, email: EMAIL, password: PASSWORD, remember })
+  const signIn = (remember = true) =>
+    session.signIn({ apiUrl: API_URL, email: EMAIL, password: PASSWORD, remember })
   return { clock, store, power, server, session, signIn }
 }
 

@@ -6,7 +6,9 @@ describe('TagoraSession.authorized', () => {
   it('passes the current access token and the client', async () => {
     const { session, signIn, server } = createSessionKit()
     await signIn()
-    const result = await session.authorized((token, client) => Promise.resolve({ token, base: client.baseUrl }))
+    const result = await session.authorized((token, client) =>
+      Promise.resolve({ token, base: client.baseUrl }),
+    )
     expect(result.token).toBe(server.currentAccess)
     expect(result.base).toBe(server.client.baseUrl)
   })
@@ -44,7 +46,9 @@ describe('TagoraSession.authorized', () => {
   it('passes other errors through without renewing', async () => {
     const { session, signIn, server } = createSessionKit()
     await signIn()
-    await expect(session.authorized(() => Promise.reject(apiError('server-error', 500)))).rejects.toMatchObject({
+    await expect(
+      session.authorized(() => Promise.reject(apiError('server-error', 500))),
+    ).rejects.toMatchObject({
       code: 'server-error',
     })
     expect(server.renewCalls).toHaveLength(0)
@@ -88,7 +92,10 @@ describe('TagoraSession.authorized', () => {
       ran = true
       return Promise.resolve()
     })
-    await expect(call).rejects.toMatchObject({ code: 'unauthorized', message: 'You are signed out of Tagora. Sign in again.' })
+    await expect(call).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'You are signed out of Tagora. Sign in again.',
+    })
     expect(ran).toBe(false)
   })
 })

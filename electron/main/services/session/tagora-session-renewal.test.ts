@@ -104,7 +104,9 @@ describe('TagoraSession renewal failures', () => {
     await clock.tick(3_480_000)
     expect(server.renewCalls).toEqual([refused])
     expect(session.state().phase).toBe('signed-out')
-    expect(session.state().signedOutReason).toMatch(/^You were signed out because Tagora refused to renew the session/)
+    expect(session.state().signedOutReason).toMatch(
+      /^You were signed out because Tagora refused to renew the session/,
+    )
     expect(await store.get(ACCOUNT)).toBeNull()
     expect(clock.pendingCount()).toBe(0)
     await clock.tick(10 * MINUTE)

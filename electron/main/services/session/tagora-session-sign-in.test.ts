@@ -4,7 +4,15 @@ import { silentLogger } from '../logging/logger'
 import { MemorySecretStore } from '../ports/secret-store'
 import { TagoraApiError } from '../tagora/tagora-api-error'
 import { FakeClock, flushPromises } from './fake-clock'
-import { ACCOUNT, API_URL, apiError, createSessionKit, EMAIL, FakeAuthServer, FakePowerEvents } from './session-test-kit'
+import {
+  ACCOUNT,
+  API_URL,
+  apiError,
+  createSessionKit,
+  EMAIL,
+  FakeAuthServer,
+  FakePowerEvents,
+} from './session-test-kit'
 import { TagoraSession } from './tagora-session'
 
 describe('TagoraSession.signIn', () => {
@@ -52,8 +60,17 @@ describe('TagoraSession.signIn', () => {
       logger: silentLogger,
       createClient: () => server.client,
     })
-    const state = await session.signIn({ apiUrl: API_URL, email: EMAIL, password: 'correct horse', remember: true })
-    expect(state).toMatchObject({ phase: 'signed-in', rememberAvailable: false, rememberUnavailableReason: 'No keyring service' })
+    const state = await session.signIn({
+      apiUrl: API_URL,
+      email: EMAIL,
+      password: 'correct horse',
+      remember: true,
+    })
+    expect(state).toMatchObject({
+      phase: 'signed-in',
+      rememberAvailable: false,
+      rememberUnavailableReason: 'No keyring service',
+    })
     expect(await store.get(ACCOUNT)).toBeNull()
   })
 
@@ -64,14 +81,25 @@ describe('TagoraSession.signIn', () => {
     const attempt = session.signIn({ apiUrl: API_URL, email: EMAIL, password: 'wrong', remember: true })
     await expect(attempt).rejects.toBeInstanceOf(TagoraApiError)
     await expect(attempt).rejects.toMatchObject({ code: 'invalid-credentials' })
-    expect(session.state()).toMatchObject({ phase: 'signed-out', email: EMAIL, organizationId: null, signedOutReason: null })
+    expect(session.state()).toMatchObject({
+      phase: 'signed-out',
+      email: EMAIL,
+      organizationId: null,
+      signedOutReason: null,
+    })
     expect(phases).toEqual(['signing-in', 'signed-out'])
     expect(await store.get(ACCOUNT)).toBeNull()
   })
 
   it('marks a demo session', async () => {
     const { session } = createSessionKit()
-    const state = await session.signIn({ apiUrl: API_URL, email: EMAIL, password: 'correct horse', remember: false, demo: true })
+    const state = await session.signIn({
+      apiUrl: API_URL,
+      email: EMAIL,
+      password: 'correct horse',
+      remember: false,
+      demo: true,
+    })
     expect(state.demo).toBe(true)
   })
 })
@@ -82,7 +110,12 @@ describe('TagoraSession.signOut', () => {
     await signIn(true)
     expect(clock.pendingCount()).toBe(1)
     const state = await session.signOut()
-    expect(state).toMatchObject({ phase: 'signed-out', email: EMAIL, signedOutReason: null, accessExpiresAt: null })
+    expect(state).toMatchObject({
+      phase: 'signed-out',
+      email: EMAIL,
+      signedOutReason: null,
+      accessExpiresAt: null,
+    })
     expect(await store.get(ACCOUNT)).toBeNull()
     expect(clock.pendingCount()).toBe(0)
     expect(session.claims()).toEqual({ organizationId: null, userId: null })
@@ -92,7 +125,9 @@ describe('TagoraSession.signOut', () => {
   it('records the reason it was given', async () => {
     const { session, signIn } = createSessionKit()
     await signIn()
-    expect((await session.signOut('Your account was removed')).signedOutReason).toBe('Your account was removed')
+    expect((await session.signOut('Your account was removed')).signedOutReason).toBe(
+      'Your account was removed',
+    )
   })
 })
 

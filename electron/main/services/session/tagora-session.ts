@@ -280,7 +280,8 @@ export class TagoraSession {
         this.cancelRenewTimer = null
         if (generation !== this.generation) return
         const lateBy = this.deps.clock.now() - fireAt
-        if (lateBy > TIME_JUMP_MS) this.deps.logger.info('renewal timer fired late: treating as a resume', { lateBy })
+        if (lateBy > TIME_JUMP_MS)
+          this.deps.logger.info('renewal timer fired late: treating as a resume', { lateBy })
         this.checkWallTime(lateBy > TIME_JUMP_MS ? 'resume' : 'timer')
       },
       clampDelay(fireAt - this.deps.clock.now()),
@@ -330,12 +331,18 @@ export class TagoraSession {
         this.assertCurrent(generation)
         const detail = error instanceof Error ? error.message : String(error)
         if (isDefinitiveRejection(error)) {
-          await this.endSession(`You were signed out because Tagora refused to renew the session: ${detail}`, true)
+          await this.endSession(
+            `You were signed out because Tagora refused to renew the session: ${detail}`,
+            true,
+          )
           throw this.signedOutError()
         }
         const delay = retryDelay(retry, this.random)
         if (delay === null) {
-          await this.endSession(`You were signed out because the session could not be renewed: ${detail}`, false)
+          await this.endSession(
+            `You were signed out because the session could not be renewed: ${detail}`,
+            false,
+          )
           throw this.signedOutError()
         }
         this.noteRetry(detail, delay, retry)

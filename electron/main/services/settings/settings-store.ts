@@ -49,7 +49,9 @@ export class SettingsStore {
     const parsed = settingsSchema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return this.recoverFrom(`it has an unexpected shape (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`)
+      return this.recoverFrom(
+        `it has an unexpected shape (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
+      )
     }
     this.current = parsed.data
     return { settings: this.current, notice: null }

@@ -10,7 +10,9 @@ import { createTagoraClient } from './tagora-client'
 
 describe('readErrorBody', () => {
   it('reads the documented-by-nobody shapes', () => {
-    expect(readErrorBody('{"error":{"code":"invalid_token","message":"Token revoked"},"requestId":"r1"}')).toEqual({
+    expect(
+      readErrorBody('{"error":{"code":"invalid_token","message":"Token revoked"},"requestId":"r1"}'),
+    ).toEqual({
       code: 'invalid_token',
       message: 'Token revoked',
       requestId: 'r1',
@@ -36,13 +38,21 @@ describe('readErrorBody', () => {
 
   it('gives a TagoraApiError for any error body and status', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 400, max: 599 }), fc.oneof(fc.string(), fc.json()), async (status, text) => {
-        const { fetch } = createFakeFetch(() => ({ status, text }))
-        const client = createTagoraClient({ baseUrl: 'https://api.test', fetchImpl: fetch, logger: silentLogger })
-        const error: unknown = await client.renew('r').catch((caught: unknown) => caught)
-        expect(error).toBeInstanceOf(TagoraApiError)
-        expect((error as TagoraApiError).status).toBe(status)
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 400, max: 599 }),
+        fc.oneof(fc.string(), fc.json()),
+        async (status, text) => {
+          const { fetch } = createFakeFetch(() => ({ status, text }))
+          const client = createTagoraClient({
+            baseUrl: 'https://api.test',
+            fetchImpl: fetch,
+            logger: silentLogger,
+          })
+          const error: unknown = await client.renew('r').catch((caught: unknown) => caught)
+          expect(error).toBeInstanceOf(TagoraApiError)
+          expect((error as TagoraApiError).status).toBe(status)
+        },
+      ),
       { numRuns: 60 },
     )
   })

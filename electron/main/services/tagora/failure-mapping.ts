@@ -47,7 +47,11 @@ function describeStatus(
     }
   }
   if (status === 400 || status === 422) {
-    return { code: 'validation', lead: `Tagora rejected the request ${call}`, advice: 'Check the values sent.' }
+    return {
+      code: 'validation',
+      lead: `Tagora rejected the request ${call}`,
+      advice: 'Check the values sent.',
+    }
   }
   if (status === 401) {
     return { code: 'unauthorized', lead: `Tagora rejected the session for ${call}`, advice: 'Sign in again.' }
@@ -63,16 +67,29 @@ function describeStatus(
     }
   }
   if (status === 429) {
-    return { code: 'rate-limited', lead: 'Tagora is limiting requests', advice: 'Wait a moment and try again.' }
+    return {
+      code: 'rate-limited',
+      lead: 'Tagora is limiting requests',
+      advice: 'Wait a moment and try again.',
+    }
   }
   if (status >= 500) {
-    return { code: 'server-error', lead: `Tagora had a server error (HTTP ${status}) on ${call}`, advice: 'Try again later.' }
+    return {
+      code: 'server-error',
+      lead: `Tagora had a server error (HTTP ${status}) on ${call}`,
+      advice: 'Try again later.',
+    }
   }
   return { code: 'http-error', lead: `Tagora answered ${call} with HTTP ${status}` }
 }
 
 /** A 2xx whose body this app cannot read: the server changed or something in between rewrote it. */
-export function badResponse(site: CallSite, detail: string, requestId: string | undefined, status: number): TagoraApiError {
+export function badResponse(
+  site: CallSite,
+  detail: string,
+  requestId: string | undefined,
+  status: number,
+): TagoraApiError {
   return new TagoraApiError({
     code: 'bad-response',
     message: composeMessage({

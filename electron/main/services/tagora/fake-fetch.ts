@@ -35,14 +35,18 @@ export function createFakeFetch(handler: (request: RecordedRequest) => FakeReply
     const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
     return Promise.resolve(new Response(text, { status: reply.status ?? 200, headers: reply.headers ?? {} }))
   }
-  return { fetch: fakeFetch as typeof fetch, requests }
+  return { fetch: fakeFetch, requests }
 }
 
 function hangUntilAborted(signal: AbortSignal | undefined): Promise<Response> {
   return new Promise((_resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError')), {
-      once: true,
-    })
+    signal?.addEventListener(
+      'abort',
+      () => reject(new DOMException('This operation was aborted', 'AbortError')),
+      {
+        once: true,
+      },
+    )
   })
 }
 

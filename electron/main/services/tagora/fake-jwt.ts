@@ -13,5 +13,12 @@ export function makeAccessToken(
   extra: Record<string, unknown> = {},
 ): string {
   const iat = Math.floor(nowMs / 1000)
-  return makeJwt({ sub: 'user-7', organizationId: 42, scope: 'integration', iat, exp: iat + lifetimeSeconds, ...extra })
+  return makeJwt({
+    sub: 'user-7',
+    organizationId: 42,
+    scope: 'integration',
+    iat,
+    exp: iat + lifetimeSeconds,
+    ...extra,
+  })
 }

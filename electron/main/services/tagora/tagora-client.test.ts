@@ -12,7 +12,12 @@ const DATE = 'Wed, 15 Jan 2025 10:00:00 GMT'
 
 function clientFor(reply: FakeReply | (() => FakeReply), clock = new FakeClock()) {
   const fake = createFakeFetch(typeof reply === 'function' ? reply : () => reply)
-  const client = createTagoraClient({ baseUrl: `${BASE}/`, fetchImpl: fake.fetch, logger: silentLogger, clock })
+  const client = createTagoraClient({
+    baseUrl: `${BASE}/`,
+    fetchImpl: fake.fetch,
+    logger: silentLogger,
+    clock,
+  })
   return { client, requests: fake.requests, clock }
 }
 
@@ -52,7 +57,9 @@ describe('createTagoraClient: successful calls', () => {
   })
 
   it('accepts a renew without tokenType and returns serverDate null without a Date header', async () => {
-    const { client, requests } = clientFor({ body: envelope({ accessToken: 'x.y.z', renewToken: 'r2', expiresIn: '60' }) })
+    const { client, requests } = clientFor({
+      body: envelope({ accessToken: 'x.y.z', renewToken: 'r2', expiresIn: '60' }),
+    })
     const result = await client.renew('r1')
     expect(result.data).toEqual({ accessToken: 'x.y.z', renewToken: 'r2', expiresIn: 60 })
     expect(result.serverDate).toBeNull()
@@ -68,7 +75,13 @@ describe('createTagoraClient: successful calls', () => {
   })
 
   it('registers a webhook, sending ids with the type given', async () => {
-    const data = { webhookId: 9, publicKey: 'PEM', keyAlgorithm: 'ed25519', isActive: true, postUrl: 'https://x/y' }
+    const data = {
+      webhookId: 9,
+      publicKey: 'PEM',
+      keyAlgorithm: 'ed25519',
+      isActive: true,
+      postUrl: 'https://x/y',
+    }
     const { client, requests } = clientFor({ status: 201, body: envelope(data) })
     const input = { organizationId: 42, userId: 'u-7', postUrl: 'https://x/y', name: 'Prod' }
     const result = await client.registerWebhook('tok', input)
@@ -99,8 +112,19 @@ describe('createTagoraClient: successful calls', () => {
 
 describe('createTagoraClient: error bodies', () => {
   const cases: Array<[string, FakeReply, string | undefined]> = [
-    ['{error:{code,message}}', { status: 400, body: { error: { code: 'bad_url', message: 'postUrl must be https' }, requestId: 'r-1' } }, 'postUrl must be https'],
-    ['{message}', { status: 400, body: { message: 'name is required', requestId: 'r-1' } }, 'name is required'],
+    [
+      '{error:{code,message}}',
+      {
+        status: 400,
+        body: { error: { code: 'bad_url', message: 'postUrl must be https' }, requestId: 'r-1' },
+      },
+      'postUrl must be https',
+    ],
+    [
+      '{message}',
+      { status: 400, body: { message: 'name is required', requestId: 'r-1' } },
+      'name is required',
+    ],
     ['{error:"..."}', { status: 400, body: { error: 'Bad things', requestId: 'r-1' } }, 'Bad things'],
     ['empty', { status: 400, text: '' }, undefined],
     ['HTML', { status: 400, text: '<html><body><h1>400 Bad Request</h1></body></html>' }, undefined],
@@ -110,7 +134,9 @@ describe('createTagoraClient: error bodies', () => {
   ]
   it.each(cases)('reads %s without crashing', async (_name, reply, serverMessage) => {
     const { client } = clientFor(reply)
-    const error = await failure(client.registerWebhook('tok', { organizationId: 1, userId: 1, postUrl: 'u', name: 'n' }))
+    const error = await failure(
+      client.registerWebhook('tok', { organizationId: 1, userId: 1, postUrl: 'u', name: 'n' }),
+    )
     expect(error.code).toBe('validation')
     expect(error.status).toBe(400)
     expect(error.call).toBe('POST /webhook')
@@ -125,8 +151,15 @@ describe('createTagoraClient: error bodies', () => {
     const { client } = clientFor({ status: 500, text: '<h1>oops</h1>', headers: { 'X-Request-Id': 'hdr-9' } })
     const error = await failure(client.listDevices('tok', { limit: 1, offset: 0 }))
     expect(error).toMatchObject({ code: 'server-error', requestId: 'hdr-9', status: 500 })
-    expect(error.message).toBe('Tagora had a server error (HTTP 500) on GET /devices. Try again later. (request hdr-9)')
-    expect(error.toInfo()).toEqual({ code: 'server-error', message: error.message, status: 500, requestId: 'hdr-9' })
+    expect(error.message).toBe(
+      'Tagora had a server error (HTTP 500) on GET /devices. Try again later. (request hdr-9)',
+    )
+    expect(error.toInfo()).toEqual({
+      code: 'server-error',
+      message: error.message,
+      status: 500,
+      requestId: 'hdr-9',
+    })
   })
 
   const statuses: Array<[number, string, string]> = [
@@ -139,7 +172,10 @@ describe('createTagoraClient: error bodies', () => {
     [418, 'http-error', 'GET /devices'],
   ]
   it.each(statuses)('maps HTTP %i to %s', async (status, code) => {
-    const { client } = clientFor({ status, body: { error: { code: 'x', message: 'Server says no' }, requestId: 'q1' } })
+    const { client } = clientFor({
+      status,
+      body: { error: { code: 'x', message: 'Server says no' }, requestId: 'q1' },
+    })
     const error = await failure(client.listDevices('tok', { limit: 1, offset: 0 }))
     expect(error.code).toBe(code)
     expect(error.message).toContain('Server says no')
@@ -147,7 +183,13 @@ describe('createTagoraClient: error bodies', () => {
   })
 
   it('maps a login 401 to invalid-credentials with an actionable message', async () => {
-    const { client } = clientFor({ status: 401, body: { error: { code: 'invalid_credentials', message: 'Invalid credentials.' }, requestId: 'a1b2c3d4' } })
+    const { client } = clientFor({
+      status: 401,
+      body: {
+        error: { code: 'invalid_credentials', message: 'Invalid credentials.' },
+        requestId: 'a1b2c3d4',
+      },
+    })
     const error = await failure(client.login({ email: 'a@b.c', password: 'x' }))
     expect(error.code).toBe('invalid-credentials')
     expect(error.message).toBe(
@@ -162,7 +204,9 @@ describe('createTagoraClient: transport failures', () => {
     const { client } = clientFor({ networkError: connectionRefused() })
     const error = await failure(client.login({ email: 'a', password: 'b' }))
     expect(error.code).toBe('api-unreachable')
-    expect(error.message).toMatch(/^Cannot reach the Tagora API at https:\/\/api\.test\/integration\/v1: connection refused\./)
+    expect(error.message).toMatch(
+      /^Cannot reach the Tagora API at https:\/\/api\.test\/integration\/v1: connection refused\./,
+    )
     expect(error.status).toBeUndefined()
   })
 
@@ -170,7 +214,11 @@ describe('createTagoraClient: transport failures', () => {
     const cause = Object.assign(new Error('getaddrinfo ENOTFOUND api.test'), { code: 'ENOTFOUND' })
     const { client } = clientFor({ networkError: new TypeError('fetch failed', { cause }) })
     expect((await failure(client.renew('r'))).message).toContain('host not found')
-    const bad = createTagoraClient({ baseUrl: 'not a url', logger: silentLogger, fetchImpl: createFakeFetch(() => ({})).fetch })
+    const bad = createTagoraClient({
+      baseUrl: 'not a url',
+      logger: silentLogger,
+      fetchImpl: createFakeFetch(() => ({})).fetch,
+    })
     expect((await failure(bad.renew('r'))).code).toBe('api-unreachable')
   })
 

@@ -15,7 +15,13 @@ import {
   webhookRegistrationSchema,
   webhookScopeSchema,
 } from './schemas'
-import type { LoginData, RenewData, WebhookRegistration, WebhookRegistrationInput, WebhookScope } from './schemas'
+import type {
+  LoginData,
+  RenewData,
+  WebhookRegistration,
+  WebhookRegistrationInput,
+  WebhookScope,
+} from './schemas'
 
 export const DEFAULT_TAGORA_API_URL = 'https://integration.tagora.com.mx/integration/v1'
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -42,7 +48,10 @@ export interface TagoraClient {
   login(credentials: { email: string; password: string }): Promise<TagoraResponse<LoginData>>
   renew(renewToken: string): Promise<TagoraResponse<RenewData>>
   listDevices(token: string, query: DeviceQuery): Promise<TagoraResponse<Device[]>>
-  registerWebhook(token: string, input: WebhookRegistrationInput): Promise<TagoraResponse<WebhookRegistration>>
+  registerWebhook(
+    token: string,
+    input: WebhookRegistrationInput,
+  ): Promise<TagoraResponse<WebhookRegistration>>
   getWebhookScope(token: string, webhookId: string): Promise<TagoraResponse<WebhookScope>>
 }
 
@@ -72,9 +81,17 @@ export function createTagoraClient(options: TagoraClientOptions): TagoraClient {
     baseUrl,
     login: (credentials) =>
       send({ method: 'POST', path: '/auth/login', body: credentials, schema: loginDataSchema }),
-    renew: (renewToken) => send({ method: 'POST', path: '/auth/renew', body: { renewToken }, schema: renewDataSchema }),
+    renew: (renewToken) =>
+      send({ method: 'POST', path: '/auth/renew', body: { renewToken }, schema: renewDataSchema }),
     listDevices: (token, { limit, offset, status, signal }) =>
-      send({ method: 'GET', path: '/devices', query: { limit, offset, status }, token, schema: deviceListSchema, signal }),
+      send({
+        method: 'GET',
+        path: '/devices',
+        query: { limit, offset, status },
+        token,
+        schema: deviceListSchema,
+        signal,
+      }),
     registerWebhook: (token, input) =>
       send({ method: 'POST', path: '/webhook', token, body: input, schema: webhookRegistrationSchema }),
     getWebhookScope: (token, webhookId) =>
@@ -93,9 +110,16 @@ function createSender(options: TagoraClientOptions) {
   const clock = options.clock ?? systemClock
   const { logger, baseUrl } = options
 
-  return async function send<S extends z.ZodType>(spec: RequestSpec<S>): Promise<TagoraResponse<z.output<S>>> {
-    const site: CallSite = { call: `${spec.method} ${spec.path}`, url: buildUrl(baseUrl, spec.path, spec.query), baseUrl }
-    if (!isHttpUrl(site.url)) throw unreachableFailure(site, new Error(`"${baseUrl}" is not a valid http(s) address`))
+  return async function send<S extends z.ZodType>(
+    spec: RequestSpec<S>,
+  ): Promise<TagoraResponse<z.output<S>>> {
+    const site: CallSite = {
+      call: `${spec.method} ${spec.path}`,
+      url: buildUrl(baseUrl, spec.path, spec.query),
+      baseUrl,
+    }
+    if (!isHttpUrl(site.url))
+      throw unreachableFailure(site, new Error(`"${baseUrl}" is not a valid http(s) address`))
     spec.signal?.throwIfAborted()
 
     const controller = new AbortController()
@@ -108,14 +132,23 @@ function createSender(options: TagoraClientOptions) {
     spec.signal?.addEventListener('abort', forwardAbort, { once: true })
 
     try {
-      const response = await fetchImpl(site.url, { method: spec.method, headers: buildHeaders(spec), signal: controller.signal, ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }) })
+      const response = await fetchImpl(site.url, {
+        method: spec.method,
+        headers: buildHeaders(spec),
+        signal: controller.signal,
+        ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
+      })
       const text = await response.text()
       const result = interpret(site, response, text, spec.schema)
       logger.debug('tagora call', { call: site.call, status: response.status, requestId: result.requestId })
       return result
     } catch (error) {
       const failure = classify(error, site, { timedOut, timeoutMs, externalSignal: spec.signal })
-      logger.warn('tagora call failed', { call: site.call, code: failureCode(failure), message: errorText(failure) })
+      logger.warn('tagora call failed', {
+        call: site.call,
+        code: failureCode(failure),
+        message: errorText(failure),
+      })
       throw failure
     } finally {
       cancelTimer()
@@ -144,7 +177,11 @@ function interpret<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(body.data)
   if (!parsed.success) throw badResponse(site, describeIssues(parsed.error), requestId, response.status)
-  return { data: parsed.data, requestId: requestId ?? null, serverDate: parseDateHeader(response.headers.get('date')) }
+  return {
+    data: parsed.data,
+    requestId: requestId ?? null,
+    serverDate: parseDateHeader(response.headers.get('date')),
+  }
 }
 
 function classify(
@@ -163,7 +200,11 @@ function abortError(signal: AbortSignal): unknown {
   return reason instanceof Error ? reason : new DOMException('The request was cancelled', 'AbortError')
 }
 
-function buildUrl(baseUrl: string, path: string, query?: Record<string, string | number | undefined>): string {
+function buildUrl(
+  baseUrl: string,
+  path: string,
+  query?: Record<string, string | number | undefined>,
+): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') params.set(key, String(value))

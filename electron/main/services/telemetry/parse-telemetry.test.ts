@@ -75,7 +75,13 @@ describe('parseTelemetryBody: keys', () => {
 
   it('rejects an assetId outside the device list as unknown-asset, keeping the known ones', () => {
     const known: ParseOptions = { ...options, isKnownAsset: (id) => id === 'asset-a' }
-    const result = parseTelemetryBody([{ assetId: 'ghost', ...pos }, { assetId: 'asset-a', ...pos }], known)
+    const result = parseTelemetryBody(
+      [
+        { assetId: 'ghost', ...pos },
+        { assetId: 'asset-a', ...pos },
+      ],
+      known,
+    )
     expect(result.rejected).toEqual([expect.objectContaining({ reason: 'unknown-asset' })])
     expect(result.events.map((e) => e.assetId)).toEqual(['asset-a'])
   })

@@ -45,7 +45,12 @@ function AssetDetailCard({ assetId }: { assetId: string }) {
       <header className="asset-detail-head">
         <span className={`status-dot status-${view.status}`} title={t(`status.${view.status}`)} />
         <h2>{device?.deviceName ?? t('detail.unknownDevice')}</h2>
-        <button type="button" className="asset-detail-close" aria-label={t('detail.close')} onClick={() => selectAsset(null)}>
+        <button
+          type="button"
+          className="asset-detail-close"
+          aria-label={t('detail.close')}
+          onClick={() => selectAsset(null)}
+        >
           ×
         </button>
       </header>

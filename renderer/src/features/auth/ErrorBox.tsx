@@ -7,7 +7,9 @@ export function ErrorBox({ error }: { error: AppError }) {
   return (
     <div className="login-error" data-testid="login-error" role="alert" data-code={error.code}>
       <span>{error.message}</span>
-      {error.requestId && <span className="login-error-request">{t('auth.requestId', { id: error.requestId })}</span>}
+      {error.requestId && (
+        <span className="login-error-request">{t('auth.requestId', { id: error.requestId })}</span>
+      )}
     </div>
   )
 }

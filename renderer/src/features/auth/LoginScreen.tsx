@@ -86,7 +86,12 @@ export function LoginScreen() {
 
           {error && <ErrorBox error={error} />}
 
-          <button type="submit" className="button-primary login-submit" data-testid="login-submit" disabled={signingIn}>
+          <button
+            type="submit"
+            className="button-primary login-submit"
+            data-testid="login-submit"
+            disabled={signingIn}
+          >
             {busy === 'sign-in' || (busy === null && signingIn) ? (
               <>
                 <span className="spinner" aria-hidden="true" /> {t('auth.submitting')}

@@ -14,7 +14,10 @@ export function RememberCheckbox({ checked, available, reason, disabled, onChang
   const why = reason ? t('auth.rememberUnavailable', { reason }) : t('auth.rememberUnavailableGeneric')
   return (
     <div className="remember">
-      <label className={`remember-label${available ? '' : ' unavailable'}`} title={available ? undefined : why}>
+      <label
+        className={`remember-label${available ? '' : ' unavailable'}`}
+        title={available ? undefined : why}
+      >
         <input
           type="checkbox"
           data-testid="login-remember"

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { statusFromCode } from '../../../../shared/domain/telemetry'
 import { useLanguage } from '../../lib/i18n'
 import { useAppStore } from '../../store'
-import { selectDevices, selectDeviceSearch, selectSelectedAssetId, selectTelemetryVersion } from '../../store/selectors'
+import {
+  selectDevices,
+  selectDeviceSearch,
+  selectSelectedAssetId,
+  selectTelemetryVersion,
+} from '../../store/selectors'
 import { buildSearchIndex, filterDevices } from './device-filter'
 import { DeviceRow } from './DeviceRow'
 import { SyncStatus } from './SyncStatus'
@@ -34,7 +39,13 @@ export function DeviceList() {
   const viewportRef = useRef<HTMLDivElement>(null)
   const viewportHeight = useElementHeight(viewportRef)
   const [scrollTop, setScrollTop] = useState(0)
-  const win = computeWindow({ scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: matches.length, overscan: OVERSCAN })
+  const win = computeWindow({
+    scrollTop,
+    viewportHeight,
+    rowHeight: ROW_HEIGHT,
+    rowCount: matches.length,
+    overscan: OVERSCAN,
+  })
 
   const reveal = useCallback(
     (row: number) => {
@@ -95,7 +106,12 @@ export function DeviceList() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <div className="device-count" data-testid="device-count" data-total={devices.length} data-shown={matches.length}>
+        <div
+          className="device-count"
+          data-testid="device-count"
+          data-total={devices.length}
+          data-shown={matches.length}
+        >
           {filtered
             ? t('devices.filtered', { shown: matches.length, total: devices.length })
             : t('devices.count', { count: devices.length })}
@@ -114,7 +130,9 @@ export function DeviceList() {
           {rows}
         </div>
         {matches.length === 0 && (
-          <p className="device-empty">{filtered ? t('devices.noMatch', { text: deferredSearch }) : t('devices.empty')}</p>
+          <p className="device-empty">
+            {filtered ? t('devices.noMatch', { text: deferredSearch }) : t('devices.empty')}
+          </p>
         )}
       </div>
     </div>

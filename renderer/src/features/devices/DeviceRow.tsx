@@ -16,7 +16,15 @@ interface Props {
 }
 
 /** Memoised: a telemetry batch re-renders only the visible rows whose status or speed changed. */
-export const DeviceRow = memo(function DeviceRow({ device, status, speed, selected, top, language, onSelect }: Props) {
+export const DeviceRow = memo(function DeviceRow({
+  device,
+  status,
+  speed,
+  selected,
+  top,
+  language,
+  onSelect,
+}: Props) {
   const { t } = useTranslation()
   return (
     <div

@@ -19,7 +19,13 @@ export interface WindowInput {
   overscan: number
 }
 
-export function computeWindow({ scrollTop, viewportHeight, rowHeight, rowCount, overscan }: WindowInput): VirtualWindow {
+export function computeWindow({
+  scrollTop,
+  viewportHeight,
+  rowHeight,
+  rowCount,
+  overscan,
+}: WindowInput): VirtualWindow {
   const totalHeight = rowCount * rowHeight
   if (rowCount === 0 || rowHeight <= 0) return { start: 0, end: 0, offsetTop: 0, totalHeight: 0 }
   // A list that shrank under a scrolled viewport (search) must still show its last rows.
@@ -33,7 +39,12 @@ export function computeWindow({ scrollTop, viewportHeight, rowHeight, rowCount, 
 }
 
 /** The scrollTop that brings row `index` fully into view, or null when it already is. */
-export function scrollToReveal(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number | null {
+export function scrollToReveal(
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+): number | null {
   const rowTop = index * rowHeight
   const rowBottom = rowTop + rowHeight
   if (rowTop < scrollTop) return rowTop

@@ -20,7 +20,13 @@ export function MapView() {
 
   return (
     <div className="map-frame">
-      <div ref={ref} className={`map basemap-${basemap}`} data-testid="map" data-asset-count={count} data-basemap={basemap} />
+      <div
+        ref={ref}
+        className={`map basemap-${basemap}`}
+        data-testid="map"
+        data-asset-count={count}
+        data-basemap={basemap}
+      />
       <div className="map-chip" title={basemap === 'offline' ? t('map.offlineHint') : undefined}>
         {t(basemap === 'offline' ? 'map.offline' : 'map.online')}
       </div>

@@ -16,8 +16,10 @@ export function assetBounds(cols: TelemetryColumns): [[number, number], [number,
     if (lng < west) west = lng
     if (lng > east) east = lng
   }
-  return south === Infinity ? null : [
-    [south, west],
-    [north, east],
-  ]
+  return south === Infinity
+    ? null
+    : [
+        [south, west],
+        [north, east],
+      ]
 }

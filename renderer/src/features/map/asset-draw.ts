@@ -100,7 +100,14 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   drawSelected(ctx, f)
 }
 
-function drawCluster(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, label: string | number, live: boolean): void {
+function drawCluster(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  r: number,
+  label: string | number,
+  live: boolean,
+): void {
   ctx.beginPath()
   ctx.arc(x, y, r, 0, Math.PI * 2)
   ctx.fillStyle = live ? 'rgba(14, 116, 144, 0.85)' : 'rgba(100, 116, 139, 0.85)'
@@ -156,4 +163,3 @@ function drawSelected(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.stroke(path)
   if (f.clusters) f.drawn.push(x, y, 0, KIND_ASSET, slot)
 }
-

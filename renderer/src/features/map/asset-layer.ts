@@ -110,7 +110,13 @@ export class AssetCanvasLayer extends L.Layer {
 
     const zoom = map.getZoom()
     const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin())
-    const view: Viewport = { originX: origin.x, originY: origin.y, scale: worldSize(zoom), width: size.x, height: size.y }
+    const view: Viewport = {
+      originX: origin.x,
+      originY: origin.y,
+      scale: worldSize(zoom),
+      width: size.x,
+      height: size.y,
+    }
     let clusters = null
     if (zoom < CLUSTER_BELOW_ZOOM) {
       const built = this.clusters.get(this.cols, this.version, performance.now())
@@ -126,7 +132,12 @@ export class AssetCanvasLayer extends L.Layer {
       cols: this.cols,
       view,
       zoom,
-      bbox: [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())],
+      bbox: [
+        Math.max(-180, b.getWest()),
+        Math.max(-85, b.getSouth()),
+        Math.min(180, b.getEast()),
+        Math.min(85, b.getNorth()),
+      ],
       clusters,
       selectedSlot: this.selectedId === null ? -1 : (this.cols.slotByAssetId.get(this.selectedId) ?? -1),
       names: this.names,

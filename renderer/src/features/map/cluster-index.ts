@@ -22,7 +22,12 @@ const LIVE = codeFromStatus('live')
  * When to rebuild: never if the data did not change, at once if the last build is old enough,
  * otherwise after the remaining delay (returned in ms) so bursts of batches cost one rebuild.
  */
-export function rebuildDelay(builtVersion: number, version: number, lastBuildAt: number, now: number): number | null {
+export function rebuildDelay(
+  builtVersion: number,
+  version: number,
+  lastBuildAt: number,
+  now: number,
+): number | null {
   if (builtVersion === version) return null
   return Math.max(0, lastBuildAt + REBUILD_INTERVAL_MS - now)
 }
@@ -33,7 +38,11 @@ export class ClusterIndex {
   private lastBuildAt = Number.NEGATIVE_INFINITY
 
   /** The index for `version`, or a slightly stale one plus how long until a rebuild is allowed. */
-  get(cols: TelemetryColumns, version: number, now: number): { index: Supercluster<PointProps, ClusterProps>; retryInMs: number | null } {
+  get(
+    cols: TelemetryColumns,
+    version: number,
+    now: number,
+  ): { index: Supercluster<PointProps, ClusterProps>; retryInMs: number | null } {
     const delay = rebuildDelay(this.builtVersion, version, this.lastBuildAt, now)
     if (this.index === null || delay === 0) {
       this.index = build(cols)

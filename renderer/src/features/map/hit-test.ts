@@ -31,7 +31,10 @@ export class DrawnItems {
 
   private grow(): void {
     const size = this.x.length * 2
-    const copy = <T extends Float32Array | Float64Array | Uint8Array>(old: T, next: T): T => (next.set(old), next)
+    const copy = <T extends Float32Array | Float64Array | Uint8Array>(old: T, next: T): T => (
+      next.set(old),
+      next
+    )
     this.x = copy(this.x, new Float32Array(size))
     this.y = copy(this.y, new Float32Array(size))
     this.r = copy(this.r, new Float32Array(size))

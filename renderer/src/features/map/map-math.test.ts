@@ -62,7 +62,11 @@ describe('mercator', () => {
       const k = 0.5 / (Math.PI * R)
       return { x: worldSize(zoom) * (k * x + 0.5), y: worldSize(zoom) * (-k * y + 0.5) }
     }
-    for (const [lat, lng] of [[19.4326, -99.1332], [25.6866, -100.3161], [-33.9, 151.2]] as const) {
+    for (const [lat, lng] of [
+      [19.4326, -99.1332],
+      [25.6866, -100.3161],
+      [-33.9, 151.2],
+    ] as const) {
       const ref = leafletProject(lat, lng, 10)
       expect(mercatorX(lng) * worldSize(10)).toBeCloseTo(ref.x, 6)
       expect(mercatorY(lat) * worldSize(10)).toBeCloseTo(ref.y, 6)
@@ -74,7 +78,13 @@ describe('mercator', () => {
 
   it('places points relative to the viewport origin', () => {
     const scale = worldSize(3)
-    const view = { originX: mercatorX(-100) * scale, originY: mercatorY(20) * scale, scale, width: 800, height: 600 }
+    const view = {
+      originX: mercatorX(-100) * scale,
+      originY: mercatorY(20) * scale,
+      scale,
+      width: 800,
+      height: 600,
+    }
     expect(toScreenX(view, -100)).toBeCloseTo(0)
     expect(toScreenY(view, 20)).toBeCloseTo(0)
     expect(toScreenX(view, -90)).toBeGreaterThan(0)

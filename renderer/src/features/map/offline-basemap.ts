@@ -47,7 +47,13 @@ export function createOfflineBasemap(map: L.Map): L.LayerGroup {
   const streets = L.layerGroup()
   const streetLabels = L.layerGroup()
   for (const street of STREETS) {
-    const opts = { pane: 'basemap', renderer, interactive: false, lineCap: 'round', lineJoin: 'round' } as const
+    const opts = {
+      pane: 'basemap',
+      renderer,
+      interactive: false,
+      lineCap: 'round',
+      lineJoin: 'round',
+    } as const
     // Casing under fill, the way road maps draw them.
     streets.addLayer(L.polyline(street.points, { ...opts, color: '#d9a441', weight: 6 }))
     streets.addLayer(L.polyline(street.points, { ...opts, color: '#fde68a', weight: 3.5 }))
@@ -58,7 +64,11 @@ export function createOfflineBasemap(map: L.Map): L.LayerGroup {
           pane: 'basemap',
           interactive: false,
           keyboard: false,
-          icon: L.divIcon({ className: 'street-label', html: `<span>${escapeHtml(street.name)}</span>`, iconSize: undefined }),
+          icon: L.divIcon({
+            className: 'street-label',
+            html: `<span>${escapeHtml(street.name)}</span>`,
+            iconSize: undefined,
+          }),
         }),
       )
   }
@@ -69,7 +79,11 @@ export function createOfflineBasemap(map: L.Map): L.LayerGroup {
         pane: 'basemap',
         interactive: false,
         keyboard: false,
-        icon: L.divIcon({ className: 'city-label', html: `<span>${escapeHtml(city.name)}</span>`, iconSize: undefined }),
+        icon: L.divIcon({
+          className: 'city-label',
+          html: `<span>${escapeHtml(city.name)}</span>`,
+          iconSize: undefined,
+        }),
       }),
     ),
   )

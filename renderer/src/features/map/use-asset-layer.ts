@@ -56,7 +56,10 @@ export function useAssetLayer(map: L.Map | null): void {
   useEffect(() => layer.setNames(names), [layer, names])
 }
 
-/** A selection made in the list pans the map to the asset if it is off screen. */
+/** Below this zoom a selected vehicle hides in a cluster, so selecting one zooms in to the street. */
+const REVEAL_ZOOM = 15
+
+/** A selection made in the list brings the asset into view: zoomed to street level, or panned. */
 function revealSelected(map: L.Map, assetId: string | null): void {
   if (assetId === null) return
   const cols = useAppStore.getState().telemetry
@@ -65,5 +68,6 @@ function revealSelected(map: L.Map, assetId: string | null): void {
   const lat = cols.lat[slot] ?? Number.NaN
   const lng = cols.lng[slot] ?? Number.NaN
   if (!Number.isFinite(lat) || !Number.isFinite(lng)) return
-  if (!map.getBounds().pad(-0.1).contains([lat, lng])) map.panTo([lat, lng])
+  if (map.getZoom() < REVEAL_ZOOM) map.setView([lat, lng], REVEAL_ZOOM)
+  else if (!map.getBounds().pad(-0.1).contains([lat, lng])) map.panTo([lat, lng])
 }

@@ -1,5 +1,5 @@
 import L from 'leaflet'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { MapSettings } from '../../../../shared/schemas/settings'
 import type { BasemapMode } from './basemap-choice'
 import { initialBasemap, probeTile, shouldProbe } from './basemap-choice'
@@ -13,15 +13,24 @@ const MAX_TILE_ERRORS = 3
  * to offline by itself when tiles start failing. Returns the mode actually shown.
  */
 export function useBasemap(map: L.Map | null, settings: MapSettings | null): BasemapMode {
-  const [mode, setMode] = useState<BasemapMode>('offline')
   const tileUrl = settings?.tileUrl ?? ''
   const attribution = settings?.tileAttribution ?? ''
   const basemap = settings?.basemap ?? 'auto'
+  // The decision belongs to one settings value: new settings start over from initialBasemap.
+  const settingsKey = `${basemap}|${tileUrl}`
+  const [decided, setDecided] = useState<{ key: string; mode: BasemapMode } | null>(null)
+  const mode =
+    decided?.key === settingsKey
+      ? decided.mode
+      : initialBasemap({ tileUrl, tileAttribution: attribution, basemap })
+  const setMode = useCallback(
+    (next: BasemapMode) => setDecided({ key: settingsKey, mode: next }),
+    [settingsKey],
+  )
 
   useEffect(
-    function chooseBasemap() {
+    function probeOnlineTiles() {
       const s: MapSettings = { tileUrl, tileAttribution: attribution, basemap }
-      setMode(initialBasemap(s))
       if (!shouldProbe(s)) return
       let cancelled = false
       void probeTile(tileUrl).then((ok) => {
@@ -31,7 +40,7 @@ export function useBasemap(map: L.Map | null, settings: MapSettings | null): Bas
         cancelled = true
       }
     },
-    [tileUrl, attribution, basemap],
+    [tileUrl, attribution, basemap, setMode],
   )
 
   useEffect(
@@ -55,7 +64,7 @@ export function useBasemap(map: L.Map | null, settings: MapSettings | null): Bas
       tiles.addTo(map)
       return () => void tiles.remove()
     },
-    [map, mode, tileUrl, attribution],
+    [map, mode, tileUrl, attribution, setMode],
   )
 
   return mode

@@ -6,7 +6,15 @@ import { useAppStore } from '../../store'
 export function useTrail(map: L.Map | null): void {
   const trail = useAppStore((s) => s.selectedTrail)
   const line = useMemo(
-    () => L.polyline([], { color: '#0284c7', weight: 3, opacity: 0.75, interactive: false, dashArray: '1 6', lineCap: 'round' }),
+    () =>
+      L.polyline([], {
+        color: '#0284c7',
+        weight: 3,
+        opacity: 0.75,
+        interactive: false,
+        dashArray: '1 6',
+        lineCap: 'round',
+      }),
     [],
   )
 
