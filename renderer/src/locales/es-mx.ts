@@ -51,6 +51,20 @@ export const esMX: Resources = {
     retry: 'Reintentar',
     empty: 'Aún no hay dispositivos',
     noMatch: 'Ningún dispositivo coincide con “{{text}}”',
+    noneWithStatus: 'Ningún dispositivo en este grupo',
+    filterLabel: 'Mostrar dispositivos por estado',
+    filter: {
+      all: 'Todos',
+      live: 'En vivo',
+      stale: 'Retrasados',
+      offline: 'Sin conexión',
+      'no-fix': 'Sin posición',
+      'out-of-scope': 'Fuera de alcance',
+    },
+    sortLabel: 'Ordenar',
+    sort: { name: 'Nombre', 'last-seen': 'Última señal', speed: 'Velocidad' },
+    outOfScope: 'sin webhook',
+    outOfScopeHint: 'Ningún webhook registrado incluye este dispositivo: sus posiciones no pueden llegar.',
   },
   status: { live: 'En vivo', stale: 'Retrasado', offline: 'Sin conexión', 'no-fix': 'Sin posición' },
   detail: {
@@ -65,6 +79,12 @@ export const esMX: Resources = {
     noFix: 'Aún no se recibe posición',
     unknownDevice: 'Dispositivo desconocido',
     trail: 'Recorrido: {{count}} puntos',
+    follow: 'Seguir',
+    showTrail: 'Recorrido',
+    copy: 'Copiar coordenadas',
+    copied: 'Copiado',
+    copyFailed: 'No se pudo copiar',
+    openMap: 'Abrir en mapa',
   },
   map: {
     offlineHint:

@@ -6,6 +6,8 @@ import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { selectDevices, selectSelectedAssetId, selectTelemetryVersion } from '../../store/selectors'
 import { assetView } from './asset-view'
+import { formatCoordinates } from './map-links'
+import { AssetActions } from './AssetActions'
 import { ExtraFields } from './ExtraFields'
 import './assets.css'
 
@@ -62,8 +64,8 @@ function AssetDetailCard({ assetId }: { assetId: string }) {
         {hasFix ? (
           <>
             <dt>{t('detail.position')}</dt>
-            <dd className="mono">
-              {view.lat?.toFixed(5)}, {view.lng?.toFixed(5)}
+            <dd className="mono" data-testid="asset-position">
+              {formatCoordinates(view.lat ?? 0, view.lng ?? 0)}
             </dd>
             <dt>{t('detail.speed')}</dt>
             <dd>{formatSpeed(view.speed, language)}</dd>
@@ -83,6 +85,7 @@ function AssetDetailCard({ assetId }: { assetId: string }) {
           </>
         )}
       </dl>
+      <AssetActions lat={view.lat} lng={view.lng} />
       {trailLength > 0 && <p className="asset-detail-trail">{t('detail.trail', { count: trailLength })}</p>}
       {detail && <ExtraFields extra={detail.extra} />}
     </section>

@@ -11,6 +11,9 @@ import {
   selectTelemetryVersion,
 } from '../../store/selectors'
 import { buildSearchIndex, filterDevices } from './device-filter'
+import { buildDeviceView } from './device-view'
+import { DeviceFilters } from './DeviceFilters'
+import { useThrottled } from '../../lib/use-throttled'
 import { DeviceRow } from './DeviceRow'
 import { SyncStatus } from './SyncStatus'
 import { useElementHeight } from './use-element-height'
@@ -29,12 +32,25 @@ export function DeviceList() {
   const selectAsset = useAppStore((s) => s.selectAsset)
   const selectedAssetId = useAppStore(selectSelectedAssetId)
   // Subscribed only to re-render the visible rows when telemetry changes; the columns are read below.
-  useAppStore(selectTelemetryVersion)
+  const telemetryVersion = useAppStore(selectTelemetryVersion)
   const telemetry = useAppStore((s) => s.telemetry)
+  const filter = useAppStore((s) => s.deviceFilter)
+  const sort = useAppStore((s) => s.deviceSort)
+  const outOfScope = useAppStore((s) => s.outOfScopeAssetIds)
 
   const deferredSearch = useDeferredValue(search)
   const index = useMemo(() => buildSearchIndex(devices), [devices])
-  const matches = useMemo(() => filterDevices(index, deferredSearch), [index, deferredSearch])
+  const searchMatches = useMemo(() => filterDevices(index, deferredSearch), [index, deferredSearch])
+  // Status and speed change with every batch; re-filtering and re-sorting once a second is plenty
+  // and keeps rows from jumping under the pointer.
+  const viewVersion = useThrottled(telemetryVersion, 1000)
+  const view = useMemo(
+    () => buildDeviceView({ devices, searchMatches, telemetry, filter, sort, outOfScope }),
+    // viewVersion stands for the telemetry columns, which are mutated in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [devices, searchMatches, telemetry, filter, sort, outOfScope, viewVersion],
+  )
+  const matches = view.rows
 
   const viewportRef = useRef<HTMLDivElement>(null)
   const viewportHeight = useElementHeight(viewportRef)
@@ -86,6 +102,7 @@ export function DeviceList() {
         status={slot === undefined ? 'no-fix' : statusFromCode(telemetry.status[slot] ?? 255)}
         speed={Number.isNaN(speed) ? null : speed}
         selected={device.assetId === selectedAssetId}
+        outOfScope={outOfScope?.has(device.assetId) ?? false}
         top={row * ROW_HEIGHT}
         language={language}
         onSelect={selectAsset}
@@ -93,7 +110,7 @@ export function DeviceList() {
     )
   }
 
-  const filtered = deferredSearch.trim() !== ''
+  const filtered = deferredSearch.trim() !== '' || filter !== 'all'
   return (
     <div className="device-list">
       <div className="device-list-head">
@@ -117,6 +134,7 @@ export function DeviceList() {
             : t('devices.count', { count: devices.length })}
         </div>
       </div>
+      <DeviceFilters counts={view.counts} />
       <SyncStatus />
       <div
         ref={viewportRef}
@@ -131,7 +149,11 @@ export function DeviceList() {
         </div>
         {matches.length === 0 && (
           <p className="device-empty">
-            {filtered ? t('devices.noMatch', { text: deferredSearch }) : t('devices.empty')}
+            {filtered
+              ? deferredSearch.trim() !== ''
+                ? t('devices.noMatch', { text: deferredSearch })
+                : t('devices.noneWithStatus')
+              : t('devices.empty')}
           </p>
         )}
       </div>

@@ -10,6 +10,8 @@ interface Props {
   status: AssetStatus
   speed: number | null
   selected: boolean
+  /** No active webhook carries this device: its positions can never arrive. */
+  outOfScope: boolean
   top: number
   language: Language
   onSelect: (assetId: string) => void
@@ -21,6 +23,7 @@ export const DeviceRow = memo(function DeviceRow({
   status,
   speed,
   selected,
+  outOfScope,
   top,
   language,
   onSelect,
@@ -36,6 +39,7 @@ export const DeviceRow = memo(function DeviceRow({
       data-asset-id={device.assetId}
       data-serial={device.serial}
       data-status={status}
+      data-out-of-scope={outOfScope}
       onClick={() => onSelect(device.assetId)}
     >
       <span className={`status-dot status-${status}`} title={t(`status.${status}`)} />
@@ -43,6 +47,11 @@ export const DeviceRow = memo(function DeviceRow({
         <span className="device-row-name">{device.deviceName || device.assetId}</span>
         <span className="device-row-serial">{device.serial}</span>
       </span>
+      {outOfScope && (
+        <span className="device-row-badge" title={t('devices.outOfScopeHint')}>
+          {t('devices.outOfScope')}
+        </span>
+      )}
       <span className="device-row-speed">{speed === null ? '' : formatSpeed(speed, language)}</span>
     </div>
   )

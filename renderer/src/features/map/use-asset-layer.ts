@@ -39,13 +39,19 @@ export function useAssetLayer(map: L.Map | null): void {
         if (s.telemetryVersion !== prev.telemetryVersion) {
           layer.setData(s.telemetry, s.telemetryVersion)
           fitOnce(s.positionedCount)
+          if (s.following) keepCentred(map, s.selectedAssetId)
         }
+        if (s.following && !prev.following) keepCentred(map, s.selectedAssetId)
         if (s.selectedAssetId !== prev.selectedAssetId) {
           layer.setSelected(s.selectedAssetId)
           revealSelected(map, s.selectedAssetId)
         }
       })
+      // Dragging the map means the dispatcher wants to look elsewhere: stop following.
+      const stopFollowing = () => useAppStore.getState().setFollowing(false)
+      map.on('dragstart', stopFollowing)
       return () => {
+        map.off('dragstart', stopFollowing)
         unsubscribe()
         layer.remove()
       }
@@ -56,18 +62,33 @@ export function useAssetLayer(map: L.Map | null): void {
   useEffect(() => layer.setNames(names), [layer, names])
 }
 
+/** Following: the map re-centres on the asset whenever it has moved. */
+function keepCentred(map: L.Map, assetId: string | null): void {
+  const position = assetPosition(assetId)
+  if (!position) return
+  const centre = map.latLngToContainerPoint(map.getCenter())
+  const at = map.latLngToContainerPoint(position)
+  // Sub-pixel moves are not worth an animation frame.
+  if (centre.distanceTo(at) >= 1) map.panTo(position, { animate: true, duration: 0.25 })
+}
+
+function assetPosition(assetId: string | null): [number, number] | null {
+  if (assetId === null) return null
+  const cols = useAppStore.getState().telemetry
+  const slot = cols.slotByAssetId.get(assetId)
+  if (slot === undefined) return null
+  const lat = cols.lat[slot] ?? Number.NaN
+  const lng = cols.lng[slot] ?? Number.NaN
+  return Number.isFinite(lat) && Number.isFinite(lng) ? [lat, lng] : null
+}
+
 /** Below this zoom a selected vehicle hides in a cluster, so selecting one zooms in to the street. */
 const REVEAL_ZOOM = 15
 
 /** A selection made in the list brings the asset into view: zoomed to street level, or panned. */
 function revealSelected(map: L.Map, assetId: string | null): void {
-  if (assetId === null) return
-  const cols = useAppStore.getState().telemetry
-  const slot = cols.slotByAssetId.get(assetId)
-  if (slot === undefined) return
-  const lat = cols.lat[slot] ?? Number.NaN
-  const lng = cols.lng[slot] ?? Number.NaN
-  if (!Number.isFinite(lat) || !Number.isFinite(lng)) return
-  if (map.getZoom() < REVEAL_ZOOM) map.setView([lat, lng], REVEAL_ZOOM)
-  else if (!map.getBounds().pad(-0.1).contains([lat, lng])) map.panTo([lat, lng])
+  const position = assetPosition(assetId)
+  if (!position) return
+  if (map.getZoom() < REVEAL_ZOOM) map.setView(position, REVEAL_ZOOM)
+  else if (!map.getBounds().pad(-0.1).contains(position)) map.panTo(position)
 }

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store'
 /** The selected asset's trail as one polyline, updated in place as the poller refreshes it. */
 export function useTrail(map: L.Map | null): void {
   const trail = useAppStore((s) => s.selectedTrail)
+  const showTrail = useAppStore((s) => s.showTrail)
   const line = useMemo(
     () =>
       L.polyline([], {
@@ -28,6 +29,6 @@ export function useTrail(map: L.Map | null): void {
   )
 
   useEffect(() => {
-    line.setLatLngs(trail.map((p) => [p.lat, p.lng] as [number, number]))
-  }, [line, trail])
+    line.setLatLngs(showTrail ? trail.map((p) => [p.lat, p.lng] as [number, number]) : [])
+  }, [line, trail, showTrail])
 }
