@@ -1,5 +1,7 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LoginScreen } from '../features/auth/LoginScreen'
+import { RenewalBanner } from '../features/session/RenewalBanner'
 import { useAppStore } from '../store'
 import { selectPhase } from '../store/selectors'
 import { AppHeader } from './AppHeader'
@@ -10,9 +12,15 @@ export function App() {
   const loaded = useAppStore((s) => s.session !== null)
   const phase = useAppStore(selectPhase)
   const signedIn = phase === 'signed-in' || phase === 'renewing'
+  const theme = useAppStore((s) => s.theme)
+  useEffect(() => {
+    // On the root element so every stylesheet, Leaflet's included, can follow the theme.
+    document.documentElement.dataset.theme = theme
+  }, [theme])
   return (
     <div className="app">
       <AppHeader />
+      {signedIn && <RenewalBanner />}
       {!loaded ? (
         <div className="app-loading" role="status">
           <span className="spinner" aria-hidden="true" />

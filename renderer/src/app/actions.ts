@@ -22,3 +22,7 @@ export async function refreshDevices(): Promise<void> {
 export async function setApiUrl(apiUrl: string): Promise<void> {
   useAppStore.getState().setSettings(await callApi('settings:set-api-url', { apiUrl }))
 }
+
+export async function setBasemap(basemap: 'auto' | 'online' | 'offline'): Promise<void> {
+  useAppStore.getState().setSettings(await callApi('settings:set-map', { basemap }))
+}

@@ -3,11 +3,15 @@ import type { DevicesSlice } from './devices-slice'
 import { createDevicesSlice } from './devices-slice'
 import type { ListenerSlice } from './listener-slice'
 import { createListenerSlice } from './listener-slice'
+import type { MapViewSlice } from './map-view-slice'
+import { createMapViewSlice } from './map-view-slice'
 import type { SelectionSlice } from './selection-slice'
 import { createSelectionSlice } from './selection-slice'
 import type { SessionSlice } from './session-slice'
 import { createSessionSlice } from './session-slice'
 import type { SettingsSlice } from './settings-slice'
+import type { SetupSlice } from './setup-slice'
+import { createSetupSlice } from './setup-slice'
 import { createSettingsSlice } from './settings-slice'
 import type { TelemetrySlice } from './telemetry-slice'
 import { createTelemetrySlice } from './telemetry-slice'
@@ -17,7 +21,9 @@ export type AppStore = SessionSlice &
   TelemetrySlice &
   ListenerSlice &
   SettingsSlice &
-  SelectionSlice
+  SetupSlice &
+  SelectionSlice &
+  MapViewSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
 export function createAppStore() {
@@ -27,7 +33,9 @@ export function createAppStore() {
     ...createTelemetrySlice(...a),
     ...createListenerSlice(...a),
     ...createSettingsSlice(...a),
+    ...createSetupSlice(...a),
     ...createSelectionSlice(...a),
+    ...createMapViewSlice(...a),
   }))
 }
 

@@ -2,6 +2,8 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store'
 import { selectMapSettings, selectPositionedCount } from '../../store/selectors'
+import { CursorCoordinates } from './CursorCoordinates'
+import { MapTools } from './MapTools'
 import { useAssetLayer } from './use-asset-layer'
 import { useBasemap } from './use-basemap'
 import { useLeafletMap } from './use-leaflet-map'
@@ -17,6 +19,8 @@ export function MapView() {
   useAssetLayer(map)
   useTrail(map)
   const count = useAppStore(selectPositionedCount)
+  const selectedAssetId = useAppStore((s) => s.selectedAssetId)
+  const following = useAppStore((s) => s.following)
 
   return (
     <div className="map-frame">
@@ -26,10 +30,14 @@ export function MapView() {
         data-testid="map"
         data-asset-count={count}
         data-basemap={basemap}
+        data-selected-asset-id={selectedAssetId ?? ''}
+        data-following={following}
       />
       <div className="map-chip" title={basemap === 'offline' ? t('map.offlineHint') : undefined}>
         {t(basemap === 'offline' ? 'map.offline' : 'map.online')}
       </div>
+      <MapTools />
+      <CursorCoordinates map={map} />
     </div>
   )
 }

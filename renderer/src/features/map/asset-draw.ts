@@ -25,6 +25,8 @@ export interface Frame {
   selectedSlot: number
   names: ReadonlyMap<string, string>
   drawn: DrawnItems
+  /** Label colours: dark ink on a light halo by day, the reverse on the dark theme. */
+  dark: boolean
 }
 
 /** Adds one arrow (or a dot when the heading is unknown) to the path of its status. */
@@ -127,8 +129,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): v
   ctx.textAlign = 'left'
   ctx.textBaseline = 'middle'
   ctx.lineWidth = 3
-  ctx.strokeStyle = 'rgba(255,255,255,0.92)'
-  ctx.fillStyle = '#0f172a'
+  ctx.strokeStyle = f.dark ? 'rgba(2,6,23,0.9)' : 'rgba(255,255,255,0.92)'
+  ctx.fillStyle = f.dark ? '#e2e8f0' : '#0f172a'
   for (const slot of slots) {
     const id = f.cols.assetIdBySlot[slot]
     const name = (id && f.names.get(id)) ?? id

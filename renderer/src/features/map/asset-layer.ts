@@ -32,6 +32,8 @@ export class AssetCanvasLayer extends L.Layer {
   private lastZoom = 0
   /** While Leaflet animates a zoom the canvas is CSS-scaled; repainting then would jump. */
   private zooming = false
+  private clustering = true
+  private dark = false
 
   constructor(
     cols: TelemetryColumns,
@@ -49,6 +51,17 @@ export class AssetCanvasLayer extends L.Layer {
 
   setNames(names: ReadonlyMap<string, string>): void {
     this.names = names
+    this.requestDraw()
+  }
+
+  setDarkTheme(dark: boolean): void {
+    this.dark = dark
+    this.requestDraw()
+  }
+
+  /** Off: every vehicle is drawn on its own at every zoom. */
+  setClustering(enabled: boolean): void {
+    this.clustering = enabled
     this.requestDraw()
   }
 
@@ -118,7 +131,7 @@ export class AssetCanvasLayer extends L.Layer {
       height: size.y,
     }
     let clusters = null
-    if (zoom < CLUSTER_BELOW_ZOOM) {
+    if (this.clustering && zoom < CLUSTER_BELOW_ZOOM) {
       const built = this.clusters.get(this.cols, this.version, performance.now())
       clusters = built.index
       // Batches arrived during the throttle window: repaint once the index may be rebuilt.
@@ -142,6 +155,7 @@ export class AssetCanvasLayer extends L.Layer {
       selectedSlot: this.selectedId === null ? -1 : (this.cols.slotByAssetId.get(this.selectedId) ?? -1),
       names: this.names,
       drawn: this.drawn,
+      dark: this.dark,
     })
     canvas.style.transform = ''
     this.lastView = view

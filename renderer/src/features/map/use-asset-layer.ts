@@ -26,13 +26,14 @@ export function useAssetLayer(map: L.Map | null): void {
       const first = useAppStore.getState()
       layer.setData(first.telemetry, first.telemetryVersion)
       layer.setSelected(first.selectedAssetId)
+      layer.setClustering(first.clustering)
+      layer.setDarkTheme(first.theme === 'dark')
       layer.addTo(map)
       let fitted = false
       const fitOnce = (positioned: number) => {
         if (fitted || positioned === 0) return
         fitted = true
-        const bounds = assetBounds(useAppStore.getState().telemetry)
-        if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14, animate: false })
+        fitAll(map, false)
       }
       fitOnce(first.positionedCount)
       const unsubscribe = useAppStore.subscribe((s, prev) => {
@@ -42,6 +43,9 @@ export function useAssetLayer(map: L.Map | null): void {
           if (s.following) keepCentred(map, s.selectedAssetId)
         }
         if (s.following && !prev.following) keepCentred(map, s.selectedAssetId)
+        if (s.clustering !== prev.clustering) layer.setClustering(s.clustering)
+        if (s.theme !== prev.theme) layer.setDarkTheme(s.theme === 'dark')
+        if (s.fitAllRequest !== prev.fitAllRequest) fitAll(map)
         if (s.selectedAssetId !== prev.selectedAssetId) {
           layer.setSelected(s.selectedAssetId)
           revealSelected(map, s.selectedAssetId)
@@ -60,6 +64,12 @@ export function useAssetLayer(map: L.Map | null): void {
   )
 
   useEffect(() => layer.setNames(names), [layer, names])
+}
+
+/** Every vehicle with a position in view. */
+function fitAll(map: L.Map, animate = true): void {
+  const bounds = assetBounds(useAppStore.getState().telemetry)
+  if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14, animate })
 }
 
 /** Following: the map re-centres on the asset whenever it has moved. */

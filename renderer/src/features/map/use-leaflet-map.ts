@@ -27,6 +27,7 @@ export function useLeafletMap(ref: RefObject<HTMLDivElement | null>): L.Map | nu
         worldCopyJump: false,
       })
       created.attributionControl.setPrefix(false)
+      L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(created)
       setMap(created)
       // The sidebar and the detail card can change the map's size without a window resize.
       const observer = new ResizeObserver(() => created.invalidateSize({ pan: false }))

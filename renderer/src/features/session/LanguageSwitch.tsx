@@ -16,6 +16,7 @@ export function LanguageSwitch() {
           type="button"
           className={language === current ? 'active' : ''}
           aria-pressed={language === current}
+          data-testid={`language-${language}`}
           onClick={() => void setLanguage(language)}
         >
           {LABELS[language]}

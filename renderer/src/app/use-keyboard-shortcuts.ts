@@ -1,0 +1,35 @@
+import { useEffect } from 'react'
+import { useAppStore } from '../store'
+import { shortcutFor } from './keyboard-shortcuts'
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/** Search, deselect, follow and fit all from the keyboard, while the main screen is shown. */
+export function useKeyboardShortcuts(): void {
+  useEffect(function bindShortcuts() {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        typing: isTyping(event.target),
+      })
+      if (!action) return
+      const store = useAppStore.getState()
+      if (action === 'deselect' && store.selectedAssetId === null) return
+      event.preventDefault()
+      if (action === 'search')
+        document.querySelector<HTMLInputElement>('[data-testid="device-search"]')?.focus()
+      else if (action === 'deselect') store.selectAsset(null)
+      else if (action === 'follow') store.setFollowing(!store.following)
+      else store.requestFitAll()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+}

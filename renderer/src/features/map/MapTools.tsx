@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next'
+import { setBasemap } from '../../app/actions'
+import { useAppStore } from '../../store'
+import { selectMapSettings } from '../../store/selectors'
+
+const BASEMAPS = ['auto', 'online', 'offline'] as const
+
+/** The map's toolbar: fit all, follow, clustering, basemap and theme. */
+export function MapTools() {
+  const { t } = useTranslation()
+  const selected = useAppStore((s) => s.selectedAssetId !== null)
+  const following = useAppStore((s) => s.following)
+  const clustering = useAppStore((s) => s.clustering)
+  const theme = useAppStore((s) => s.theme)
+  const basemap = useAppStore(selectMapSettings)?.basemap ?? 'auto'
+  const store = useAppStore.getState
+
+  return (
+    <div className="map-tools" role="toolbar" aria-label={t('map.tools')}>
+      <button
+        type="button"
+        className="map-tool"
+        data-testid="map-fit-all"
+        title={t('map.fitAllHint')}
+        onClick={() => store().requestFitAll()}
+      >
+        {t('map.fitAll')}
+      </button>
+      <button
+        type="button"
+        className={`map-tool${following ? ' active' : ''}`}
+        data-testid="map-follow"
+        aria-pressed={following}
+        disabled={!selected}
+        title={t('map.followHint')}
+        onClick={() => store().setFollowing(!following)}
+      >
+        {t('map.follow')}
+      </button>
+      <button
+        type="button"
+        className={`map-tool${clustering ? ' active' : ''}`}
+        data-testid="map-clustering"
+        aria-pressed={clustering}
+        onClick={() => store().setClustering(!clustering)}
+      >
+        {t('map.clusters')}
+      </button>
+      <select
+        className="map-tool"
+        data-testid="map-basemap"
+        aria-label={t('map.basemap')}
+        value={basemap}
+        onChange={(e) => void setBasemap(e.target.value as (typeof BASEMAPS)[number])}
+      >
+        {BASEMAPS.map((b) => (
+          <option key={b} value={b}>
+            {t(`map.basemaps.${b}`)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="map-tool"
+        data-testid="theme-toggle"
+        data-theme={theme}
+        onClick={() => store().setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
+        {t(theme === 'dark' ? 'map.lightTheme' : 'map.darkTheme')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
+import { launchChromium } from '../support/chromium'
+import { startWebHostProcess } from '../support/web-host-process'
+import type { WebHostProcess } from '../support/web-host-process'
+
+// One demo session for the whole file: the dispatcher's screen, driven as a dispatcher would.
+let host: WebHostProcess
+let context: BrowserContext
+let page: Page
+
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  host = await startWebHostProcess({ args: ['--demo'] })
+  context = await launchChromium()
+  page = await context.newPage()
+  await page.goto(host.url)
+  await expect(page.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-in', {
+    timeout: 30_000,
+  })
+  await expect(page.locator('[data-testid="device-row"][data-status="live"]').first()).toBeVisible()
+})
+
+test.afterAll(async () => {
+  await context?.close()
+  await host?.stop()
+})
+
+const count = async (filter: string) =>
+  Number(await page.getByTestId(`status-filter-${filter}`).getAttribute('data-count'))
+
+test('status chips count the fleet and filter the list', async () => {
+  const total = Number(await page.getByTestId('device-count').getAttribute('data-total'))
+  expect(await count('all')).toBe(total)
+  const live = await count('live')
+  expect(live).toBeGreaterThan(0)
+  expect(live + (await count('stale')) + (await count('offline')) + (await count('no-fix'))).toBe(total)
+
+  await page.getByTestId('status-filter-live').click()
+  const rows = page.getByTestId('device-row')
+  await expect(rows.first()).toHaveAttribute('data-status', 'live')
+  await expect(page.getByTestId('device-count')).toHaveAttribute('data-shown', String(await count('live')))
+  await page.getByTestId('status-filter-offline').click()
+  if ((await count('offline')) === 0) await expect(rows).toHaveCount(0)
+  await page.getByTestId('status-filter-all').click()
+  await expect(page.getByTestId('device-count')).toHaveAttribute('data-shown', String(total))
+})
+
+test('search finds a vehicle by name, serial or asset id', async () => {
+  const row = page.getByTestId('device-row').nth(3)
+  const assetId = (await row.getAttribute('data-asset-id')) ?? ''
+  const serial = (await row.getAttribute('data-serial')) ?? ''
+  for (const text of [serial, assetId.slice(0, 13)]) {
+    await page.getByTestId('device-search').fill(text)
+    await expect(page.getByTestId('device-row')).toHaveCount(1)
+    await expect(page.getByTestId('device-row')).toHaveAttribute('data-asset-id', assetId)
+  }
+  // The demo fleet is spread evenly over three cities; names carry the city.
+  const total = Number(await page.getByTestId('device-count').getAttribute('data-total'))
+  await page.getByTestId('device-search').fill('cdmx')
+  await expect(page.getByTestId('device-count')).toHaveAttribute('data-shown', String(total / 3))
+  await page.getByTestId('device-search').fill('zzz-no-such-vehicle')
+  await expect(page.getByTestId('device-row')).toHaveCount(0)
+  await page.getByTestId('device-search').fill('')
+})
+
+test('sorting by speed puts the fastest vehicle first', async () => {
+  await page.getByTestId('device-sort').selectOption('speed')
+  await page.waitForTimeout(1200)
+  const speeds = await page
+    .getByTestId('device-row')
+    .evaluateAll((rows) =>
+      rows.slice(0, 8).map((r) => parseFloat(r.textContent?.match(/(\d+) km\/h/)?.[1] ?? 'NaN')),
+    )
+  // Rows re-sort once a second while speeds change; the top of the list is still in order.
+  expect(speeds[0]).toBeGreaterThanOrEqual(Math.min(...speeds.slice(1)))
+  await page.getByTestId('device-sort').selectOption('name')
+})
+
+test('selecting a row selects the vehicle on the map, follow keeps it centred, Escape deselects', async () => {
+  const row = page.locator('[data-testid="device-row"][data-status="live"]').first()
+  const assetId = (await row.getAttribute('data-asset-id')) ?? ''
+  await row.click()
+  await expect(page.getByTestId('map')).toHaveAttribute('data-selected-asset-id', assetId)
+  await expect(page.getByTestId('asset-detail')).toHaveAttribute('data-asset-id', assetId)
+  await expect(row).toHaveAttribute('aria-selected', 'true')
+
+  await page.getByTestId('asset-follow').click()
+  await expect(page.getByTestId('map')).toHaveAttribute('data-following', 'true')
+  await expect(page.getByTestId('map-follow')).toHaveAttribute('aria-pressed', 'true')
+  // Dragging the map means looking elsewhere: following stops.
+  const box = await page.getByTestId('map').boundingBox()
+  if (!box) throw new Error('map has no box')
+  await page.mouse.move(box.x + box.width / 3, box.y + box.height / 3)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 3 + 120, box.y + box.height / 3 + 60, { steps: 6 })
+  await page.mouse.up()
+  await expect(page.getByTestId('map')).toHaveAttribute('data-following', 'false')
+
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('asset-detail')).toHaveCount(0)
+  await expect(page.getByTestId('map')).toHaveAttribute('data-selected-asset-id', '')
+})
+
+test('the language switch turns the whole screen Spanish and back', async () => {
+  await page.getByTestId('language-es-MX').click()
+  await expect(page.getByTestId('status-filter-all')).toContainText('Todos')
+  await expect(page.getByTestId('map-fit-all')).toHaveText('Ver todos')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es-MX')
+  await page.getByTestId('language-en').click()
+  await expect(page.getByTestId('status-filter-all')).toContainText('All')
+})
+
+test('screenshots of the main screen in both languages and both themes', async () => {
+  await page.locator('[data-testid="device-row"][data-status="live"]').nth(1).click()
+  await page.waitForTimeout(2500)
+  for (const language of ['en', 'es-MX'] as const) {
+    await page.getByTestId(`language-${language}`).click()
+    for (const theme of ['light', 'dark'] as const) {
+      if ((await page.getByTestId('theme-toggle').getAttribute('data-theme')) !== theme)
+        await page.getByTestId('theme-toggle').click()
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: `docs/screenshots/main-${language.toLowerCase()}-${theme}.png` })
+    }
+  }
+  await page.getByTestId('language-en').click()
+  await page.getByTestId('theme-toggle').click()
+})
