@@ -68,13 +68,15 @@ test('search finds a vehicle by name, serial or asset id', async () => {
 test('sorting by speed puts the fastest vehicle first', async () => {
   await page.getByTestId('device-sort').selectOption('speed')
   await page.waitForTimeout(1200)
-  const speeds = await page
-    .getByTestId('device-row')
-    .evaluateAll((rows) =>
-      rows.slice(0, 8).map((r) => parseFloat(r.textContent?.match(/(\d+) km\/h/)?.[1] ?? 'NaN')),
-    )
-  // Rows re-sort once a second while speeds change; the top of the list is still in order.
-  expect(speeds[0]).toBeGreaterThanOrEqual(Math.min(...speeds.slice(1)))
+  const rows = await page.getByTestId('device-row').all()
+  const speeds = await Promise.all(
+    rows.map(async (row) => Number((await row.getAttribute('data-speed')) || 0)),
+  )
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
+  // Rows re-sort once a second while speeds keep changing, so compare the top of the list with the
+  // bottom of the rendered window rather than demand a perfect order at one instant.
+  expect(speeds.length).toBeGreaterThanOrEqual(12)
+  expect(mean(speeds.slice(0, 5))).toBeGreaterThan(mean(speeds.slice(-5)) + 10)
   await page.getByTestId('device-sort').selectOption('name')
 })
 

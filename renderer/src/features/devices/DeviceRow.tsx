@@ -39,6 +39,7 @@ export const DeviceRow = memo(function DeviceRow({
       data-asset-id={device.assetId}
       data-serial={device.serial}
       data-status={status}
+      data-speed={speed ?? ''}
       data-out-of-scope={outOfScope}
       onClick={() => onSelect(device.assetId)}
     >
