@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { startBridge } from './app/bridge'
 import { startSelectionPoller } from './app/selection-poller'
+import { startAlertEngine } from './features/alerts/alert-engine'
+import { webNotifier } from './features/alerts/notify'
 import { desktopApi, onTransportReconnected } from './lib/desktop-api'
 import { initI18n } from './lib/i18n'
 import { useAppStore } from './store'
@@ -15,7 +17,8 @@ if (!rootElement) throw new Error('index.html has no #root element to mount the 
 const root = createRoot(rootElement)
 
 // The bridge starts before the first paint so no pushed event is missed.
-startBridge(desktopApi, useAppStore, onTransportReconnected)
+const alerts = startAlertEngine(useAppStore, webNotifier)
+startBridge(desktopApi, useAppStore, onTransportReconnected, (batch) => alerts.beforeLiveBatch(batch))
 startSelectionPoller(useAppStore)
 
 void initI18n().then(() => {

@@ -15,4 +15,8 @@ export interface DeviceSyncState {
   fetched: number
   lastSyncedAt: number | null
   error: string | null
+  /** How the last successful sync changed the list (added and removed devices). */
+  lastChange?: { added: number; removed: number }
+  /** The status filter the running or last sync used ('' = every status). */
+  statusFilter?: string
 }

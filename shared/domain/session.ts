@@ -1,6 +1,25 @@
 /** What the renderer may know about the session: never a token (design rule 4). */
 export type SessionPhase = 'signed-out' | 'signing-in' | 'signed-in' | 'renewing'
 
+/**
+ * Why a session ended: Tagora refused the renewToken; renewal kept failing until the retries ran out;
+ * protected calls were refused twice in a row; the saved sign-in was refused or could not be checked
+ * at launch; or a reason given by the app itself (see signedOutReason).
+ */
+export type SignedOutCode =
+  | 'renewal-refused'
+  | 'renewal-failed'
+  | 'rejected-twice'
+  | 'saved-sign-in-refused'
+  | 'restore-failed'
+  | 'other'
+
+export interface RenewalRetry {
+  retry: number
+  of: number
+  at: number
+}
+
 export interface SessionState {
   phase: SessionPhase
   /** Email of the signed-in user, or the last one used (kept in the login form after a sign-out). */
@@ -15,8 +34,14 @@ export interface SessionState {
   accessExpiresAt: number | null
   /** Set while renewal retries are in progress or after the last one failed. */
   lastRenewalError: string | null
-  /** Why the session ended, shown on the login screen ("You were signed out because …"). */
+  /** Why the session ended, as one English sentence (logs, errors of calls refused while signed out). */
   signedOutReason: string | null
+  /** Why the session ended, for the login screen's localized "You were signed out because …". */
+  signedOutCode: SignedOutCode | null
+  /** What the server said behind signedOutCode (its message and request id), shown under it. */
+  signedOutDetail: string | null
+  /** While renewal retries are pending: the next retry (1-based), of how many, due when (local epoch ms). */
+  renewalRetry: RenewalRetry | null
   /** Whether "keep me signed in" can be offered (a keychain is available), and why not. */
   rememberAvailable: boolean
   rememberUnavailableReason: string | null

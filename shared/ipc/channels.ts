@@ -15,14 +15,21 @@ export const CALL_CHANNELS = [
   'settings:set-api-url',
   'settings:set-listener',
   'settings:set-map',
+  'settings:set-telemetry',
+  'settings:set-device-sync',
+  'webhooks:register',
+  'webhooks:refresh-scopes',
+  'webhooks:get-scope',
   'shell:open-external',
 ] as const satisfies readonly CallName[]
 
 export const EVENT_CHANNELS = [
   'session:state',
   'devices:list',
+  'devices:list-part',
   'devices:sync-state',
   'listener:state',
   'settings:changed',
+  'webhooks:state',
   'telemetry:batch',
 ] as const satisfies readonly EventName[]

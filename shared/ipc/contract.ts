@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetry'
 import type { Device, DeviceSyncState } from '../domain/device'
+import type { DeviceListPart } from '../domain/device-list-parts'
 import type { ListenerState } from '../domain/listener'
 import type { SessionState } from '../domain/session'
+import type { ScopeDevice, WebhooksState, WebhookView } from '../domain/webhook'
 import type { Settings } from '../schemas/settings'
-import { listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
+import { deviceSyncSettingsSchema, listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
 
 /** Declares a call's result type without a runtime value (results come from our own main process). */
 function returns<T>(): T {
@@ -14,10 +16,13 @@ function returns<T>(): T {
 /** Everything the renderer needs at start-up or after its transport reconnects. */
 export interface AppSnapshot {
   session: SessionState
+  /** The device list when it is small; a large one follows as 'devices:list-part' events instead. */
   devices: Device[]
   deviceSync: DeviceSyncState
   listener: ListenerState
   settings: Settings
+  /** Registered webhooks, their scopes and the devices outside every scope. */
+  webhooks: WebhooksState
   /** Every asset with a known position, as one batch. */
   telemetry: TelemetryBatch
   /** A problem found at start-up the user must hear about once (e.g. a corrupt settings file). */
@@ -62,8 +67,33 @@ export const callContract = {
   },
   /** Changes listener settings and restarts the listener. */
   'settings:set-listener': { input: listenerSettingsSchema.partial(), result: returns<Settings>() },
+  /** Changes the device sync period and status filter; the schedule follows at once. */
+  'settings:set-device-sync': { input: deviceSyncSettingsSchema.partial(), result: returns<Settings>() },
+  /** Registers a webhook to a public https URL (checked like the API does) and keeps its record. */
+  'webhooks:register': {
+    input: z.object({
+      name: z.string().trim().min(1, 'Give the webhook a name').max(120),
+      postUrl: z.string().trim().min(1, 'Enter the public URL Tagora should post to').max(2000),
+    }),
+    result: returns<WebhookView>(),
+  },
+  /** Fetches every webhook's scope now. */
+  'webhooks:refresh-scopes': { input: z.void(), result: returns<WebhooksState>() },
+  /** The devices one webhook carries, from its last fetched scope. */
+  'webhooks:get-scope': {
+    input: z.object({ webhookId: z.string().min(1) }),
+    result: returns<ScopeDevice[]>(),
+  },
   /** Changes basemap settings. */
   'settings:set-map': { input: mapSettingsSchema.partial(), result: returns<Settings>() },
+  /** Status thresholds; checked again after merging, so offline always comes after stale. */
+  'settings:set-telemetry': {
+    input: z.object({
+      staleAfterSeconds: z.number().int().min(5).max(24 * 3600).optional(),
+      offlineAfterSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
+    }),
+    result: returns<Settings>(),
+  },
   /** Opens an http(s) URL in the system browser. */
   'shell:open-external': {
     input: z.object({ url: z.string().url().startsWith('http') }),
@@ -75,9 +105,12 @@ export const callContract = {
 export interface EventContract {
   'session:state': SessionState
   'devices:list': Device[]
+  /** A large device list, in slices (see device-list-parts.ts); replaces the list once complete. */
+  'devices:list-part': DeviceListPart
   'devices:sync-state': DeviceSyncState
   'listener:state': ListenerState
   'settings:changed': Settings
+  'webhooks:state': WebhooksState
   'telemetry:batch': TelemetryBatch
 }
 

@@ -22,6 +22,24 @@ export const webhookRecordSchema = z.object({
   apiUrl: z.string(),
 })
 
+/** Device sync: how often the list refreshes while signed in, and which statuses it asks for. */
+export const deviceSyncSettingsSchema = z.object({
+  refreshMinutes: z.number().int().min(1).max(1440).default(5),
+  /** Sent as GET /devices?status=…; empty lists every status. */
+  statusFilter: z.enum(['', 'active']).default(''),
+})
+
+/** When a vehicle that stopped reporting turns stale, then offline (status thresholds on fix age). */
+export const telemetrySettingsSchema = z
+  .object({
+    staleAfterSeconds: z.number().int().min(5).max(24 * 3600).default(120),
+    offlineAfterSeconds: z.number().int().min(10).max(7 * 24 * 3600).default(600),
+  })
+  .refine((t) => t.offlineAfterSeconds > t.staleAfterSeconds, {
+    message: 'offline must come after stale',
+    path: ['offlineAfterSeconds'],
+  })
+
 export const mapSettingsSchema = z.object({
   /** Online tile URL template; empty means the offline basemap only. */
   tileUrl: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
@@ -35,13 +53,17 @@ export const settingsSchema = z.object({
   lastEmail: z.string().nullable().default(null),
   listener: listenerSettingsSchema.prefault({}),
   webhooks: z.array(webhookRecordSchema).default([]),
+  deviceSync: deviceSyncSettingsSchema.prefault({}),
   map: mapSettingsSchema.prefault({}),
+  telemetry: telemetrySettingsSchema.prefault({}),
 })
 
 export type Settings = z.infer<typeof settingsSchema>
 export type ListenerSettings = z.infer<typeof listenerSettingsSchema>
 export type WebhookRecord = z.infer<typeof webhookRecordSchema>
 export type MapSettings = z.infer<typeof mapSettingsSchema>
+export type TelemetrySettings = z.infer<typeof telemetrySettingsSchema>
+export type DeviceSyncSettings = z.infer<typeof deviceSyncSettingsSchema>
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({})

@@ -27,6 +27,17 @@ test.afterAll(async () => {
   await host?.stop()
 })
 
+/** The demo's simulator runs inside the host; its control routes can pause the fleet or stop a vehicle. */
+function simulatorOrigin(): string {
+  const logLine = host
+    .output()
+    .split('\n')
+    .find((line) => line.includes('"demo simulator started"'))
+  const url = logLine ? (JSON.parse(logLine) as { url?: string }).url : undefined
+  if (!url) throw new Error(`no simulator URL in the host output:\n${host.output()}`)
+  return new URL(url).origin
+}
+
 const count = async (filter: string) =>
   Number(await page.getByTestId(`status-filter-${filter}`).getAttribute('data-count'))
 
@@ -66,18 +77,21 @@ test('search finds a vehicle by name, serial or asset id', async () => {
 })
 
 test('sorting by speed puts the fastest vehicle first', async () => {
-  await page.getByTestId('device-sort').selectOption('speed')
-  await page.waitForTimeout(1200)
-  const rows = await page.getByTestId('device-row').all()
-  const speeds = await Promise.all(
-    rows.map(async (row) => Number((await row.getAttribute('data-speed')) || 0)),
-  )
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
-  // Rows re-sort once a second while speeds keep changing, so compare the top of the list with the
-  // bottom of the rendered window rather than demand a perfect order at one instant.
-  expect(speeds.length).toBeGreaterThanOrEqual(12)
-  expect(mean(speeds.slice(0, 5))).toBeGreaterThan(mean(speeds.slice(-5)) + 10)
-  await page.getByTestId('device-sort').selectOption('name')
+  // Freeze the fleet so speeds hold still while the order is read.
+  await fetch(`${simulatorOrigin()}/__sim/pause`, { method: 'POST' })
+  try {
+    await page.getByTestId('device-sort').selectOption('speed')
+    await page.waitForTimeout(1500)
+    const rows = await page.getByTestId('device-row').all()
+    const speeds = await Promise.all(
+      rows.map(async (row) => Number((await row.getAttribute('data-speed')) || 0)),
+    )
+    expect(speeds.length).toBeGreaterThanOrEqual(12)
+    expect(speeds).toEqual([...speeds].sort((a, b) => b - a))
+    await page.getByTestId('device-sort').selectOption('name')
+  } finally {
+    await fetch(`${simulatorOrigin()}/__sim/resume`, { method: 'POST' })
+  }
 })
 
 test('selecting a row selects the vehicle on the map, follow keeps it centred, Escape deselects', async () => {
@@ -112,6 +126,50 @@ test('the language switch turns the whole screen Spanish and back', async () => 
   await expect(page.locator('html')).toHaveAttribute('lang', 'es-MX')
   await page.getByTestId('language-en').click()
   await expect(page.getByTestId('status-filter-all')).toContainText('All')
+})
+
+test('a vehicle that stops reporting raises a stale alert and a notification; clicking it selects it', async () => {
+  // The demo's simulator runs inside the host; its control routes can stop one vehicle.
+  const simUrl = simulatorOrigin()
+  await page.evaluate(() => {
+    const shown: string[] = []
+    class RecordingNotification {
+      static permission = 'granted'
+      onclick: (() => void) | null = null
+      constructor(title: string, options: { body?: string }) {
+        shown.push(`${title}: ${options.body ?? ''}`)
+      }
+      close(): void {}
+    }
+    Object.assign(globalThis, { Notification: RecordingNotification, shownNotifications: shown })
+  })
+
+  await page.getByTestId('alerts-toggle').click()
+  await page.getByText('Alert settings').click()
+  await page.getByTestId('alert-stale-after').fill('5')
+  await page.getByTestId('alert-stale-after').press('Tab')
+  await page.getByTestId('alerts-toggle').click()
+
+  const row = page.locator('[data-testid="device-row"][data-status="live"]').nth(4)
+  const assetId = (await row.getAttribute('data-asset-id')) ?? ''
+  const stopped = await fetch(`${simUrl}/__sim/vehicles/${assetId}/stop`, { method: 'POST' })
+  expect(stopped.status).toBe(200)
+
+  const bell = page.getByTestId('alerts-toggle')
+  await expect(bell).not.toHaveAttribute('data-unread', '0', { timeout: 30_000 })
+  await bell.click()
+  const entry = page.locator(`[data-testid="alert-entry"][data-kind="stale"][data-asset-ids~="${assetId}"]`)
+  await expect(entry).toBeVisible()
+  const notifications = await page.evaluate(
+    () => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications,
+  )
+  expect(notifications.some((n) => n.startsWith('Stale:'))).toBe(true)
+
+  await entry.getByRole('button').first().click()
+  await expect(page.getByTestId('asset-detail')).toHaveAttribute('data-asset-id', assetId)
+  await expect(page.getByTestId('asset-detail')).toHaveAttribute('data-status', 'stale')
+  await bell.click()
+  await fetch(`${simUrl}/__sim/vehicles/${assetId}/resume`, { method: 'POST' })
 })
 
 test('screenshots of the main screen in both languages and both themes', async () => {

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { AlertsButton } from '../features/alerts/AlertsButton'
 import { LanguageSwitch } from '../features/session/LanguageSwitch'
+import { FleetSetup } from '../features/setup/FleetSetup'
 import { ListenerStatus } from '../features/session/ListenerStatus'
 import { SessionStatus } from '../features/session/SessionStatus'
 import { SignOutButton } from '../features/session/SignOutButton'
@@ -20,6 +22,8 @@ export function AppHeader() {
       </div>
       <div className="app-header-spacer" />
       <ListenerStatus />
+      {signedIn && <AlertsButton />}
+      <FleetSetup />
       <SessionStatus />
       <LanguageSwitch />
       {signedIn && <SignOutButton />}

@@ -26,3 +26,10 @@ export async function setApiUrl(apiUrl: string): Promise<void> {
 export async function setBasemap(basemap: 'auto' | 'online' | 'offline'): Promise<void> {
   useAppStore.getState().setSettings(await callApi('settings:set-map', { basemap }))
 }
+
+export async function setTelemetryThresholds(change: {
+  staleAfterSeconds?: number
+  offlineAfterSeconds?: number
+}): Promise<void> {
+  useAppStore.getState().setSettings(await callApi('settings:set-telemetry', change))
+}

@@ -2,6 +2,8 @@ import type { AppSnapshot, EventName, EventPayload } from '../../../shared/ipc/c
 import { EVENT_CHANNELS } from '../../../shared/ipc/channels'
 import type { DesktopApi } from '../../../shared/ipc/desktop-api'
 import { AppError } from '../../../shared/domain/errors'
+import { createDeviceListAssembler } from '../../../shared/domain/device-list-parts'
+import type { TelemetryBatch } from '../../../shared/domain/telemetry'
 import type { AppStoreApi } from '../store'
 
 type Handlers = { [K in EventName]: (payload: EventPayload<K>) => void }
@@ -13,15 +15,26 @@ export function startBridge(
   api: DesktopApi,
   store: AppStoreApi,
   onReconnected: (listener: () => void) => () => void = () => () => undefined,
+  /** Runs before each live telemetry batch is applied (the alert engine compares old and new). */
+  beforeLiveBatch: (batch: TelemetryBatch) => void = () => undefined,
 ): () => void {
   const s = () => store.getState()
+  const assembleDevices = createDeviceListAssembler()
   const handlers: Handlers = {
     'session:state': (session) => s().setSession(session),
     'devices:list': (devices) => s().setDevices(devices),
+    'devices:list-part': (part) => {
+      const devices = assembleDevices(part)
+      if (devices) s().setDevices(devices)
+    },
     'devices:sync-state': (sync) => s().setDeviceSync(sync),
     'listener:state': (listener) => s().setListener(listener),
     'settings:changed': (settings) => s().setSettings(settings),
-    'telemetry:batch': (batch) => s().applyTelemetryBatch(batch),
+    'webhooks:state': (webhooks) => s().setWebhooks(webhooks),
+    'telemetry:batch': (batch) => {
+      beforeLiveBatch(batch)
+      s().applyTelemetryBatch(batch)
+    },
   }
 
   // Events that arrive before the snapshot are newer than it: hold them and replay them after it.
@@ -47,6 +60,8 @@ export function startBridge(
     st.setListener(snapshot.listener)
     st.setDevices(snapshot.devices)
     st.setDeviceSync(snapshot.deviceSync)
+    st.setWebhooks(snapshot.webhooks)
+    st.setNotice(snapshot.notice)
     st.applyTelemetryBatch(snapshot.telemetry)
     st.setSession(snapshot.session)
     const queued = pending ?? []

@@ -95,6 +95,35 @@ export const en = {
     copyFailed: 'Could not copy',
     openMap: 'Open in map',
   },
+  alerts: {
+    title: 'Alerts',
+    open_one: 'Alerts ({{count}} new)',
+    open_other: 'Alerts ({{count}} new)',
+    clear: 'Clear',
+    empty: 'No alerts. Vehicles that go stale, go offline or exceed the speed limit appear here.',
+    kind: { stale: 'Stale', offline: 'Offline', speeding: 'Speeding' },
+    one: {
+      stale: '{{name}} stopped reporting (stale)',
+      offline: '{{name}} went offline',
+      speeding: '{{name}} is speeding at {{speed}} km/h',
+    },
+    many: {
+      stale: '{{count}} vehicles stopped reporting (stale)',
+      offline: '{{count}} vehicles went offline',
+      speeding: '{{count}} vehicles are speeding (up to {{speed}} km/h)',
+    },
+    muteVehicle: 'Mute this vehicle',
+    muteKind: 'Mute “{{kind}}”',
+    settings: 'Alert settings',
+    speedLimit: 'Speed limit',
+    staleAfter: 'Stale after',
+    offlineAfter: 'Offline after',
+    notify: 'Desktop notifications',
+    muted: 'Muted kinds',
+    mutedVehicles_one: '{{count}} vehicle muted.',
+    mutedVehicles_other: '{{count}} vehicles muted.',
+    unmuteAll: 'Unmute all',
+  },
   map: {
     offlineHint: 'Drawn from data shipped with the app: online tiles are off or unreachable.',
     offline: 'Offline map',
@@ -134,7 +163,8 @@ export const en = {
     webhooks: {
       title: 'Webhooks',
       why: 'Tagora posts live positions to a public https address. It cannot reach this computer directly, so run a tunnel or a reverse proxy that forwards a public URL to the local listener, and register that public URL here.',
-      tunnelHint: 'For example, either of these gives you a public https URL for the listener on port {{port}}:',
+      tunnelHint:
+        'For example, either of these gives you a public https URL for the listener on port {{port}}:',
       tunnelPath: 'Then register the URL it prints followed by the listener path ({{path}}).',
       noListener: 'Start the listener (below) to see the exact commands.',
       copy: 'Copy',
@@ -147,11 +177,14 @@ export const en = {
       registering: 'Registering…',
       problems: {
         empty: 'Enter the public URL Tagora should post to.',
-        'not-a-url': 'This is not a URL. Enter a full address such as https://fleet.example.com/tagora/events.',
+        'not-a-url':
+          'This is not a URL. Enter a full address such as https://fleet.example.com/tagora/events.',
         'not-https': 'The URL must start with https:// — Tagora only posts to https.',
         'no-host': 'The URL has no host name.',
-        localhost: 'localhost is this computer: Tagora cannot reach it. Use the public URL of your tunnel or proxy.',
-        'private-ip': 'This is a private, loopback or link-local address that Tagora cannot reach. Use a public URL.',
+        localhost:
+          'localhost is this computer: Tagora cannot reach it. Use the public URL of your tunnel or proxy.',
+        'private-ip':
+          'This is a private, loopback or link-local address that Tagora cannot reach. Use a public URL.',
         name: 'Give the webhook a name.',
       },
       none: 'No webhook registered yet.',
@@ -178,7 +211,8 @@ export const en = {
       bind: 'Listen on',
       loopback: 'This computer only (127.0.0.1) — recommended',
       all: 'All network interfaces (0.0.0.0)',
-      allWarning: 'Other computers on your network will be able to reach the listener. Only do this when your reverse proxy runs on another machine.',
+      allWarning:
+        'Other computers on your network will be able to reach the listener. Only do this when your reverse proxy runs on another machine.',
       allConfirm: 'I understand, listen on all interfaces',
       save: 'Apply',
       saving: 'Applying…',

@@ -42,7 +42,8 @@ export const esMX: Resources = {
     signedInSince: 'Sesión iniciada a las {{time}}',
     renewalError: 'Falló la última renovación: {{error}}',
     renewalBanner: 'No se pudo renovar tu sesión: {{error}}',
-    renewalRetryIn: 'Reintento {{retry}} de {{of}} en {{seconds}} s. Mientras tanto sigues con la sesión iniciada.',
+    renewalRetryIn:
+      'Reintento {{retry}} de {{of}} en {{seconds}} s. Mientras tanto sigues con la sesión iniciada.',
     renewalRetryNow: 'Reintento {{retry}} de {{of}} en curso…',
     signOut: 'Cerrar sesión',
   },
@@ -97,6 +98,36 @@ export const esMX: Resources = {
     copyFailed: 'No se pudo copiar',
     openMap: 'Abrir en mapa',
   },
+  alerts: {
+    title: 'Alertas',
+    open_one: 'Alertas ({{count}} nueva)',
+    open_other: 'Alertas ({{count}} nuevas)',
+    clear: 'Borrar',
+    empty:
+      'Sin alertas. Aquí aparecen los vehículos que se retrasan, se desconectan o exceden el límite de velocidad.',
+    kind: { stale: 'Retrasado', offline: 'Sin conexión', speeding: 'Exceso de velocidad' },
+    one: {
+      stale: '{{name}} dejó de reportar (retrasado)',
+      offline: '{{name}} se desconectó',
+      speeding: '{{name}} va a {{speed}} km/h, sobre el límite',
+    },
+    many: {
+      stale: '{{count}} vehículos dejaron de reportar (retrasados)',
+      offline: '{{count}} vehículos se desconectaron',
+      speeding: '{{count}} vehículos exceden el límite (hasta {{speed}} km/h)',
+    },
+    muteVehicle: 'Silenciar este vehículo',
+    muteKind: 'Silenciar «{{kind}}»',
+    settings: 'Ajustes de alertas',
+    speedLimit: 'Límite de velocidad',
+    staleAfter: 'Retrasado después de',
+    offlineAfter: 'Sin conexión después de',
+    notify: 'Notificaciones de escritorio',
+    muted: 'Tipos silenciados',
+    mutedVehicles_one: '{{count}} vehículo silenciado.',
+    mutedVehicles_other: '{{count}} vehículos silenciados.',
+    unmuteAll: 'Quitar silencio a todos',
+  },
   map: {
     offlineHint:
       'Dibujado con datos incluidos en la app: los mosaicos en línea están desactivados o no responden.',
@@ -137,7 +168,8 @@ export const esMX: Resources = {
     webhooks: {
       title: 'Webhooks',
       why: 'Tagora envía las posiciones en vivo a una dirección https pública. No puede llegar directamente a esta computadora, así que usa un túnel o un proxy inverso que reenvíe una URL pública al receptor local, y registra aquí esa URL pública.',
-      tunnelHint: 'Por ejemplo, cualquiera de estos comandos te da una URL https pública para el receptor en el puerto {{port}}:',
+      tunnelHint:
+        'Por ejemplo, cualquiera de estos comandos te da una URL https pública para el receptor en el puerto {{port}}:',
       tunnelPath: 'Después registra la URL que muestra seguida de la ruta del receptor ({{path}}).',
       noListener: 'Inicia el receptor (abajo) para ver los comandos exactos.',
       copy: 'Copiar',
@@ -150,11 +182,14 @@ export const esMX: Resources = {
       registering: 'Registrando…',
       problems: {
         empty: 'Escribe la URL pública a la que Tagora debe enviar.',
-        'not-a-url': 'Esto no es una URL. Escribe una dirección completa como https://flota.ejemplo.com/tagora/events.',
+        'not-a-url':
+          'Esto no es una URL. Escribe una dirección completa como https://flota.ejemplo.com/tagora/events.',
         'not-https': 'La URL debe empezar con https:// — Tagora solo envía a https.',
         'no-host': 'La URL no tiene nombre de host.',
-        localhost: 'localhost es esta computadora: Tagora no puede llegar a ella. Usa la URL pública de tu túnel o proxy.',
-        'private-ip': 'Es una dirección privada, de loopback o de enlace local a la que Tagora no puede llegar. Usa una URL pública.',
+        localhost:
+          'localhost es esta computadora: Tagora no puede llegar a ella. Usa la URL pública de tu túnel o proxy.',
+        'private-ip':
+          'Es una dirección privada, de loopback o de enlace local a la que Tagora no puede llegar. Usa una URL pública.',
         name: 'Ponle un nombre al webhook.',
       },
       none: 'Aún no hay webhooks registrados.',
@@ -170,7 +205,8 @@ export const esMX: Resources = {
       showDevices: 'Ver dispositivos',
       hideDevices: 'Ocultar dispositivos',
       more: '…y {{count}} más',
-      outOfScope: '{{count}} dispositivos están fuera del alcance de todos los webhooks: sus posiciones no pueden llegar.',
+      outOfScope:
+        '{{count}} dispositivos están fuera del alcance de todos los webhooks: sus posiciones no pueden llegar.',
       allInScope: 'Todos los dispositivos los lleva algún webhook.',
     },
     listener: {
@@ -181,7 +217,8 @@ export const esMX: Resources = {
       bind: 'Escuchar en',
       loopback: 'Solo esta computadora (127.0.0.1) — recomendado',
       all: 'Todas las interfaces de red (0.0.0.0)',
-      allWarning: 'Otras computadoras de tu red podrán llegar al receptor. Hazlo solo si tu proxy inverso corre en otra máquina.',
+      allWarning:
+        'Otras computadoras de tu red podrán llegar al receptor. Hazlo solo si tu proxy inverso corre en otra máquina.',
       allConfirm: 'Entiendo, escuchar en todas las interfaces',
       save: 'Aplicar',
       saving: 'Aplicando…',

@@ -1,4 +1,6 @@
 import { create } from 'zustand'
+import type { AlertsSlice } from './alerts-slice'
+import { createAlertsSlice } from './alerts-slice'
 import type { DevicesSlice } from './devices-slice'
 import { createDevicesSlice } from './devices-slice'
 import type { ListenerSlice } from './listener-slice'
@@ -23,7 +25,8 @@ export type AppStore = SessionSlice &
   SettingsSlice &
   SetupSlice &
   SelectionSlice &
-  MapViewSlice
+  MapViewSlice &
+  AlertsSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
 export function createAppStore() {
@@ -36,6 +39,7 @@ export function createAppStore() {
     ...createSetupSlice(...a),
     ...createSelectionSlice(...a),
     ...createMapViewSlice(...a),
+    ...createAlertsSlice(...a),
   }))
 }
 

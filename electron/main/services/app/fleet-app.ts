@@ -1,7 +1,9 @@
 import type { Device } from '../../../../shared/domain/device'
+import { DEVICE_LIST_PART_SIZE, splitDeviceList } from '../../../../shared/domain/device-list-parts'
 import type { SessionState } from '../../../../shared/domain/session'
 import type { AppSnapshot } from '../../../../shared/ipc/contract'
 import type { Settings } from '../../../../shared/schemas/settings'
+import { telemetrySettingsSchema } from '../../../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
 import type { SecretStore } from '../ports/secret-store'
@@ -10,13 +12,14 @@ import { SettingsStore } from '../settings/settings-store'
 import { createTagoraClient } from '../tagora/tagora-client'
 import { TagoraSession } from '../session/tagora-session'
 import { DeviceSync } from '../devices/device-sync'
+import { SyncScheduler } from '../devices/sync-scheduler'
+import { WebhookService } from '../webhooks/webhook-service'
 import type { CallHandlers } from './call-handlers'
 import { DemoMode } from './demo-mode'
 import { UserFacingError } from './dispatch-call'
 import { EventHub } from './event-hub'
 import { TelemetryPipeline } from './telemetry-pipeline'
 import { WebhookKeys } from './webhook-keys'
-import { registerDemoWebhook } from './register-demo-webhook'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -43,11 +46,14 @@ export class FleetApp {
   readonly devices: DeviceSync
   readonly telemetry: TelemetryPipeline
   readonly demo: DemoMode
+  readonly webhooks: WebhookService
   private readonly keys: WebhookKeys
-  /** Webhooks registered in demo mode: kept in memory only, never in the user's settings. */
-  private demoWebhooks: Settings['webhooks'] = []
+  private readonly syncSchedule: SyncScheduler
+  /** --listener-port wins until the user picks a port in the app. */
+  private listenerPortOverride: number | undefined
   settingsNotice: string | null = null
   private lastPhase: SessionState['phase'] = 'signed-out'
+  private deviceListId = 0
 
   constructor(private readonly options: FleetAppOptions) {
     const { clock, logger } = options
@@ -63,10 +69,35 @@ export class FleetApp {
       createClient: (apiUrl) => createTagoraClient({ baseUrl: apiUrl, logger }),
     })
     this.devices = new DeviceSync({ session: this.session, logger, clock })
+    this.listenerPortOverride = options.listenerPortOverride
+    this.webhooks = new WebhookService({
+      session: this.session,
+      clock,
+      logger,
+      settings: this.settings,
+      apiUrl: () => this.apiUrl(),
+      devices: () => this.devices.devices(),
+      onChange: (state) => this.hub.emit('webhooks:state', state),
+      onScopeItems: (items) => this.telemetry.useScopeItems(items),
+      onRecords: (records) => this.keys.use(records, this.apiUrl()),
+    })
+    this.syncSchedule = new SyncScheduler({
+      clock,
+      logger,
+      refresh: () => this.syncAll(),
+      intervalMs: () => this.settings.get().deviceSync.refreshMinutes * 60_000,
+    })
+    options.powerEvents.onResume(() => void this.syncSchedule.kick())
     this.session.onChange((state) => this.onSessionChange(state))
+    let lastList: Device[] | null = null
     this.devices.onChange((devices, syncState) => {
-      this.telemetry.useDevices(devices)
-      this.hub.emit('devices:list', devices)
+      // Progress updates repeat the same list: ship and index a 100k-device list only when it changed.
+      if (devices !== lastList) {
+        lastList = devices
+        this.telemetry.useDevices(devices)
+        this.emitDeviceList(devices)
+        this.webhooks.devicesChanged()
+      }
       this.hub.emit('devices:sync-state', syncState)
     })
     this.settings.onChange((settings) => this.hub.emit('settings:changed', settings))
@@ -76,13 +107,15 @@ export class FleetApp {
   async start(): Promise<void> {
     const loaded = await this.settings.load()
     this.settingsNotice = loaded.notice
+    this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
     await this.telemetry.applyListenerSettings(this.listenerSettings())
-    this.keys.use(loaded.settings.webhooks, this.apiUrl())
+    this.webhooks.recordsChanged()
     const email = loaded.settings.lastEmail
     if (email) await this.session.restore({ apiUrl: this.apiUrl(), email })
   }
 
   async stop(): Promise<void> {
+    this.syncSchedule.stop()
     this.devices.cancel()
     await this.telemetry.stop()
     await this.demo.stop()
@@ -94,10 +127,15 @@ export class FleetApp {
   }
 
   snapshot(): AppSnapshot {
+    const devices = this.devices.devices()
+    const large = devices.length > DEVICE_LIST_PART_SIZE
+    // A large list follows the snapshot in slices, so the renderer never parses it in one piece.
+    if (large) setTimeout(() => this.emitDeviceList(devices), 0)
     return {
       session: this.session.state(),
-      devices: this.devices.devices(),
+      devices: large ? [] : devices,
       deviceSync: this.devices.state(),
+      webhooks: this.webhooks.state(),
       listener: this.telemetry.listenerState(),
       settings: this.settings.get(),
       telemetry: this.telemetry.telemetry.snapshotBatch(),
@@ -119,21 +157,40 @@ export class FleetApp {
       await this.session.signOut()
       return this.session.state()
     },
-    'devices:refresh': () => this.devices.refresh(),
+    'devices:refresh': () => this.syncAll(),
     'telemetry:get-trail': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.trail(assetId)),
     'telemetry:get-asset': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.detail(assetId)),
     'settings:set-api-url': async ({ apiUrl }) => {
       if (this.session.state().phase !== 'signed-out') {
         throw new UserFacingError('signed-in', 'Sign out before changing the API URL.')
       }
-      return this.settings.update((s) => ({ ...s, apiUrl }))
+      const next = await this.settings.update((s) => ({ ...s, apiUrl }))
+      this.webhooks.recordsChanged()
+      return next
     },
     'settings:set-listener': async (change) => {
+      if (change.port !== undefined) this.listenerPortOverride = undefined
       const next = await this.settings.update((s) => ({ ...s, listener: { ...s.listener, ...change } }))
       await this.telemetry.applyListenerSettings(this.listenerSettings())
       return next
     },
     'settings:set-map': (change) => this.settings.update((s) => ({ ...s, map: { ...s.map, ...change } })),
+    'settings:set-telemetry': async (change) => {
+      const merged = telemetrySettingsSchema.safeParse({ ...this.settings.get().telemetry, ...change })
+      if (!merged.success) throw new UserFacingError('invalid-input', merged.error.issues[0]?.message ?? 'invalid')
+      const next = await this.settings.update((s) => ({ ...s, telemetry: merged.data }))
+      this.telemetry.applyTelemetrySettings(next.telemetry)
+      return next
+    },
+    'settings:set-device-sync': async (change) => {
+      const next = await this.settings.update((s) => ({ ...s, deviceSync: { ...s.deviceSync, ...change } }))
+      this.syncSchedule.reschedule()
+      return next
+    },
+    'webhooks:register': (input) => this.webhooks.register(input),
+    'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
+    // Wrapped so an unknown webhook rejects the promise instead of throwing synchronously.
+    'webhooks:get-scope': ({ webhookId }) => Promise.resolve().then(() => this.webhooks.scopeDevices(webhookId)),
     'shell:open-external': ({ url }) => this.options.openExternal(url),
   }
 
@@ -151,27 +208,38 @@ export class FleetApp {
     const { email, password } = simulator.credentials
     await this.session.signIn({ apiUrl: simulator.apiBaseUrl, email, password, remember: false, demo: true })
     await this.devices.refresh()
-    const record = await registerDemoWebhook(
-      this.session,
-      this.telemetry.localUrl() ?? '',
-      simulator.apiBaseUrl,
-      this.devices.devices(),
-    )
-    this.demoWebhooks = [record]
-    this.keys.use(this.demoWebhooks, simulator.apiBaseUrl)
+    await this.webhooks.register({
+      name: 'Fleet Monitor demo',
+      postUrl: this.telemetry.localUrl() ?? '',
+      demo: true,
+    })
     return this.session.state()
+  }
+
+  /** Small lists travel whole; large ones in slices the renderer reassembles (device-list-parts.ts). */
+  private emitDeviceList(devices: Device[]): void {
+    if (devices.length <= DEVICE_LIST_PART_SIZE) return this.hub.emit('devices:list', devices)
+    this.deviceListId += 1
+    for (const part of splitDeviceList(devices, this.deviceListId)) this.hub.emit('devices:list-part', part)
   }
 
   private listenerSettings(): Settings['listener'] {
     const listener = this.settings.get().listener
-    const port = this.options.listenerPortOverride
+    const port = this.listenerPortOverride
     return port === undefined ? listener : { ...listener, port }
   }
 
+  /** Devices (with the configured status filter), then every webhook's scope. */
+  private async syncAll(): Promise<Awaited<ReturnType<DeviceSync['refresh']>>> {
+    const state = await this.devices.refresh(this.settings.get().deviceSync.statusFilter || undefined)
+    if (state.phase !== 'error' && this.session.state().phase !== 'signed-out') {
+      await this.webhooks.refreshScopes()
+    }
+    return state
+  }
+
   private syncInBackground(): void {
-    void this.devices
-      .refresh()
-      .catch((error: unknown) => this.options.logger.warn('device sync failed', { error }))
+    void this.syncAll().catch((error: unknown) => this.options.logger.warn('device sync failed', { error }))
   }
 
   private onSessionChange(state: SessionState): void {
@@ -179,15 +247,17 @@ export class FleetApp {
     this.lastPhase = state.phase
     this.hub.emit('session:state', state)
     // A fresh session (sign-in, demo or silent restore) lists the fleet; renewals do not.
-    if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in'))
+    if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in')) {
       this.syncInBackground()
+      this.syncSchedule.start()
+    }
     if (state.phase === 'signed-out') {
-      this.devices.cancel()
+      this.syncSchedule.stop()
+      // Cancels a running sync and forgets the list (another account may sign in next).
+      this.devices.clear()
       this.telemetry.reset()
-      this.hub.emit('devices:list', [] as Device[])
       if (this.demo.running) void this.demo.stop()
-      this.demoWebhooks = []
-      this.keys.use(this.settings.get().webhooks, this.apiUrl())
+      this.webhooks.reset()
     }
   }
 }

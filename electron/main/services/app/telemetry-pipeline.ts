@@ -1,6 +1,6 @@
 import type { Device } from '../../../../shared/domain/device'
 import type { ListenerState } from '../../../../shared/domain/listener'
-import type { ListenerSettings } from '../../../../shared/schemas/settings'
+import type { ListenerSettings, TelemetrySettings } from '../../../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
 import { createWebhookListener } from '../listener/webhook-listener'
@@ -30,6 +30,10 @@ export class TelemetryPipeline {
   private readonly pump: ReturnType<typeof createBatchPump>
   private knownAssets = new Set<string>()
   private assetBySerialOrDevice = new Map<string, string>()
+  /** serial/deviceId → assetId from the webhooks' scopes; the device list wins where both know a key. */
+  private assetByScope = new Map<string, string>()
+  private lastStatsKey = ''
+  private cancelStatsTimer: (() => void) | null = null
 
   constructor(
     private readonly hub: EventHub,
@@ -46,6 +50,30 @@ export class TelemetryPipeline {
       isReceiverReady: () => hub.receiversReady(),
     })
     this.pump.start()
+    this.pollStats()
+  }
+
+  /** Counters change per request, not per lifecycle: push the state once a second when they moved. */
+  private pollStats(): void {
+    this.cancelStatsTimer = this.clock.setTimer(() => {
+      const state = this.listenerState()
+      const key = `${state.state}|${state.accepted}|${JSON.stringify(state.rejected)}|${state.lastEventAt}`
+      if (key !== this.lastStatsKey) {
+        this.lastStatsKey = key
+        this.hub.emit('listener:state', state)
+      }
+      this.pollStats()
+    }, 1000)
+  }
+
+  /** Adds the scopes' serial/deviceId → assetId pairs (telemetry that carries only a serial). */
+  useScopeItems(items: readonly { serial: string; deviceId: string; assetId: string }[]): void {
+    const next = new Map<string, string>()
+    for (const item of items) {
+      next.set(`serial:${item.serial}`, item.assetId)
+      next.set(`device:${item.deviceId}`, item.assetId)
+    }
+    this.assetByScope = next
   }
 
   /** (Re)starts the listener with new settings; reports a busy port as state 'error', never throws. */
@@ -77,6 +105,14 @@ export class TelemetryPipeline {
     return state
   }
 
+  /** Seconds from the settings file to the store's status thresholds. */
+  applyTelemetrySettings(settings: TelemetrySettings): void {
+    this.store.setThresholds({
+      staleAfterMs: settings.staleAfterSeconds * 1000,
+      offlineAfterMs: settings.offlineAfterSeconds * 1000,
+    })
+  }
+
   listenerState(): ListenerState {
     return this.listener?.state() ?? OFF_STATE
   }
@@ -102,6 +138,7 @@ export class TelemetryPipeline {
   reset(): void {
     this.knownAssets = new Set()
     this.assetBySerialOrDevice = new Map()
+    this.assetByScope = new Map()
     this.store.clear()
   }
 
@@ -111,14 +148,21 @@ export class TelemetryPipeline {
 
   async stop(): Promise<void> {
     this.pump.stop()
+    this.cancelStatsTimer?.()
     await this.listener?.stop()
   }
 
   private resolveAssetId(key: { serial?: string; deviceId?: string }): string | undefined {
-    if (key.serial !== undefined) {
-      const bySerial = this.assetBySerialOrDevice.get(`serial:${key.serial}`)
-      if (bySerial) return bySerial
+    const keys = [
+      ...(key.serial !== undefined ? [`serial:${key.serial}`] : []),
+      ...(key.deviceId !== undefined ? [`device:${key.deviceId}`] : []),
+    ]
+    for (const table of [this.assetBySerialOrDevice, this.assetByScope]) {
+      for (const k of keys) {
+        const assetId = table.get(k)
+        if (assetId) return assetId
+      }
     }
-    return key.deviceId !== undefined ? this.assetBySerialOrDevice.get(`device:${key.deviceId}`) : undefined
+    return undefined
   }
 }

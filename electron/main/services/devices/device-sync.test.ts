@@ -40,22 +40,31 @@ describe('DeviceSync', () => {
   it('fetches every page through the session and reports progress', async () => {
     const { sync, clock, queries, events, tokens } = setup(() => makeDevices(7))
     const state = await sync.refresh('active')
-    expect(state).toEqual({ phase: 'idle', fetched: 7, lastSyncedAt: clock.now(), error: null })
+    expect(state).toEqual({
+      phase: 'idle',
+      fetched: 7,
+      lastSyncedAt: clock.now(),
+      error: null,
+      lastChange: { added: 7, removed: 0 },
+      statusFilter: 'active',
+    })
     expect(sync.devices()).toHaveLength(7)
     expect(queries.map((query) => [query.offset, query.status])).toEqual([
       [0, 'active'],
       [3, 'active'],
       [6, 'active'],
+      [7, 'active'],
     ])
-    expect(tokens).toHaveLength(3)
+    expect(tokens).toHaveLength(4)
     expect(events.map((event) => event.state.phase)).toEqual([
+      'syncing',
       'syncing',
       'syncing',
       'syncing',
       'syncing',
       'idle',
     ])
-    expect(events.map((event) => event.state.fetched)).toEqual([0, 3, 6, 7, 7])
+    expect(events.map((event) => event.state.fetched)).toEqual([0, 3, 6, 7, 7, 7])
     expect(sync.lastChange()).toEqual({ added: 7, removed: 0 })
   })
 
@@ -81,9 +90,10 @@ describe('DeviceSync', () => {
     const second = sync.refresh()
     expect(second).toBe(first)
     await first
-    expect(queries).toHaveLength(1)
-    await sync.refresh()
+    // One page and the empty page that ends the list.
     expect(queries).toHaveLength(2)
+    await sync.refresh()
+    expect(queries).toHaveLength(4)
   })
 
   it('keeps the previous list when a sync fails mid-way, with the request id in the error', async () => {
@@ -99,6 +109,41 @@ describe('DeviceSync', () => {
     expect(state.error).toContain('(request e5f6a7b8)')
     expect(state.lastSyncedAt).not.toBeNull()
     expect(sync.devices()).toHaveLength(7)
+  })
+
+  it('shows the error after a mid-sync failure, and a retry brings the whole list', async () => {
+    let fleet = makeDevices(4)
+    let failAt: number | null = null
+    const { sync } = setup(
+      () => fleet,
+      (query) => (query.offset === failAt ? Promise.reject(serverError) : undefined),
+    )
+    await sync.refresh()
+    fleet = makeDevices(8)
+    failAt = 6
+    const failed = await sync.refresh()
+    expect(failed.phase).toBe('error')
+    expect(sync.devices()).toHaveLength(4)
+    failAt = null
+    const retried = await sync.refresh()
+    expect(retried).toMatchObject({ phase: 'idle', error: null, lastChange: { added: 4, removed: 0 } })
+    expect(sync.devices()).toHaveLength(8)
+  })
+
+  it('reads past short pages and stops at the empty one', async () => {
+    const fleet = makeDevices(7)
+    const { sync, queries } = setup(
+      () => fleet,
+      (query) =>
+        Promise.resolve({
+          data: fleet.slice(query.offset, query.offset + 2),
+          requestId: 'short',
+          serverDate: null,
+        }),
+    )
+    await sync.refresh()
+    expect(sync.devices()).toHaveLength(7)
+    expect(queries.map((query) => query.offset)).toEqual([0, 2, 4, 6, 7])
   })
 
   it('keeps the previous list when a page is malformed', async () => {

@@ -83,7 +83,13 @@ export class DeviceSync {
     const controller = new AbortController()
     this.controller = controller
     const signal = controller.signal
-    this.setState({ ...this.syncState, phase: 'syncing', fetched: 0, error: null })
+    this.setState({
+      ...this.syncState,
+      phase: 'syncing',
+      fetched: 0,
+      error: null,
+      statusFilter: status ?? '',
+    })
     try {
       const devices = await fetchAllDevices(
         (limit, offset) =>
@@ -128,6 +134,8 @@ export class DeviceSync {
       fetched: devices.length,
       lastSyncedAt: this.deps.clock.now(),
       error: null,
+      lastChange: { added, removed },
+      statusFilter: this.syncState.statusFilter ?? '',
     })
   }
 

@@ -13,7 +13,7 @@ function pager(fleet: Device[]) {
 }
 
 describe('fetchAllDevices', () => {
-  it('pages until a short page, reporting progress', async () => {
+  it('pages until an empty page, reporting progress', async () => {
     const { fetchPage, calls } = pager(makeDevices(7))
     const progress: number[] = []
     const devices = await fetchAllDevices(fetchPage, { pageSize: 3, onProgress: (n) => progress.push(n) })
@@ -22,8 +22,21 @@ describe('fetchAllDevices', () => {
       [3, 0],
       [3, 3],
       [3, 6],
+      [3, 7],
     ])
-    expect(progress).toEqual([3, 6, 7])
+    expect(progress).toEqual([3, 6, 7, 7])
+  })
+
+  it('keeps paging after a short page: a server may cap pages below the limit asked for', async () => {
+    const fleet = makeDevices(25)
+    const calls: number[] = []
+    const capped = (_limit: number, offset: number) => {
+      calls.push(offset)
+      return Promise.resolve(fleet.slice(offset, offset + 4))
+    }
+    const devices = await fetchAllDevices(capped, { pageSize: 10 })
+    expect(devices).toHaveLength(25)
+    expect(calls).toEqual([0, 4, 8, 12, 16, 20, 24, 25])
   })
 
   it('stops on an empty page when the fleet fills the pages exactly', async () => {

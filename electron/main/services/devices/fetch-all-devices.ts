@@ -20,7 +20,7 @@ export class MalformedDevicePageError extends Error {
 }
 
 /**
- * Reads every page of GET /devices until a short page. Devices that move between pages while paging
+ * Reads every page of GET /devices until an empty page. Devices that move between pages while paging
  * (the list shifted under us) are de-duplicated by deviceId, the later copy winning.
  */
 export async function fetchAllDevices(
@@ -38,8 +38,10 @@ export async function fetchAllDevices(
     const sizeBefore = byId.size
     for (const device of page) byId.set(device.deviceId, device)
     options.onProgress?.(byId.size)
-    if (page.length < pageSize) break
-    // A full page with nothing new means the server ignores offset: stop instead of looping forever.
+    // Only an empty page ends the list: a server may cap pages below the `limit` asked for, so a short
+    // page is not proof of the end. The extra request is cheap next to a silently truncated fleet.
+    if (page.length === 0) break
+    // A page with nothing new means the server ignores offset: stop instead of looping forever.
     if (byId.size === sizeBefore) {
       throw new MalformedDevicePageError(offset, 'the same devices again; the server may be ignoring offset')
     }

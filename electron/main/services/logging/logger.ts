@@ -22,13 +22,26 @@ export function createLogger(
   const log = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (LEVEL_ORDER[level] < LEVEL_ORDER[minLevel]) return
     const entry = {
+      ...(fields ? (redact(fields) as object) : {}),
       time: new Date().toISOString(),
       level,
       scope,
       message: redactText(message),
-      ...(fields ? (redact(fields) as object) : {}),
     }
-    write(JSON.stringify(entry))
+    let line: string
+    try {
+      line = JSON.stringify(entry)
+    } catch {
+      // A field JSON cannot hold (a BigInt): keep the line, never crash the caller over a log.
+      line = JSON.stringify({
+        time: entry.time,
+        level,
+        scope,
+        message: entry.message,
+        fields: '[unserializable]',
+      })
+    }
+    write(line)
   }
   return {
     debug: (message, fields) => log('debug', message, fields),

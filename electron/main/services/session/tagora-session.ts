@@ -1,4 +1,4 @@
-import type { SessionPhase, SessionState } from '../../../../shared/domain/session'
+import type { RenewalRetry, SessionPhase, SessionState } from '../../../../shared/domain/session'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import { clampDelay } from '../ports/clock'
@@ -7,9 +7,17 @@ import type { SecretStore } from '../ports/secret-store'
 import { TagoraApiError } from '../tagora/tagora-api-error'
 import type { TagoraClient } from '../tagora/tagora-client'
 import { DEFAULT_TAGORA_API_URL } from '../tagora/tagora-client'
-import { isDefinitiveRejection, isUnauthorized, retryDelay, TIME_JUMP_MS } from './renewal-plan'
+import {
+  isDefinitiveRejection,
+  isUnauthorized,
+  RETRY_DELAYS_MS,
+  retryDelay,
+  TIME_JUMP_MS,
+} from './renewal-plan'
 import { SavedSignIn, savedSignInAccount } from './saved-sign-in'
 import type { KeychainStatus } from './saved-sign-in'
+import { signedOut, signedOutBecause } from './signed-out'
+import type { SignedOut } from './signed-out'
 import type { SessionClaims } from './token-vault'
 import { TokenVault } from './token-vault'
 
@@ -61,7 +69,8 @@ export class TagoraSession {
   private remember = false
   private signedInSince: number | null = null
   private lastRenewalError: string | null = null
-  private signedOutReason: string | null = null
+  private renewalRetry: RenewalRetry | null = null
+  private ended: SignedOut | null = null
   private keychain: KeychainStatus = { available: true, reason: null }
   private renewal: Promise<void> | null = null
   private cancelRenewTimer: (() => void) | null = null
@@ -99,7 +108,7 @@ export class TagoraSession {
     this.apiUrl = input.apiUrl
     this.email = input.email
     this.demo = false
-    this.signedOutReason = null
+    this.ended = null
     const account = savedSignInAccount(input.apiUrl, input.email)
     const stored = (await this.refreshKeychain()) ? await this.saved.load(account) : null
     if (generation !== this.generation) return this.state()
@@ -127,11 +136,14 @@ export class TagoraSession {
     return this.state()
   }
 
-  /** Ends the session and forgets the saved sign-in. `reason` is shown on the login screen. */
+  /**
+   * Ends the session and forgets the saved sign-in. `reason`, when given, completes the login screen's
+   * "You were signed out because …" (signedOutCode 'other'); the user's own sign-out gives none.
+   */
   async signOut(reason?: string): Promise<SessionState> {
     const account = this.email ? savedSignInAccount(this.apiUrl, this.email) : null
     this.reset()
-    this.toSignedOut(reason ?? null)
+    this.toSignedOut(reason ? signedOutBecause(reason) : null)
     if (account) await this.saved.forget(account)
     return this.state()
   }
@@ -153,13 +165,8 @@ export class TagoraSession {
     try {
       return this.observe(await run(second.token, second.client))
     } catch (error) {
-      if (isUnauthorized(error) && second.generation === this.generation) {
-        const call = error instanceof TagoraApiError ? ` (${error.call})` : ''
-        await this.endSession(
-          `You were signed out because Tagora rejected the session twice in a row${call}. Sign in again.`,
-          true,
-        )
-      }
+      if (isUnauthorized(error) && second.generation === this.generation)
+        await this.endSession(signedOut('rejected-twice', error), true)
       throw error
     }
   }
@@ -176,7 +183,10 @@ export class TagoraSession {
       signedInSince: this.signedInSince,
       accessExpiresAt: timing ? this.vault.toLocal(timing.expiresAt) : null,
       lastRenewalError: this.lastRenewalError,
-      signedOutReason: this.signedOutReason,
+      renewalRetry: this.renewalRetry,
+      signedOutReason: this.ended?.reason ?? null,
+      signedOutCode: this.ended?.code ?? null,
+      signedOutDetail: this.ended?.detail ?? null,
       rememberAvailable: this.keychain.available,
       rememberUnavailableReason: this.keychain.reason,
     }
@@ -210,7 +220,7 @@ export class TagoraSession {
     this.apiUrl = apiUrl
     this.email = email
     this.demo = demo
-    this.signedOutReason = null
+    this.ended = null
     this.phase = 'signing-in'
     this.emit()
   }
@@ -245,18 +255,13 @@ export class TagoraSession {
   }
 
   private async handleRestoreFailure(error: unknown, stored: string, account: string): Promise<void> {
-    const detail = error instanceof Error ? error.message : String(error)
     const definitive = isDefinitiveRejection(error)
     if (definitive) {
       this.vault.refuse(stored)
       await this.saved.forget(account)
     }
     this.reset()
-    this.toSignedOut(
-      definitive
-        ? `Your saved sign-in is no longer accepted by Tagora: ${detail} Sign in again.`
-        : `Could not restore your session: ${detail}`,
-    )
+    this.toSignedOut(signedOut(definitive ? 'saved-sign-in-refused' : 'restore-failed', error))
   }
 
   // --- renewal ----------------------------------------------------------------------------------------
@@ -265,6 +270,7 @@ export class TagoraSession {
     this.phase = 'signed-in'
     this.signedInSince ??= this.deps.clock.now()
     this.lastRenewalError = null
+    this.renewalRetry = null
     this.scheduleRenewal()
     this.emit()
   }
@@ -324,28 +330,26 @@ export class TagoraSession {
   private async runRenewal(trigger: string): Promise<void> {
     const generation = this.generation
     this.deps.logger.info('renewing the access token', { trigger })
+    // The quiet "renewing…" of the header: calls keep using the current token meanwhile.
+    this.phase = 'renewing'
+    this.emit()
     for (let retry = 0; ; retry += 1) {
       try {
         return await this.renewOnce(generation)
       } catch (error) {
         this.assertCurrent(generation)
-        const detail = error instanceof Error ? error.message : String(error)
         if (isDefinitiveRejection(error)) {
-          await this.endSession(
-            `You were signed out because Tagora refused to renew the session: ${detail}`,
-            true,
-          )
+          // Never retried: rotation schemes revoke the whole token family when a refused token returns.
+          await this.endSession(signedOut('renewal-refused', error), true)
           throw this.signedOutError()
         }
         const delay = retryDelay(retry, this.random)
         if (delay === null) {
-          await this.endSession(
-            `You were signed out because the session could not be renewed: ${detail}`,
-            false,
-          )
+          // Not refused, only unreachable or failing: the saved sign-in may still work next launch.
+          await this.endSession(signedOut('renewal-failed', error), false)
           throw this.signedOutError()
         }
-        this.noteRetry(detail, delay, retry)
+        this.noteRetry(error instanceof Error ? error.message : String(error), delay, retry)
         await this.wait(delay)
         this.assertCurrent(generation)
       }
@@ -375,6 +379,7 @@ export class TagoraSession {
   private noteRetry(detail: string, delay: number, retry: number): void {
     this.phase = 'renewing'
     this.lastRenewalError = detail
+    this.renewalRetry = { retry: retry + 1, of: RETRY_DELAYS_MS.length, at: this.deps.clock.now() + delay }
     this.deps.logger.warn('renewal failed; retrying', { retry: retry + 1, delay, error: detail })
     this.emit()
   }
@@ -394,11 +399,11 @@ export class TagoraSession {
 
   // --- shared plumbing ---------------------------------------------------------------------------------
 
-  private async endSession(reason: string, forgetSaved: boolean): Promise<void> {
+  private async endSession(ending: SignedOut, forgetSaved: boolean): Promise<void> {
     const account = this.email ? savedSignInAccount(this.apiUrl, this.email) : null
-    this.deps.logger.warn('session ended', { reason })
+    this.deps.logger.warn('session ended', { code: ending.code, reason: ending.reason })
     this.reset()
-    this.toSignedOut(reason)
+    this.toSignedOut(ending)
     if (forgetSaved && account) await this.saved.forget(account)
   }
 
@@ -416,12 +421,13 @@ export class TagoraSession {
     this.remember = false
     this.signedInSince = null
     this.lastRenewalError = null
+    this.renewalRetry = null
     return this.generation
   }
 
-  private toSignedOut(reason: string | null): void {
+  private toSignedOut(ending: SignedOut | null): void {
     this.phase = 'signed-out'
-    this.signedOutReason = reason
+    this.ended = ending
     this.emit()
   }
 
@@ -450,7 +456,7 @@ export class TagoraSession {
   private signedOutError(): TagoraApiError {
     return new TagoraApiError({
       code: 'unauthorized',
-      message: this.signedOutReason ?? 'You are signed out of Tagora. Sign in again.',
+      message: this.ended?.reason ?? 'You are signed out of Tagora. Sign in again.',
       call: 'session',
       url: this.apiUrl,
     })

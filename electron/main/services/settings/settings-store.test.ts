@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -40,6 +40,35 @@ describe('SettingsStore', () => {
     const aside = names.find((name) => name.startsWith(`${SETTINGS_FILE}.corrupt-`))
     expect(aside).toBeDefined()
     expect(await readFile(join(dir, aside!), 'utf8')).toBe(content)
+  })
+
+  it('moves an unreadable file aside (here: a folder where the file should be) and says so', async () => {
+    await mkdir(join(dir, SETTINGS_FILE))
+    const result = await new SettingsStore(dir, silentLogger).load()
+    expect(result.notice).toMatch(/could not be read/)
+    expect(result.settings.deviceSync).toEqual({ refreshMinutes: 5, statusFilter: '' })
+  })
+
+  it('fills new sections with defaults when an older file lacks them', async () => {
+    await writeFile(join(dir, SETTINGS_FILE), JSON.stringify({ version: 1, webhooks: [] }))
+    const result = await new SettingsStore(dir, silentLogger).load()
+    expect(result.notice).toBeNull()
+    expect(result.settings.deviceSync.refreshMinutes).toBe(5)
+  })
+
+  it('keeps the file whole under back-to-back updates (temp file + rename)', async () => {
+    const store = new SettingsStore(dir, silentLogger)
+    await store.load()
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((minutes) =>
+        store.update((s) => ({ ...s, deviceSync: { ...s.deviceSync, refreshMinutes: minutes } })),
+      ),
+    )
+    const saved = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as {
+      deviceSync: { refreshMinutes: number }
+    }
+    expect(saved.deviceSync.refreshMinutes).toBe(5)
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
   it('refuses an update that breaks the schema and keeps the previous settings', async () => {

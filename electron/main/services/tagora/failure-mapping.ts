@@ -155,6 +155,8 @@ export function networkReason(error: unknown): string {
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
     const code = (current as { code?: unknown }).code
     if (typeof code === 'string' && NETWORK_REASONS[code]) return NETWORK_REASONS[code]
+    // Fetch refuses ports browsers consider unsafe (9, 6000, …) before connecting.
+    if (current.message === 'bad port') return 'that port is blocked for web requests; use another port'
     if (current.message && current.message !== 'fetch failed') fallback = current.message
     current = current.cause
   }

@@ -160,6 +160,17 @@ describe('TelemetryStore batches', () => {
     expect(rows(store.drainBatch())).toEqual([{ slot: 1, status: 'live' }])
   })
 
+  it('applies new thresholds to every asset at once', () => {
+    const { clock, store } = setup()
+    store.apply([fix('a', T0)])
+    store.drainBatch()
+    clock.advance(30_000)
+    store.setThresholds({ staleAfterMs: 10_000, offlineAfterMs: 20_000 })
+    expect(rows(store.drainBatch())).toEqual([{ slot: 0, status: 'offline' }])
+    store.setThresholds({ staleAfterMs: 20_000, offlineAfterMs: 60_000 })
+    expect(rows(store.drainBatch())).toEqual([{ slot: 0, status: 'stale' }])
+  })
+
   it('holds 50,000 assets and drains them in one batch', () => {
     const { store } = setup()
     const ids = Array.from({ length: 50_000 }, (_, i) => `asset-${i}`)

@@ -40,7 +40,7 @@ export class TelemetryStore {
   private readonly clock: Clock
   private readonly trailMaxPoints: number
   private readonly trailMaxAgeMs: number
-  private readonly thresholds: StatusThresholds
+  private thresholds: StatusThresholds
   private columns = new AssetColumns()
   private slots = new Map<string, number>()
   private ids: string[] = []
@@ -61,6 +61,12 @@ export class TelemetryStore {
   /** Number of assets known, with or without a fix. */
   get size(): number {
     return this.ids.length
+  }
+
+  /** New status thresholds apply to every asset at once, not at the next periodic check. */
+  setThresholds(thresholds: StatusThresholds): void {
+    this.thresholds = { ...thresholds }
+    this.reevaluateStatuses()
   }
 
   /**

@@ -9,6 +9,7 @@ import { selectSession } from '../../store/selectors'
 import { ApiUrlField } from './ApiUrlField'
 import { ErrorBox } from './ErrorBox'
 import { RememberCheckbox } from './RememberCheckbox'
+import { SignedOutNotice } from './SignedOutNotice'
 import './login.css'
 
 export function LoginScreen() {
@@ -45,11 +46,7 @@ export function LoginScreen() {
         <h1 className="login-title">{t('auth.title')}</h1>
         <p className="login-subtitle">{t('auth.subtitle')}</p>
 
-        {session?.signedOutReason && (
-          <div className="login-notice" data-testid="signed-out-reason" role="status">
-            {t('auth.signedOut', { reason: session.signedOutReason })}
-          </div>
-        )}
+        {session && <SignedOutNotice session={session} />}
 
         <form className="login-form" onSubmit={onSubmit} noValidate>
           <label className="field">

@@ -31,7 +31,13 @@ export function SessionStatus() {
   if (session.lastRenewalError) hints.push(t('header.renewalError', { error: session.lastRenewalError }))
 
   return (
-    <div className="session-status" data-testid="session-status" data-state={phase} title={hints.join('\n')}>
+    <div
+      className="session-status"
+      data-testid="session-status"
+      data-state={phase}
+      data-expires-at={session.accessExpiresAt ?? ''}
+      title={hints.join('\n')}
+    >
       {session.demo && <span className="badge badge-demo">{t('header.demo')}</span>}
       <span className="session-who">{session.email ?? '—'}</span>
       {session.organizationId && (

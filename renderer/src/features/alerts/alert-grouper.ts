@@ -1,0 +1,52 @@
+import type { AlertEntry, AlertEvent, AlertKind } from './alert-types'
+
+/**
+ * Collects events per kind for `windowMs` after the first one, then hands them over as one entry:
+ * when a depot's router dies, the dispatcher gets "12 vehicles went offline" once, not 12 popups.
+ * Pure and clock-driven (the caller passes `now`) so it is testable without timers.
+ */
+export class AlertGrouper {
+  private readonly open = new Map<AlertKind, { startedAt: number; events: AlertEvent[] }>()
+  private nextId = 1
+
+  constructor(private readonly windowMs: number) {}
+
+  add(event: AlertEvent): void {
+    const group = this.open.get(event.kind)
+    if (group) {
+      // The same vehicle twice in one burst (e.g. stale then offline is two kinds, but a flapping
+      // speed is one): count it once.
+      if (!group.events.some((e) => e.assetId === event.assetId)) group.events.push(event)
+    } else {
+      this.open.set(event.kind, { startedAt: event.at, events: [event] })
+    }
+  }
+
+  /** Entries whose window has closed by `now`, oldest first. */
+  flush(now: number): AlertEntry[] {
+    const out: AlertEntry[] = []
+    for (const [kind, group] of this.open) {
+      if (now - group.startedAt < this.windowMs) continue
+      this.open.delete(kind)
+      const speeds = group.events.map((e) => e.speed ?? 0)
+      out.push({
+        id: this.nextId++,
+        kind,
+        assetIds: group.events.map((e) => e.assetId),
+        at: group.startedAt,
+        ...(kind === 'speeding' ? { speed: Math.max(...speeds) } : {}),
+      })
+    }
+    return out.sort((a, b) => a.at - b.at)
+  }
+
+  /** When the next group closes, or null when none is open. */
+  nextFlushAt(): number | null {
+    let next: number | null = null
+    for (const group of this.open.values()) {
+      const at = group.startedAt + this.windowMs
+      if (next === null || at < next) next = at
+    }
+    return next
+  }
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next'
+import type { RejectReason } from '../../../../shared/domain/listener'
+import { useAppStore } from '../../store'
+import { selectListener } from '../../store/selectors'
+
+/** Local URL, accepted and rejected-by-reason counters, last event time; the error with a next step. */
+export function ListenerDetails() {
+  const { t } = useTranslation()
+  const listener = useAppStore(selectListener)
+  const port = useAppStore((s) => s.settings?.listener.port ?? 8787)
+  if (!listener) return null
+  const reasons = Object.entries(listener.rejected).filter(([, n]) => (n ?? 0) > 0) as [
+    RejectReason,
+    number,
+  ][]
+  return (
+    <dl
+      className="setup-listener"
+      data-testid="listener-details"
+      data-state={listener.state}
+      data-accepted={listener.accepted}
+    >
+      {listener.error && (
+        <div className="setup-error" data-testid="listener-error" role="alert">
+          <span>{listener.error}</span>
+          <span>{t('setup.listener.portHint', { port: port === 0 ? 8788 : port + 1 })}</span>
+        </div>
+      )}
+      <dt>{t('setup.listener.localUrl')}</dt>
+      <dd>
+        <code data-testid="listener-local-url">{listener.url ?? '—'}</code>
+      </dd>
+      <dt>{t('setup.listener.accepted')}</dt>
+      <dd>{listener.accepted}</dd>
+      <dt>{t('setup.listener.rejected')}</dt>
+      <dd data-testid="listener-rejected">
+        {reasons.length === 0
+          ? t('setup.listener.noneRejected')
+          : reasons.map(([reason, n]) => `${t(`setup.listener.reasons.${reason}`)}: ${n}`).join(', ')}
+      </dd>
+      <dt>{t('setup.listener.lastEvent')}</dt>
+      <dd>
+        {listener.lastEventAt === null
+          ? t('setup.listener.never')
+          : new Date(listener.lastEventAt).toLocaleString()}
+      </dd>
+    </dl>
+  )
+}

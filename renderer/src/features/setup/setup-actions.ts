@@ -1,0 +1,26 @@
+import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
+import type { DeviceSyncSettings, ListenerSettings } from '../../../../shared/schemas/settings'
+import { callApi } from '../../lib/call'
+import { useAppStore } from '../../store'
+
+// Fleet setup intents that reach main; the components call only these.
+
+export async function registerWebhook(name: string, postUrl: string): Promise<WebhookView> {
+  return callApi('webhooks:register', { name, postUrl })
+}
+
+export async function refreshScopes(): Promise<void> {
+  useAppStore.getState().setWebhooks(await callApi('webhooks:refresh-scopes', undefined))
+}
+
+export function scopeDevices(webhookId: string): Promise<ScopeDevice[]> {
+  return callApi('webhooks:get-scope', { webhookId })
+}
+
+export async function applyListenerSettings(change: Partial<ListenerSettings>): Promise<void> {
+  useAppStore.getState().setSettings(await callApi('settings:set-listener', change))
+}
+
+export async function applyDeviceSyncSettings(change: Partial<DeviceSyncSettings>): Promise<void> {
+  useAppStore.getState().setSettings(await callApi('settings:set-device-sync', change))
+}

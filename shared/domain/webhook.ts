@@ -1,0 +1,87 @@
+import { isPrivateOrLoopbackHost } from '../net/private-ip'
+
+/** Why a postUrl cannot be used; the renderer words each reason in the user's language. */
+export type PostUrlProblem = 'empty' | 'not-a-url' | 'not-https' | 'no-host' | 'localhost' | 'private-ip'
+
+export type PostUrlCheck = { ok: true; url: string } | { ok: false; problem: PostUrlProblem; message: string }
+
+const MESSAGES: Record<PostUrlProblem, string> = {
+  empty: 'Enter the public URL Tagora should post to.',
+  'not-a-url': 'This is not a URL. Enter a full address such as https://fleet.example.com/tagora/events.',
+  'not-https': 'The URL must start with https:// (Tagora only posts to https).',
+  'no-host': 'The URL has no host name.',
+  localhost: 'localhost is this computer: Tagora cannot reach it. Use the public URL of a tunnel or proxy.',
+  'private-ip':
+    'This is a private, loopback or link-local address that Tagora cannot reach. Use a public URL.',
+}
+
+/**
+ * The API's postUrl rule, applied before sending (the contract page): an absolute https URL whose host
+ * is not localhost or a bare private, loopback or link-local IP. Names are never resolved, like the API.
+ */
+export function checkPostUrl(raw: string): PostUrlCheck {
+  const text = raw.trim()
+  if (text === '') return fail('empty')
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return fail('not-a-url')
+  }
+  if (url.protocol !== 'https:') return fail(url.protocol === 'http:' ? 'not-https' : 'not-a-url')
+  if (url.hostname === '') return fail('no-host')
+  const host = url.hostname.toLowerCase().replace(/\.$/, '')
+  if (host === 'localhost' || host.endsWith('.localhost')) return fail('localhost')
+  if (isPrivateOrLoopbackHost(url.hostname)) return fail('private-ip')
+  return { ok: true, url: url.toString() }
+}
+
+function fail(problem: PostUrlProblem): PostUrlCheck {
+  return { ok: false, problem, message: MESSAGES[problem] }
+}
+
+/** Example commands that expose the local listener at a public https URL (copied by the user). */
+export function tunnelCommands(port: number): { cloudflared: string; ngrok: string } {
+  return {
+    cloudflared: `cloudflared tunnel --url http://127.0.0.1:${port}`,
+    ngrok: `ngrok http ${port}`,
+  }
+}
+
+/** The scope of one webhook as last fetched: which devices Tagora sends through it. */
+export interface WebhookScopeSummary {
+  phase: 'never' | 'loading' | 'ok' | 'error'
+  /** Devices the webhook carries (from the last successful fetch). */
+  deviceCount: number
+  fetchedAt: number | null
+  error: string | null
+  requestId: string | null
+  /** Tagora does not know the webhook (404): it may have been removed in Tagora's panel. */
+  notFound: boolean
+}
+
+/** A webhook the app registered, as the renderer sees it (the public key is public). */
+export interface WebhookView {
+  webhookId: string
+  name: string
+  postUrl: string
+  publicKeyPem: string
+  keyAlgorithm: string
+  createdAt: string
+  /** Registered in demo mode: kept in memory only. */
+  demo: boolean
+  scope: WebhookScopeSummary
+}
+
+/** One device a webhook carries. */
+export interface ScopeDevice {
+  deviceId: string
+  serial: string
+  assetId: string
+}
+
+export interface WebhooksState {
+  webhooks: WebhookView[]
+  /** Known devices outside every fetched scope; null until at least one scope is known. */
+  outOfScopeAssetIds: string[] | null
+}
