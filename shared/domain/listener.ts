@@ -22,3 +22,14 @@ export interface ListenerState {
   rejected: Partial<Record<RejectReason, number>>
   lastEventAt: number | null
 }
+
+/** One entry of the raw-event inspector: a whole request, or one event of it that was rejected. */
+export interface RawEventRecord {
+  receivedAt: number
+  accepted: boolean
+  reason?: RejectReason
+  detail?: string
+  /** The body (or the rejected event) as text, cut to 4 KB. */
+  body: string
+  truncated: boolean
+}

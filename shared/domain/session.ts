@@ -30,6 +30,8 @@ export interface SessionState {
   demo: boolean
   /** Epoch ms of the sign-in. */
   signedInSince: number | null
+  /** Epoch ms of the last successful renewal in this session, or null before the first. */
+  lastRenewedAt: number | null
   /** Epoch ms (local clock) when the access token expires. */
   accessExpiresAt: number | null
   /** Set while renewal retries are in progress or after the last one failed. */

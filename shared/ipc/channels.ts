@@ -20,6 +20,8 @@ export const CALL_CHANNELS = [
   'webhooks:register',
   'webhooks:refresh-scopes',
   'webhooks:get-scope',
+  'health:probe-api',
+  'listener:recent-events',
   'shell:open-external',
 ] as const satisfies readonly CallName[]
 

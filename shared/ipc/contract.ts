@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetry'
 import type { Device, DeviceSyncState } from '../domain/device'
 import type { DeviceListPart } from '../domain/device-list-parts'
-import type { ListenerState } from '../domain/listener'
+import type { ApiProbe } from '../domain/health'
+import type { ListenerState, RawEventRecord } from '../domain/listener'
 import type { SessionState } from '../domain/session'
 import type { ScopeDevice, WebhooksState, WebhookView } from '../domain/webhook'
 import type { Settings } from '../schemas/settings'
@@ -95,6 +96,10 @@ export const callContract = {
     result: returns<Settings>(),
   },
   /** Opens an http(s) URL in the system browser. */
+  /** One unauthenticated round trip to the API base URL (any HTTP answer means reachable). */
+  'health:probe-api': { input: z.void(), result: returns<ApiProbe>() },
+  /** The raw-event inspector: the last webhook bodies received, accepted and rejected, oldest first. */
+  'listener:recent-events': { input: z.void(), result: returns<RawEventRecord[]>() },
   'shell:open-external': {
     input: z.object({ url: z.string().url().startsWith('http') }),
     result: returns<void>(),

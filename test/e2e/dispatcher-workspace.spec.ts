@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
 import type { BrowserContext, Page } from '@playwright/test'
 import { launchChromium } from '../support/chromium'
@@ -170,6 +171,66 @@ test('a vehicle that stops reporting raises a stale alert and a notification; cl
   await expect(page.getByTestId('asset-detail')).toHaveAttribute('data-status', 'stale')
   await bell.click()
   await fetch(`${simUrl}/__sim/vehicles/${assetId}/resume`, { method: 'POST' })
+})
+
+test('the health panel shows session, listener, API and the raw events, including a refused POST', async () => {
+  const listenerUrl = (await page.getByTestId('listener-status').getAttribute('data-url')) ?? ''
+  const refused = await fetch(listenerUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ assetId: 'forged', lat: 19.4, lng: -99.1 }),
+  })
+  expect(refused.status).toBe(401)
+
+  await page.getByTestId('open-health').click()
+  const panel = page.getByTestId('health-panel')
+  await expect(panel.getByTestId('health-session').locator('dd[data-state="signed-in"]')).toBeVisible()
+  await expect(panel.getByTestId('health-token-expiry')).toHaveText(/\d+:\d\d|\d+ h/)
+  await expect(panel.getByTestId('health-api')).toHaveAttribute('data-reachable', 'true')
+  await expect(panel.getByTestId('health-latency')).toHaveText(/^\d+ ms$/)
+  expect(Number(await panel.getByTestId('health-accepted').textContent())).toBeGreaterThan(0)
+  await expect(panel.getByTestId('health-rate')).not.toHaveText(/^0\.0/, { timeout: 10_000 })
+  await expect(
+    panel.locator('[data-testid="health-rejected"] tr[data-reason="missing-signature"]'),
+  ).toContainText('1')
+  await expect(panel.locator('[data-testid="raw-event"][data-accepted="true"]').first()).toBeVisible()
+  const forged = panel.locator('[data-testid="raw-event"][data-reason="missing-signature"]')
+  await expect(forged).toContainText('forged')
+  await page.keyboard.press('Escape')
+  await panel.getByRole('button', { name: 'Close' }).click()
+  await expect(panel).toHaveCount(0)
+})
+
+test('exporting the filtered list downloads the current positions as CSV', async () => {
+  await page.getByTestId('device-search').fill('GDL')
+  await expect(page.getByTestId('device-count')).toHaveAttribute('data-shown', '30')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^fleet-positions-\d{4}-\d\d-\d\d-\d{4}\.csv$/)
+  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '')
+  const lines = text.trim().split('\r\n')
+  expect(lines[0]).toBe('name,serial,assetId,status,lat,lng,speed_kmh,heading_deg,fix_time_utc')
+  expect(lines).toHaveLength(31)
+  expect(
+    lines.slice(1).every((line) => line.includes('GDL') && /,-?\d+\.\d{6},-?\d+\.\d{6},/.test(line)),
+  ).toBe(true)
+  await page.getByTestId('device-search').fill('')
+})
+
+test('when positions stop arriving the map says how old the data is', async () => {
+  // The stale threshold is 5 s since the alert test; pausing the fleet stops every delivery.
+  await fetch(`${simulatorOrigin()}/__sim/pause`, { method: 'POST' })
+  try {
+    const banner = page.getByTestId('data-age-banner')
+    await expect(banner).toBeVisible({ timeout: 20_000 })
+    await expect(banner).toHaveAttribute('data-kind', 'old')
+    await expect(banner).toContainText(/Data is \d+ s old/)
+  } finally {
+    await fetch(`${simulatorOrigin()}/__sim/resume`, { method: 'POST' })
+  }
+  await expect(page.getByTestId('data-age-banner')).toHaveCount(0, { timeout: 15_000 })
 })
 
 test('screenshots of the main screen in both languages and both themes', async () => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { AlertsButton } from '../features/alerts/AlertsButton'
+import { HealthButton } from '../features/health/HealthButton'
 import { LanguageSwitch } from '../features/session/LanguageSwitch'
 import { FleetSetup } from '../features/setup/FleetSetup'
 import { ListenerStatus } from '../features/session/ListenerStatus'
@@ -24,6 +25,7 @@ export function AppHeader() {
       <ListenerStatus />
       {signedIn && <AlertsButton />}
       <FleetSetup />
+      <HealthButton />
       <SessionStatus />
       <LanguageSwitch />
       {signedIn && <SignOutButton />}

@@ -1,5 +1,6 @@
 import { AssetDetailPanel } from '../features/assets/AssetDetailPanel'
 import { DeviceList } from '../features/devices/DeviceList'
+import { DataAgeBanner } from '../features/health/DataAgeBanner'
 import { MapView } from '../features/map/MapView'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
 
@@ -11,6 +12,7 @@ export function MainScreen() {
         <DeviceList />
       </aside>
       <section className="main-map">
+        <DataAgeBanner />
         <MapView />
         <AssetDetailPanel />
       </section>

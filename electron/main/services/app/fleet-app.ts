@@ -15,6 +15,7 @@ import { DeviceSync } from '../devices/device-sync'
 import { SyncScheduler } from '../devices/sync-scheduler'
 import { WebhookService } from '../webhooks/webhook-service'
 import type { CallHandlers } from './call-handlers'
+import { probeApi } from '../health/api-probe'
 import { DemoMode } from './demo-mode'
 import { UserFacingError } from './dispatch-call'
 import { EventHub } from './event-hub'
@@ -130,7 +131,7 @@ export class FleetApp {
     const devices = this.devices.devices()
     const large = devices.length > DEVICE_LIST_PART_SIZE
     // A large list follows the snapshot in slices, so the renderer never parses it in one piece.
-    if (large) setTimeout(() => this.emitDeviceList(devices), 0)
+    if (large) this.options.clock.setTimer(() => this.emitDeviceList(devices), 0)
     return {
       session: this.session.state(),
       devices: large ? [] : devices,
@@ -189,8 +190,9 @@ export class FleetApp {
     },
     'webhooks:register': (input) => this.webhooks.register(input),
     'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
-    // Wrapped so an unknown webhook rejects the promise instead of throwing synchronously.
-    'webhooks:get-scope': ({ webhookId }) => Promise.resolve().then(() => this.webhooks.scopeDevices(webhookId)),
+    'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
+    'health:probe-api': () => probeApi(this.apiUrl(), { clock: this.options.clock }),
+    'listener:recent-events': () => Promise.resolve(this.telemetry.recentRawEvents()),
     'shell:open-external': ({ url }) => this.options.openExternal(url),
   }
 

@@ -1,5 +1,5 @@
 import type { Device } from '../../../../shared/domain/device'
-import type { ListenerState } from '../../../../shared/domain/listener'
+import type { ListenerState, RawEventRecord } from '../../../../shared/domain/listener'
 import type { ListenerSettings, TelemetrySettings } from '../../../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
@@ -111,6 +111,11 @@ export class TelemetryPipeline {
       staleAfterMs: settings.staleAfterSeconds * 1000,
       offlineAfterMs: settings.offlineAfterSeconds * 1000,
     })
+  }
+
+  /** The raw-event inspector's entries, oldest first (empty while the listener is off). */
+  recentRawEvents(): RawEventRecord[] {
+    return this.listener?.recentRawEvents() ?? []
   }
 
   listenerState(): ListenerState {

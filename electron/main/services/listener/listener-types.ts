@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import type { ListenerState, RejectReason } from '../../../../shared/domain/listener'
+import type { ListenerState, RawEventRecord } from '../../../../shared/domain/listener'
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
 import type { ParseOptions, ParseResult } from '../telemetry/telemetry-event'
@@ -14,16 +14,7 @@ export type Verifier = (
   keys: readonly KeyObject[],
 ) => boolean | Promise<boolean>
 
-/** One entry of the raw-event inspector: a whole request, or one event of it that was rejected. */
-export interface RawEventRecord {
-  receivedAt: number
-  accepted: boolean
-  reason?: RejectReason
-  detail?: string
-  /** The body (or the rejected event) as text, cut to 4 KB. */
-  body: string
-  truncated: boolean
-}
+export type { RawEventRecord } from '../../../../shared/domain/listener'
 
 export interface WebhookListenerOptions {
   host: string

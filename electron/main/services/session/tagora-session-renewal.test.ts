@@ -6,14 +6,16 @@ const MINUTE = 60_000
 
 describe('TagoraSession renewal schedule', () => {
   it('renews 120 s before the JWT exp, and again after', async () => {
-    const { signIn, clock, server } = createSessionKit()
+    const { session, signIn, clock, server } = createSessionKit()
     const start = clock.now()
     await signIn()
+    expect(session.state().lastRenewedAt).toBeNull()
     expect(clock.nextTimerAt()).toBe(start + 3_480_000)
     await clock.tick(3_480_000 - 1)
     expect(server.renewCalls).toHaveLength(0)
     await clock.tick(1)
     expect(server.renewCalls).toHaveLength(1)
+    expect(session.state().lastRenewedAt).toBe(start + 3_480_000)
     expect(clock.nextTimerAt()).toBe(start + 2 * 3_480_000)
   })
 

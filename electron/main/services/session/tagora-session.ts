@@ -68,6 +68,7 @@ export class TagoraSession {
   private demo = false
   private remember = false
   private signedInSince: number | null = null
+  private lastRenewedAt: number | null = null
   private lastRenewalError: string | null = null
   private renewalRetry: RenewalRetry | null = null
   private ended: SignedOut | null = null
@@ -181,6 +182,7 @@ export class TagoraSession {
       apiUrl: this.apiUrl,
       demo: this.demo,
       signedInSince: this.signedInSince,
+      lastRenewedAt: this.lastRenewedAt,
       accessExpiresAt: timing ? this.vault.toLocal(timing.expiresAt) : null,
       lastRenewalError: this.lastRenewalError,
       renewalRetry: this.renewalRetry,
@@ -370,6 +372,7 @@ export class TagoraSession {
     }
     this.assertCurrent(generation)
     this.vault.adopt(response.data, response.serverDate, this.deps.clock.now())
+    this.lastRenewedAt = this.deps.clock.now()
     // Rotation: the old renewToken may already be dead server-side, so the keychain copy is replaced now.
     if (this.remember && this.vault.renewToken !== token) await this.saveRenewToken(generation)
     this.assertCurrent(generation)
@@ -420,6 +423,7 @@ export class TagoraSession {
     this.renewal = null
     this.remember = false
     this.signedInSince = null
+    this.lastRenewedAt = null
     this.lastRenewalError = null
     this.renewalRetry = null
     return this.generation

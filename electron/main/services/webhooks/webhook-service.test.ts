@@ -133,7 +133,7 @@ describe('WebhookService', () => {
     const state = await service.refreshScopes()
     expect(state.webhooks[0]?.scope).toMatchObject({ phase: 'ok', deviceCount: 4, error: null })
     expect(state.outOfScopeAssetIds).toEqual(devices.slice(4).map((device) => device.assetId))
-    expect(service.scopeDevices(view.webhookId).map((item) => item.assetId)).toEqual(carried)
+    expect((await service.scopeDevices(view.webhookId)).map((item) => item.assetId)).toEqual(carried)
     expect(scopeItems.at(-1)?.map((item) => item.serial)).toEqual(devices.slice(0, 4).map((d) => d.serial))
   })
 
@@ -164,7 +164,7 @@ describe('WebhookService', () => {
 
   it('refuses the scope of a webhook the app never registered', async () => {
     const { service } = await setup()
-    expect(() => service.scopeDevices('nope')).toThrow(/no webhook nope/)
+    await expect(service.scopeDevices('nope')).rejects.toThrow(/no webhook nope/)
   })
 
   it('keeps the last scope when a refresh fails', async () => {
@@ -174,7 +174,7 @@ describe('WebhookService', () => {
     sim.faults.failNext({ route: 'scope', status: 503, count: 1 })
     const state = await service.refreshScopes()
     expect(state.webhooks[0]?.scope).toMatchObject({ phase: 'error', deviceCount: 6, notFound: false })
-    expect(service.scopeDevices(view.webhookId)).toHaveLength(6)
+    expect(await service.scopeDevices(view.webhookId)).toHaveLength(6)
     expect(state.outOfScopeAssetIds).toEqual([])
   })
 

@@ -108,12 +108,14 @@ export class WebhookService {
     return this.scopeRun
   }
 
-  /** The devices one webhook carries, from its last fetched scope. */
-  scopeDevices(webhookId: string): ScopeDevice[] {
+  /** The devices one webhook carries, from its last fetched scope; rejects for a webhook we never registered. */
+  scopeDevices(webhookId: string): Promise<ScopeDevice[]> {
     if (!this.records().some((record) => record.webhookId === webhookId)) {
-      throw new UserFacingError('unknown-webhook', `Fleet Monitor has no webhook ${webhookId}.`)
+      return Promise.reject(
+        new UserFacingError('unknown-webhook', `Fleet Monitor has no webhook ${webhookId}.`),
+      )
     }
-    return this.scopes.get(webhookId)?.items ?? []
+    return Promise.resolve(this.scopes.get(webhookId)?.items ?? [])
   }
 
   state(): WebhooksState {

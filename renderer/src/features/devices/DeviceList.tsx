@@ -13,6 +13,8 @@ import {
 import { buildSearchIndex, filterDevices } from './device-filter'
 import { buildDeviceView } from './device-view'
 import { DeviceFilters } from './DeviceFilters'
+import { exportFileName, positionsCsv } from '../export/positions-csv'
+import { downloadText } from '../export/download-text'
 import { useThrottled } from '../../lib/use-throttled'
 import { DeviceRow } from './DeviceRow'
 import { SyncStatus } from './SyncStatus'
@@ -123,15 +125,32 @@ export function DeviceList() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <div
-          className="device-count"
-          data-testid="device-count"
-          data-total={devices.length}
-          data-shown={matches.length}
-        >
-          {filtered
-            ? t('devices.filtered', { shown: matches.length, total: devices.length })
-            : t('devices.count', { count: devices.length })}
+        <div className="device-count-row">
+          <div
+            className="device-count"
+            data-testid="device-count"
+            data-total={devices.length}
+            data-shown={matches.length}
+          >
+            {filtered
+              ? t('devices.filtered', { shown: matches.length, total: devices.length })
+              : t('devices.count', { count: devices.length })}
+          </div>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="export-csv"
+            disabled={matches.length === 0}
+            title={t('devices.exportHint')}
+            onClick={() =>
+              downloadText(
+                exportFileName(new Date()),
+                positionsCsv(devices, matches, useAppStore.getState().telemetry),
+              )
+            }
+          >
+            {t('devices.export')}
+          </button>
         </div>
       </div>
       <DeviceFilters counts={view.counts} />

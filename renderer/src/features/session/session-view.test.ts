@@ -9,6 +9,7 @@ const base: SessionState = {
   apiUrl: 'https://api.test/integration/v1',
   demo: false,
   signedInSince: 0,
+  lastRenewedAt: null,
   accessExpiresAt: 3_600_000,
   lastRenewalError: null,
   renewalRetry: null,

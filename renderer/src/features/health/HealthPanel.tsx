@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next'
+import { formatAge, formatFixTime, formatRemaining } from '../../lib/format'
+import { useLanguage } from '../../lib/i18n'
+import { useNow } from '../../lib/use-now'
+import { useAppStore } from '../../store'
+import { selectListener, selectSession } from '../../store/selectors'
+import { ApiHealth } from './ApiHealth'
+import { ListenerHealth } from './ListenerHealth'
+import { RawEventInspector } from './RawEventInspector'
+import './health.css'
+
+/** Everything a dispatcher or their IT checks when "the map looks wrong": one panel, live. */
+export function HealthPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const now = useNow(1000)
+  const session = useAppStore(selectSession)
+  const listener = useAppStore(selectListener)
+  const time = (at: number | null | undefined) => (at ? formatFixTime(at, language, now) : '—')
+
+  return (
+    <div className="health-backdrop" onClick={onClose}>
+      <section
+        className="health-panel"
+        data-testid="health-panel"
+        role="dialog"
+        aria-label={t('health.title')}
+        onClick={(e) => e.stopPropagation()}
+      >
+        <header className="health-head">
+          <h2>{t('health.title')}</h2>
+          <button type="button" className="health-close" aria-label={t('detail.close')} onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="health-grid">
+          <section className="health-card" data-testid="health-session">
+            <h3>{t('health.session')}</h3>
+            <dl>
+              <dt>{t('health.state')}</dt>
+              <dd data-state={session?.phase ?? 'signed-out'}>
+                {t(`health.phase.${session?.phase ?? 'signed-out'}`)}
+              </dd>
+              <dt>{t('health.user')}</dt>
+              <dd>{session?.email ?? '—'}</dd>
+              <dt>{t('health.since')}</dt>
+              <dd>{time(session?.signedInSince)}</dd>
+              <dt>{t('health.tokenExpires')}</dt>
+              <dd data-testid="health-token-expiry">
+                {session?.accessExpiresAt ? formatRemaining(session.accessExpiresAt - now) : '—'}
+              </dd>
+              <dt>{t('health.lastRenewal')}</dt>
+              <dd>{time(session?.lastRenewedAt)}</dd>
+              {session?.lastRenewalError && (
+                <>
+                  <dt>{t('health.renewalError')}</dt>
+                  <dd className="health-bad">{session.lastRenewalError}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <ListenerHealth listener={listener} now={now} />
+          <ApiHealth />
+          <section className="health-card">
+            <h3>{t('health.data')}</h3>
+            <p data-testid="health-data-age">
+              {listener?.lastEventAt
+                ? t('health.lastEvent', { age: formatAge(now - listener.lastEventAt, language) })
+                : t('health.noEventYet')}
+            </p>
+          </section>
+        </div>
+        <RawEventInspector />
+      </section>
+    </div>
+  )
+}

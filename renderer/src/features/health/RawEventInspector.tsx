@@ -1,0 +1,51 @@
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import { callApi } from '../../lib/call'
+import { formatFixTime } from '../../lib/format'
+import { useLanguage } from '../../lib/i18n'
+import { usePolledCall } from './use-polled-call'
+
+const REFRESH_MS = 2000
+const SHOWN = 50
+
+/** The last webhook bodies as received, accepted or refused with the reason: what Tagora really sends. */
+export function RawEventInspector() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const load = useCallback(() => callApi('listener:recent-events', undefined), [])
+  const { value: events } = usePolledCall(load, REFRESH_MS)
+  const newestFirst = (events ?? []).slice(-SHOWN).reverse()
+
+  return (
+    <section className="health-raw" data-testid="raw-events">
+      <h3>{t('health.rawEvents')}</h3>
+      {newestFirst.length === 0 ? (
+        <p className="health-muted">{t('health.noRawEvents')}</p>
+      ) : (
+        <ol className="raw-list">
+          {newestFirst.map((event, i) => (
+            <li
+              key={`${event.receivedAt}-${i}`}
+              className={event.accepted ? 'raw-accepted' : 'raw-rejected'}
+              data-testid="raw-event"
+              data-accepted={event.accepted}
+              data-reason={event.reason ?? ''}
+            >
+              <div className="raw-meta">
+                <time>{formatFixTime(event.receivedAt, language)}</time>
+                <span>
+                  {event.accepted ? t('health.accepted') : t(`health.reason.${event.reason ?? 'bad-json'}`)}
+                </span>
+                {event.detail && <span className="health-muted">{event.detail}</span>}
+              </div>
+              <pre className="raw-body">
+                {event.body}
+                {event.truncated ? ' …' : ''}
+              </pre>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
