@@ -1,17 +1,20 @@
-import type { BrowserWindow } from 'electron'
-import { app, shell } from 'electron'
+import { BrowserWindow, Menu, app, shell } from 'electron'
 import { join } from 'node:path'
+import type { AppCommand } from '../../shared/domain/app-command'
 import { KeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronPowerEvents } from './adapters/electron-power-events'
+import { appMenuTemplate } from './desktop/app-menu'
+import { AppWindows } from './desktop/app-windows'
+import { eventTap } from './desktop/event-tap'
+import { createFleetTray } from './desktop/fleet-tray'
 import { bindContractCalls, webContentsSink } from './ipc/ipc-bridge'
 import { createTrustedSenderCheck } from './ipc/trusted-sender'
 import { FleetApp } from './services/app/fleet-app'
 import { createLogger } from './services/logging/logger'
 import { systemClock } from './services/ports/clock'
 import { parseHostOptions } from '../web-host/cli-options'
-import { createMainWindow } from './windows/main-window'
 
-// Composition root of the Electron app: build the services, bind the contract, open the window.
+// Composition root of the Electron app: build the services, bind the contract, open the windows.
 const logger = createLogger('main')
 const options = parseHostOptions(
   process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => arg !== '.'),
@@ -22,9 +25,11 @@ const options = parseHostOptions(
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  const windows = new Set<BrowserWindow>()
+  const dataDir = process.env.FLEET_DATA_DIR || app.getPath('userData')
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null
+  let windows: AppWindows | null = null
   const fleet = new FleetApp({
-    dataDir: process.env.FLEET_DATA_DIR || app.getPath('userData'),
+    dataDir,
     host: 'electron',
     apiUrlOverride: options.apiUrl,
     listenerPortOverride:
@@ -34,39 +39,42 @@ if (!app.requestSingleInstanceLock()) {
     clock: systemClock,
     logger,
     openExternal: (url) => shell.openExternal(url),
+    openMapWindow: () => {
+      void windows?.show('map')
+      return windows !== null
+    },
   })
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null
+  windows = new AppWindows(fleet.hub, rendererUrl, join(import.meta.dirname), dataDir, logger)
+  const appWindows = windows
   const isTrusted = createTrustedSenderCheck(
-    () => new Set([...windows].map((window) => window.webContents.id)),
+    () => appWindows.webContentsIds(),
     rendererUrl ? new URL(rendererUrl).origin : null,
   )
-
-  const openWindow = (): void => {
-    const window = createMainWindow(rendererUrl, join(import.meta.dirname))
-    windows.add(window)
-    const detach = fleet.hub.add(webContentsSink(window.webContents))
-    window.on('closed', () => {
-      detach()
-      windows.delete(window)
-    })
+  const showMain = (): void => void appWindows.show('main')
+  const sendToFocused = (command: AppCommand): void => {
+    const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+    if (target) webContentsSink(target.webContents).send('app:command', command)
   }
 
-  app.on('second-instance', () => {
-    const [first] = windows
-    if (first) {
-      if (first.isMinimized()) first.restore()
-      first.focus()
-    }
-  })
+  app.on('second-instance', showMain)
 
   void app.whenReady().then(async () => {
     bindContractCalls(fleet.handlers, isTrusted, logger)
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(appMenuTemplate(sendToFocused, process.platform === 'darwin')),
+    )
     await fleet.start()
-    openWindow()
+    const tray = createFleetTray(showMain, () => app.quit())
+    // The tray follows the same events the windows get; one snapshot seeds it.
+    let { session, listener } = fleet.snapshot()
+    tray.update(session, listener)
+    fleet.hub.add(eventTap('session:state', (next) => tray.update((session = next), listener)))
+    fleet.hub.add(eventTap('listener:state', (next) => tray.update(session, (listener = next))))
+    await appWindows.show('main')
     if (options.demo)
       await fleet.startDemo().catch((error: unknown) => logger.error('demo failed to start', { error }))
     app.on('activate', () => {
-      if (windows.size === 0) openWindow()
+      if (appWindows.count === 0) showMain()
     })
   })
 

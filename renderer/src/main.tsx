@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { startBridge } from './app/bridge'
+import { isMapOnlyWindow } from './app/app-commands'
 import { startSelectionPoller } from './app/selection-poller'
 import { startAlertEngine } from './features/alerts/alert-engine'
 import { webNotifier } from './features/alerts/notify'
@@ -17,8 +18,9 @@ if (!rootElement) throw new Error('index.html has no #root element to mount the 
 const root = createRoot(rootElement)
 
 // The bridge starts before the first paint so no pushed event is missed.
-const alerts = startAlertEngine(useAppStore, webNotifier)
-startBridge(desktopApi, useAppStore, onTransportReconnected, (batch) => alerts.beforeLiveBatch(batch))
+// Alerts belong to the main window only: a pop-out map must not notify a second time.
+const alerts = isMapOnlyWindow() ? null : startAlertEngine(useAppStore, webNotifier)
+startBridge(desktopApi, useAppStore, onTransportReconnected, (batch) => alerts?.beforeLiveBatch(batch))
 startSelectionPoller(useAppStore)
 
 void initI18n().then(() => {

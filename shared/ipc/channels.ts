@@ -22,7 +22,13 @@ export const CALL_CHANNELS = [
   'webhooks:get-scope',
   'health:probe-api',
   'listener:recent-events',
+  'window:pop-out-map',
   'shell:open-external',
+  'connections:list',
+  'connections:save',
+  'connections:remove',
+  'connections:test',
+  'connections:create-video-room',
 ] as const satisfies readonly CallName[]
 
 export const EVENT_CHANNELS = [
@@ -34,4 +40,5 @@ export const EVENT_CHANNELS = [
   'settings:changed',
   'webhooks:state',
   'telemetry:batch',
+  'app:command',
 ] as const satisfies readonly EventName[]

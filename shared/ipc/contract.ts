@@ -2,11 +2,14 @@ import { z } from 'zod'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetry'
 import type { Device, DeviceSyncState } from '../domain/device'
 import type { DeviceListPart } from '../domain/device-list-parts'
+import type { AppCommand } from '../domain/app-command'
 import type { ApiProbe } from '../domain/health'
 import type { ListenerState, RawEventRecord } from '../domain/listener'
 import type { SessionState } from '../domain/session'
 import type { ScopeDevice, WebhooksState, WebhookView } from '../domain/webhook'
 import type { Settings } from '../schemas/settings'
+import type { ConnectionEntry, ConnectionTestResult, VideoRoomResult } from '../domain/connections'
+import { saveConnectionInputSchema, videoRoomInputSchema } from '../schemas/connections'
 import { deviceSyncSettingsSchema, listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
 
 /** Declares a call's result type without a runtime value (results come from our own main process). */
@@ -90,8 +93,25 @@ export const callContract = {
   /** Status thresholds; checked again after merging, so offline always comes after stale. */
   'settings:set-telemetry': {
     input: z.object({
-      staleAfterSeconds: z.number().int().min(5).max(24 * 3600).optional(),
-      offlineAfterSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
+      staleAfterSeconds: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 3600)
+        .optional(),
+      offlineAfterSeconds: z
+        .number()
+        .int()
+        .min(10)
+        .max(7 * 24 * 3600)
+        .optional(),
+      trailMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .optional(),
+      trailPoints: z.number().int().min(10).max(5000).optional(),
     }),
     result: returns<Settings>(),
   },
@@ -100,6 +120,18 @@ export const callContract = {
   'health:probe-api': { input: z.void(), result: returns<ApiProbe>() },
   /** The raw-event inspector: the last webhook bodies received, accepted and rejected, oldest first. */
   'listener:recent-events': { input: z.void(), result: returns<RawEventRecord[]>() },
+  /** Electron opens a second window with the map only; elsewhere { opened: false } (the page opens a tab). */
+  'window:pop-out-map': { input: z.void(), result: returns<{ opened: boolean }>() },
+  /** Vendor connections (Agora, 8x8, Nugios, Tavio): configs with live token status, never a secret. */
+  'connections:list': { input: z.void(), result: returns<ConnectionEntry[]>() },
+  /** Adds or edits a connection; the secret goes to the keychain (omitted on edit: keep the stored one). */
+  'connections:save': { input: saveConnectionInputSchema, result: returns<ConnectionEntry[]>() },
+  /** Removes a connection and forgets its keychain secret. */
+  'connections:remove': { input: z.object({ id: z.string().min(1) }), result: returns<ConnectionEntry[]>() },
+  /** Obtains a token now and makes the scheme's test call: scheme, lifetime, next renewal. */
+  'connections:test': { input: z.object({ id: z.string().min(1) }), result: returns<ConnectionTestResult>() },
+  /** 8x8: creates a video room for a driver's phone (validated: international number, reference 8–20). */
+  'connections:create-video-room': { input: videoRoomInputSchema, result: returns<VideoRoomResult>() },
   'shell:open-external': {
     input: z.object({ url: z.string().url().startsWith('http') }),
     result: returns<void>(),
@@ -117,6 +149,8 @@ export interface EventContract {
   'settings:changed': Settings
   'webhooks:state': WebhooksState
   'telemetry:batch': TelemetryBatch
+  /** From the Electron application menu: run this command in the focused window. */
+  'app:command': AppCommand
 }
 
 export type CallName = keyof typeof callContract

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { connectionConfigSchema } from './connections'
 
 /** The one settings file (settings.json in the data folder). Parsed here, trusted past this point. */
 export const listenerSettingsSchema = z.object({
@@ -32,8 +33,26 @@ export const deviceSyncSettingsSchema = z.object({
 /** When a vehicle that stopped reporting turns stale, then offline (status thresholds on fix age). */
 export const telemetrySettingsSchema = z
   .object({
-    staleAfterSeconds: z.number().int().min(5).max(24 * 3600).default(120),
-    offlineAfterSeconds: z.number().int().min(10).max(7 * 24 * 3600).default(600),
+    staleAfterSeconds: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 3600)
+      .default(120),
+    offlineAfterSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 3600)
+      .default(600),
+    /** Trail kept per vehicle: whichever limit is reached first. */
+    trailMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    trailPoints: z.number().int().min(10).max(5000).default(500),
   })
   .refine((t) => t.offlineAfterSeconds > t.staleAfterSeconds, {
     message: 'offline must come after stale',
@@ -56,6 +75,8 @@ export const settingsSchema = z.object({
   deviceSync: deviceSyncSettingsSchema.prefault({}),
   map: mapSettingsSchema.prefault({}),
   telemetry: telemetrySettingsSchema.prefault({}),
+  /** Other vendors' connections (issue 7): non-secret config only; secrets live in the keychain. */
+  connections: z.array(connectionConfigSchema).default([]),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

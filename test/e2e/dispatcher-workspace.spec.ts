@@ -146,7 +146,7 @@ test('a vehicle that stops reporting raises a stale alert and a notification; cl
   })
 
   await page.getByTestId('alerts-toggle').click()
-  await page.getByText('Alert settings').click()
+  await page.getByText('Alert and map settings').click()
   await page.getByTestId('alert-stale-after').fill('5')
   await page.getByTestId('alert-stale-after').press('Tab')
   await page.getByTestId('alerts-toggle').click()
@@ -231,6 +231,22 @@ test('when positions stop arriving the map says how old the data is', async () =
     await fetch(`${simulatorOrigin()}/__sim/resume`, { method: 'POST' })
   }
   await expect(page.getByTestId('data-age-banner')).toHaveCount(0, { timeout: 15_000 })
+})
+
+test('the map pops out into its own window sharing the live fleet', async () => {
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('map-pop-out').click()])
+  await popup.waitForLoadState()
+  expect(new URL(popup.url()).searchParams.get('view')).toBe('map')
+  await expect(popup.getByTestId('map-only')).toBeVisible()
+  const total = Number(await page.getByTestId('device-count').getAttribute('data-total'))
+  await expect
+    .poll(async () => Number(await popup.getByTestId('map').getAttribute('data-asset-count')))
+    .toBeGreaterThanOrEqual(total * 0.9)
+  // Only the map: no device list, no header, and the main window keeps working.
+  await expect(popup.getByTestId('device-search')).toHaveCount(0)
+  await expect(popup.getByTestId('map-pop-out')).toHaveCount(0)
+  await popup.close()
+  await expect(page.getByTestId('device-search')).toBeVisible()
 })
 
 test('screenshots of the main screen in both languages and both themes', async () => {

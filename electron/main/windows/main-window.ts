@@ -10,14 +10,27 @@ export function openExternalSafely(url: string): void {
  * The hardened main window: isolated, sandboxed, no Node. It may not navigate away from the app or
  * open windows; links go to the system browser.
  */
-export function createMainWindow(rendererUrl: string | null, mainDir: string): BrowserWindow {
+export interface WindowPlacement {
+  bounds?: Electron.Rectangle
+  maximized?: boolean
+  /** `{ view: 'map' }` opens the map-only pop-out. */
+  query?: Record<string, string>
+  title?: string
+}
+
+export function createMainWindow(
+  rendererUrl: string | null,
+  mainDir: string,
+  placement: WindowPlacement = {},
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
+    ...placement.bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,
-    title: 'Fleet Monitor',
+    title: placement.title ?? 'Fleet Monitor',
     backgroundColor: '#0f172a',
     webPreferences: {
       preload: join(mainDir, '../preload/index.cjs'),
@@ -28,7 +41,10 @@ export function createMainWindow(rendererUrl: string | null, mainDir: string): B
       spellcheck: false,
     },
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
+  })
   window.webContents.setWindowOpenHandler(({ url }) => {
     openExternalSafely(url)
     return { action: 'deny' }
@@ -40,7 +56,11 @@ export function createMainWindow(rendererUrl: string | null, mainDir: string): B
     }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
-  if (rendererUrl) void window.loadURL(rendererUrl)
-  else void window.loadFile(join(mainDir, '../renderer/index.html'))
+  const query = placement.query ?? {}
+  if (rendererUrl) {
+    const url = new URL(rendererUrl)
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
+    void window.loadURL(url.toString())
+  } else void window.loadFile(join(mainDir, '../renderer/index.html'), { query })
   return window
 }

@@ -5,7 +5,9 @@ import { RenewalBanner } from '../features/session/RenewalBanner'
 import { useAppStore } from '../store'
 import { selectPhase } from '../store/selectors'
 import { AppHeader } from './AppHeader'
+import { isMapOnlyWindow } from './app-commands'
 import { MainScreen } from './MainScreen'
+import { MapOnlyScreen } from './MapOnlyScreen'
 
 export function App() {
   const { t } = useTranslation()
@@ -17,6 +19,7 @@ export function App() {
     // On the root element so every stylesheet, Leaflet's included, can follow the theme.
     document.documentElement.dataset.theme = theme
   }, [theme])
+  if (isMapOnlyWindow()) return <div className="app">{loaded && <MapOnlyScreen />}</div>
   return (
     <div className="app">
       <AppHeader />

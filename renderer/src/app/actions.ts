@@ -30,6 +30,8 @@ export async function setBasemap(basemap: 'auto' | 'online' | 'offline'): Promis
 export async function setTelemetryThresholds(change: {
   staleAfterSeconds?: number
   offlineAfterSeconds?: number
+  trailMinutes?: number
+  trailPoints?: number
 }): Promise<void> {
   useAppStore.getState().setSettings(await callApi('settings:set-telemetry', change))
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/domain/errors'
 import { createDeviceListAssembler } from '../../../shared/domain/device-list-parts'
 import type { TelemetryBatch } from '../../../shared/domain/telemetry'
 import type { AppStoreApi } from '../store'
+import { runAppCommand } from './app-commands'
 
 type Handlers = { [K in EventName]: (payload: EventPayload<K>) => void }
 
@@ -31,6 +32,7 @@ export function startBridge(
     'listener:state': (listener) => s().setListener(listener),
     'settings:changed': (settings) => s().setSettings(settings),
     'webhooks:state': (webhooks) => s().setWebhooks(webhooks),
+    'app:command': (command) => runAppCommand(command),
     'telemetry:batch': (batch) => {
       beforeLiveBatch(batch)
       s().applyTelemetryBatch(batch)

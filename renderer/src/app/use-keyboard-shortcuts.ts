@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useAppStore } from '../store'
+import { runAppCommand } from './app-commands'
 import { shortcutFor } from './keyboard-shortcuts'
 
 function isTyping(target: EventTarget | null): boolean {
@@ -23,11 +24,7 @@ export function useKeyboardShortcuts(): void {
       const store = useAppStore.getState()
       if (action === 'deselect' && store.selectedAssetId === null) return
       event.preventDefault()
-      if (action === 'search')
-        document.querySelector<HTMLInputElement>('[data-testid="device-search"]')?.focus()
-      else if (action === 'deselect') store.selectAsset(null)
-      else if (action === 'follow') store.setFollowing(!store.following)
-      else store.requestFitAll()
+      runAppCommand(action)
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)

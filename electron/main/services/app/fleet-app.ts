@@ -14,6 +14,7 @@ import { TagoraSession } from '../session/tagora-session'
 import { DeviceSync } from '../devices/device-sync'
 import { SyncScheduler } from '../devices/sync-scheduler'
 import { WebhookService } from '../webhooks/webhook-service'
+import { ConnectionsService } from '../connections/connections-service'
 import type { CallHandlers } from './call-handlers'
 import { probeApi } from '../health/api-probe'
 import { DemoMode } from './demo-mode'
@@ -34,6 +35,8 @@ export interface FleetAppOptions {
   clock: Clock
   logger: Logger
   openExternal(url: string): Promise<void>
+  /** Electron: opens (or focuses) the pop-out map window and returns true. Absent in the browser host. */
+  openMapWindow?: () => boolean
 }
 
 /**
@@ -48,6 +51,8 @@ export class FleetApp {
   readonly telemetry: TelemetryPipeline
   readonly demo: DemoMode
   readonly webhooks: WebhookService
+  /** Other vendors' connections (issue 7). */
+  readonly connections: ConnectionsService
   private readonly keys: WebhookKeys
   private readonly syncSchedule: SyncScheduler
   /** --listener-port wins until the user picks a port in the app. */
@@ -81,6 +86,16 @@ export class FleetApp {
       onChange: (state) => this.hub.emit('webhooks:state', state),
       onScopeItems: (items) => this.telemetry.useScopeItems(items),
       onRecords: (records) => this.keys.use(records, this.apiUrl()),
+    })
+    this.connections = new ConnectionsService({
+      configs: {
+        list: () => this.settings.get().connections,
+        write: async (connections) => void (await this.settings.update((s) => ({ ...s, connections }))),
+      },
+      secretStore: options.secretStore,
+      clock,
+      logger,
+      powerEvents: options.powerEvents,
     })
     this.syncSchedule = new SyncScheduler({
       clock,
@@ -116,6 +131,7 @@ export class FleetApp {
   }
 
   async stop(): Promise<void> {
+    this.connections.dispose()
     this.syncSchedule.stop()
     this.devices.cancel()
     await this.telemetry.stop()
@@ -178,7 +194,8 @@ export class FleetApp {
     'settings:set-map': (change) => this.settings.update((s) => ({ ...s, map: { ...s.map, ...change } })),
     'settings:set-telemetry': async (change) => {
       const merged = telemetrySettingsSchema.safeParse({ ...this.settings.get().telemetry, ...change })
-      if (!merged.success) throw new UserFacingError('invalid-input', merged.error.issues[0]?.message ?? 'invalid')
+      if (!merged.success)
+        throw new UserFacingError('invalid-input', merged.error.issues[0]?.message ?? 'invalid')
       const next = await this.settings.update((s) => ({ ...s, telemetry: merged.data }))
       this.telemetry.applyTelemetrySettings(next.telemetry)
       return next
@@ -193,7 +210,13 @@ export class FleetApp {
     'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
     'health:probe-api': () => probeApi(this.apiUrl(), { clock: this.options.clock }),
     'listener:recent-events': () => Promise.resolve(this.telemetry.recentRawEvents()),
+    'window:pop-out-map': () => Promise.resolve({ opened: this.options.openMapWindow?.() ?? false }),
     'shell:open-external': ({ url }) => this.options.openExternal(url),
+    'connections:list': () => this.connections.list(),
+    'connections:save': ({ config, secret }) => this.connections.save(config, secret),
+    'connections:remove': ({ id }) => this.connections.remove(id),
+    'connections:test': ({ id }) => this.connections.test(id),
+    'connections:create-video-room': (input) => this.connections.createVideoRoom(input),
   }
 
   /** Demo: simulator in-process → sign in → devices → webhook to the local listener. */

@@ -111,6 +111,7 @@ export class TelemetryPipeline {
       staleAfterMs: settings.staleAfterSeconds * 1000,
       offlineAfterMs: settings.offlineAfterSeconds * 1000,
     })
+    this.store.setTrailLimits({ maxPoints: settings.trailPoints, maxAgeMs: settings.trailMinutes * 60_000 })
   }
 
   /** The raw-event inspector's entries, oldest first (empty while the listener is off). */

@@ -31,7 +31,12 @@ describe('probeApi', () => {
     const url = await serve((_req, res) => res.end())
     servers.splice(0).forEach((s) => s.close())
     const probe = await probeApi(url, { clock: systemClock })
-    expect(probe).toMatchObject({ reachable: false, status: null, latencyMs: null, error: 'connection refused' })
+    expect(probe).toMatchObject({
+      reachable: false,
+      status: null,
+      latencyMs: null,
+      error: 'connection refused',
+    })
   })
 
   it('gives up after the timeout', async () => {

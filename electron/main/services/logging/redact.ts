@@ -1,14 +1,16 @@
 /** Field names whose values are secrets wherever they appear in a logged object. */
 const SECRET_KEYS =
-  /^(authorization|proxy_?authorization|cookie|set_?cookie|access_?token|renew_?token|refresh_?token|id_?token|token|password|secret|client_?secret|api_?key|private_?key)$/i
+  /^(authorization|proxy_?authorization|cookie|set_?cookie|access_?token|renew_?token|refresh_?token|id_?token|auth_?token|token|password|secret|client_?secret|api_?key|private_?key|x-agora-token|x-nugios-[\w-]*token)$/i
 
 /** Three base64url segments: a JWT, whatever field it hides in. */
 const JWT_PATTERN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g
 /** `Bearer <token>` in a header dump or an error message. */
 const BEARER_PATTERN = /\b(Bearer)\s+[^\s"',;]+/gi
+/** Agora's AccessToken2 presentation, `agora token=<token>`. */
+const AGORA_PATTERN = /\b(agora token=)[^\s"',;]+/gi
 /** `"renewToken":"…"`, `renewToken=…`, `password: …` inside serialized bodies, URLs or messages. */
 const SECRET_PAIR_PATTERN =
-  /((?:access|renew|refresh|id)_?token|password|client_?secret|api_?key)("?\s*[:=]\s*"?)([^\s"',;&}]+)/gi
+  /((?:access|renew|refresh|id|auth)_?token|password|client_?secret|api_?key|x-agora-token)("?\s*[:=]\s*"?)([^\s"',;&}]+)/gi
 
 export const REDACTED = '[redacted]'
 
@@ -17,6 +19,7 @@ export function redactText(text: string): string {
   return text
     .replace(JWT_PATTERN, REDACTED)
     .replace(BEARER_PATTERN, `$1 ${REDACTED}`)
+    .replace(AGORA_PATTERN, `$1${REDACTED}`)
     .replace(SECRET_PAIR_PATTERN, (_match, key: string, joint: string, value: string) =>
       value === REDACTED ? `${key}${joint}${value}` : `${key}${joint}${REDACTED}`,
     )

@@ -171,6 +171,16 @@ describe('TelemetryStore batches', () => {
     expect(rows(store.drainBatch())).toEqual([{ slot: 0, status: 'stale' }])
   })
 
+  it('cuts every trail to new, smaller limits at once', () => {
+    const { clock, store } = setup()
+    for (let i = 0; i < 10; i++) store.apply([fix('a', T0 + i * MIN)])
+    clock.advance(9 * MIN)
+    store.setTrailLimits({ maxPoints: 4, maxAgeMs: 30 * MIN })
+    expect(store.trail('a').map((p) => p.fixTime)).toEqual([6, 7, 8, 9].map((i) => T0 + i * MIN))
+    store.setTrailLimits({ maxPoints: 100, maxAgeMs: 2 * MIN })
+    expect(store.trail('a').map((p) => p.fixTime)).toEqual([7, 8, 9].map((i) => T0 + i * MIN))
+  })
+
   it('holds 50,000 assets and drains them in one batch', () => {
     const { store } = setup()
     const ids = Array.from({ length: 50_000 }, (_, i) => `asset-${i}`)

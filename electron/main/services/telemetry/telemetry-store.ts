@@ -38,8 +38,8 @@ const NO_FIX = codeFromStatus('no-fix')
  */
 export class TelemetryStore {
   private readonly clock: Clock
-  private readonly trailMaxPoints: number
-  private readonly trailMaxAgeMs: number
+  private trailMaxPoints: number
+  private trailMaxAgeMs: number
   private thresholds: StatusThresholds
   private columns = new AssetColumns()
   private slots = new Map<string, number>()
@@ -67,6 +67,17 @@ export class TelemetryStore {
   setThresholds(thresholds: StatusThresholds): void {
     this.thresholds = { ...thresholds }
     this.reevaluateStatuses()
+  }
+
+  /** New trail bounds apply to every trail now (shorter ones are cut), not only to new points. */
+  setTrailLimits(limits: { maxPoints: number; maxAgeMs: number }): void {
+    this.trailMaxPoints = limits.maxPoints
+    this.trailMaxAgeMs = limits.maxAgeMs
+    const cutoff = this.clock.now() - limits.maxAgeMs
+    for (const trail of this.trails) {
+      trail?.setMaxPoints(limits.maxPoints)
+      trail?.pruneBefore(cutoff)
+    }
   }
 
   /**

@@ -14,7 +14,13 @@ export class Trail {
   private start = 0
   private length = 0
 
-  constructor(private readonly maxPoints: number) {}
+  constructor(private maxPoints: number) {}
+
+  /** A smaller limit drops the oldest points at once; a larger one lets the trail grow. */
+  setMaxPoints(maxPoints: number): void {
+    this.maxPoints = maxPoints
+    if (this.length > maxPoints) this.dropOldest(this.length - maxPoints)
+  }
 
   get size(): number {
     return this.length

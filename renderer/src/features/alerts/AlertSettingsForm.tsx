@@ -21,7 +21,10 @@ export function AlertSettingsForm() {
     update({ notify })
   }
 
-  function saveThreshold(field: 'staleAfterSeconds' | 'offlineAfterSeconds', value: number): void {
+  function saveThreshold(
+    field: 'staleAfterSeconds' | 'offlineAfterSeconds' | 'trailMinutes' | 'trailPoints',
+    value: number,
+  ): void {
     setError(null)
     setTelemetryThresholds({ [field]: value }).catch((cause: unknown) => setError(toAppError(cause).message))
   }
@@ -67,6 +70,28 @@ export function AlertSettingsForm() {
               onBlur={(e) => saveThreshold('offlineAfterSeconds', Number(e.target.value))}
             />
             <span>s</span>
+          </label>
+          <label className="alert-setting">
+            <span>{t('alerts.trailMinutes')}</span>
+            <input
+              type="number"
+              min={1}
+              data-testid="trail-minutes"
+              defaultValue={thresholds.trailMinutes}
+              onBlur={(e) => saveThreshold('trailMinutes', Number(e.target.value))}
+            />
+            <span>min</span>
+          </label>
+          <label className="alert-setting">
+            <span>{t('alerts.trailPoints')}</span>
+            <input
+              type="number"
+              min={10}
+              data-testid="trail-points"
+              defaultValue={thresholds.trailPoints}
+              onBlur={(e) => saveThreshold('trailPoints', Number(e.target.value))}
+            />
+            <span />
           </label>
         </>
       )}

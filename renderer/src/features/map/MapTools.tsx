@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { setBasemap } from '../../app/actions'
+import { isMapOnlyWindow, runAppCommand } from '../../app/app-commands'
 import { useAppStore } from '../../store'
 import { selectMapSettings } from '../../store/selectors'
 
@@ -59,6 +60,17 @@ export function MapTools() {
           </option>
         ))}
       </select>
+      {!isMapOnlyWindow() && (
+        <button
+          type="button"
+          className="map-tool"
+          data-testid="map-pop-out"
+          title={t('map.popOutHint')}
+          onClick={() => runAppCommand('pop-out-map')}
+        >
+          {t('map.popOut')}
+        </button>
+      )}
       <button
         type="button"
         className="map-tool"

@@ -49,6 +49,27 @@ function arrow(path: Path2D, x: number, y: number, headingDeg: number): void {
   path.closePath()
 }
 
+/**
+ * Arrows per Path2D. Chromium's cost of building one path grows faster than linearly with its
+ * size: 12,500 arrows in one path took ~1 s to build here, in paths of 500 ~0.1 s (see the bench).
+ */
+const ARROWS_PER_PATH = 500
+
+/** The arrows of one status colour, split into paths of ARROWS_PER_PATH. */
+class ChunkedPath {
+  readonly paths = [new Path2D()]
+  private count = 0
+
+  next(): Path2D {
+    if (this.count === ARROWS_PER_PATH) {
+      this.paths.push(new Path2D())
+      this.count = 0
+    }
+    this.count++
+    return this.paths[this.paths.length - 1]!
+  }
+}
+
 function inView(view: Viewport, x: number, y: number): boolean {
   return x > -EDGE && y > -EDGE && x < view.width + EDGE && y < view.height + EDGE
 }
@@ -57,7 +78,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   const { cols, view, drawn } = f
   drawn.reset()
   ctx.clearRect(0, 0, view.width, view.height)
-  const paths = FILL.map(() => new Path2D())
+  const paths = FILL.map(() => new ChunkedPath())
   const labelled: number[] = []
 
   const addAsset = (slot: number) => {
@@ -66,7 +87,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
     if (!inView(view, x, y)) return
     const path = paths[cols.status[slot] ?? 0]
     if (!path) return
-    arrow(path, x, y, cols.heading[slot] ?? Number.NaN)
+    arrow(path.next(), x, y, cols.heading[slot] ?? Number.NaN)
     drawn.push(x, y, 0, KIND_ASSET, slot)
     if (f.zoom >= LABEL_MIN_ZOOM && labelled.length < MAX_LABELS) labelled.push(slot)
   }
@@ -93,10 +114,12 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
 
   ctx.lineWidth = 1
   ctx.strokeStyle = 'rgba(255,255,255,0.9)'
-  paths.forEach((path, code) => {
+  paths.forEach((chunked, code) => {
     ctx.fillStyle = FILL[code] ?? '#000'
-    ctx.fill(path)
-    ctx.stroke(path)
+    for (const path of chunked.paths) {
+      ctx.fill(path)
+      ctx.stroke(path)
+    }
   })
   if (labelled.length > 0) drawLabels(ctx, f, labelled)
   drawSelected(ctx, f)

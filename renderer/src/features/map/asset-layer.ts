@@ -7,6 +7,10 @@ import type { Viewport } from './mercator'
 import { worldSize } from './mercator'
 
 const HIT_SLOP_PX = 10
+/** A frame this cheap is redrawn on every pan step; above it the canvas slides and catches up. */
+const CHEAP_FRAME_MS = 8
+const PAN_REDRAW_MS = 250
+const SETTLE_MS = 120
 
 export interface AssetLayerCallbacks {
   onSelectAsset: (assetId: string) => void
@@ -33,6 +37,10 @@ export class AssetCanvasLayer extends L.Layer {
   /** While Leaflet animates a zoom the canvas is CSS-scaled; repainting then would jump. */
   private zooming = false
   private clustering = true
+  /** How long the last full draw took: decides whether panning redraws every frame. */
+  private lastDrawMs = 0
+  private panTimer: ReturnType<typeof setTimeout> | undefined
+  private settleTimer: ReturnType<typeof setTimeout> | undefined
   private dark = false
 
   constructor(
@@ -76,7 +84,9 @@ export class AssetCanvasLayer extends L.Layer {
     canvas.className = 'asset-canvas'
     map.getContainer().appendChild(canvas)
     this.canvas = canvas
-    map.on('move zoom viewreset resize', this.requestDraw)
+    map.on('zoom viewreset resize', this.requestDraw)
+    map.on('move', this.onMove)
+    map.on('moveend', this.onMoveEnd)
     map.on('zoomanim', this.onZoomAnim)
     map.on('zoomend', this.onZoomEnd)
     map.on('click', this.onClick)
@@ -86,7 +96,11 @@ export class AssetCanvasLayer extends L.Layer {
   }
 
   override onRemove(map: L.Map): this {
-    map.off('move zoom viewreset resize', this.requestDraw)
+    map.off('zoom viewreset resize', this.requestDraw)
+    map.off('move', this.onMove)
+    map.off('moveend', this.onMoveEnd)
+    clearTimeout(this.panTimer)
+    clearTimeout(this.settleTimer)
     map.off('zoomanim', this.onZoomAnim)
     map.off('zoomend', this.onZoomEnd)
     map.off('click', this.onClick)
@@ -100,15 +114,50 @@ export class AssetCanvasLayer extends L.Layer {
     return this
   }
 
+  /**
+   * Panning: a cheap frame is simply redrawn; an expensive one (tens of thousands in view) is not
+   * redrawn at 60 Hz: the last picture slides with the map (a CSS translate, free) and is redrawn
+   * a few times a second and when the pan ends.
+   */
+  private readonly onMove = (): void => {
+    const map = this.host
+    const canvas = this.canvas
+    const last = this.lastView
+    if (!map || !canvas || !last || this.zooming) return
+    if (this.lastDrawMs < CHEAP_FRAME_MS) return this.requestDraw()
+    const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin())
+    canvas.style.transform = `translate(${last.originX - origin.x}px, ${last.originY - origin.y}px)`
+    if (this.panTimer === undefined)
+      this.panTimer = setTimeout(() => {
+        this.panTimer = undefined
+        this.requestDraw()
+      }, PAN_REDRAW_MS)
+  }
+
+  /**
+   * Programmatic pans (panBy, keyboard, follow) end a move on every step; an expensive frame then
+   * waits until the steps stop for a moment instead of redrawing each one.
+   */
+  private readonly onMoveEnd = (): void => {
+    if (this.lastDrawMs < CHEAP_FRAME_MS) return this.requestDraw()
+    this.onMove()
+    clearTimeout(this.settleTimer)
+    this.settleTimer = setTimeout(this.requestDraw, SETTLE_MS)
+  }
+
   private readonly requestDraw = (): void => {
     if (this.frame === 0 && this.host) this.frame = requestAnimationFrame(this.draw)
   }
 
   private readonly draw = (): void => {
     this.frame = 0
+    // This draw brings the picture up to date: a pending pan catch-up would only repeat it.
+    clearTimeout(this.panTimer)
+    this.panTimer = undefined
     const map = this.host
     const canvas = this.canvas
     if (!map || !canvas || this.zooming) return
+    const started = performance.now()
     const size = map.getSize()
     const dpr = window.devicePixelRatio || 1
     if (canvas.width !== Math.round(size.x * dpr) || canvas.height !== Math.round(size.y * dpr)) {
@@ -158,6 +207,7 @@ export class AssetCanvasLayer extends L.Layer {
       dark: this.dark,
     })
     canvas.style.transform = ''
+    this.lastDrawMs = performance.now() - started
     this.lastView = view
     this.lastZoom = zoom
   }

@@ -1,0 +1,73 @@
+import type { KeyObject } from 'node:crypto'
+import { silentLogger } from '../../electron/main/services/logging/logger'
+import { systemClock } from '../../electron/main/services/ports/clock'
+import { createWebhookListener } from '../../electron/main/services/listener/webhook-listener'
+import type { WebhookListener } from '../../electron/main/services/listener/webhook-listener'
+import { TelemetryStore } from '../../electron/main/services/telemetry/telemetry-store'
+import { monoMs } from '../lib/stats'
+import { eventIndex } from './bench-events'
+import type { KeySpace } from './bench-events'
+
+export const WEBHOOK_PATH = '/tagora/events'
+
+/** The real listener feeding the real store on loopback, with every apply timed and counted per event. */
+export interface IngestTarget {
+  port: number
+  store: TelemetryStore
+  /** monoMs() of the store apply that held event k (NaN until then). */
+  applyAt: Float64Array
+  /** How many times event k reached the store. */
+  seen: Uint8Array
+  /** Sums of the store's own ApplyResult counts. */
+  totals: { applied: number; duplicates: number; outOfOrder: number; foreign: number }
+  stop(): Promise<void>
+}
+
+export async function startIngestTarget(
+  space: KeySpace,
+  maxEvents: number,
+  publicKey: KeyObject,
+  onApplied: (k: number) => void = () => undefined,
+): Promise<IngestTarget> {
+  const store = new TelemetryStore({ clock: systemClock })
+  const applyAt = new Float64Array(maxEvents).fill(Number.NaN)
+  const seen = new Uint8Array(maxEvents)
+  const totals = { applied: 0, duplicates: 0, outOfOrder: 0, foreign: 0 }
+  const listener: WebhookListener = createWebhookListener({
+    host: '127.0.0.1',
+    port: 0,
+    path: WEBHOOK_PATH,
+    getPublicKeys: () => [publicKey],
+    parseOptions: () => ({ now: Date.now(), resolveAssetId: () => undefined }),
+    // Same hook the app uses (TelemetryPipeline), wrapped to stamp the moment each event is applied.
+    onEvents: (result) => {
+      const counts = store.apply(result.events)
+      const at = monoMs()
+      totals.applied += counts.applied
+      totals.duplicates += counts.duplicates
+      totals.outOfOrder += counts.outOfOrder
+      for (const event of result.events) {
+        const k = eventIndex(event.assetId, event.fixTime, space)
+        if (k < 0 || k >= maxEvents) {
+          totals.foreign++
+          continue
+        }
+        if (seen[k] === 0) applyAt[k] = at
+        seen[k] = Math.min(255, (seen[k] ?? 0) + 1)
+        onApplied(k)
+      }
+    },
+    logger: silentLogger,
+    // Bench bodies are up to ~50 events of ~250 bytes; the default 1 MiB limit is not in the way.
+  })
+  const state = await listener.start()
+  if (state.state !== 'listening' || !state.url) throw new Error(`listener did not start: ${state.error}`)
+  return {
+    port: Number(new URL(state.url).port),
+    store,
+    applyAt,
+    seen,
+    totals,
+    stop: () => listener.stop(),
+  }
+}

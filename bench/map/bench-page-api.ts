@@ -1,0 +1,30 @@
+/** What the bench page exposes as `window.bench`, for the Playwright driver (no DOM types here). */
+export type SceneKind = 'canvas' | 'naive'
+
+export interface UpdateTiming {
+  /** Synchronous JS: writing the batch into the data (columns + store, or every marker's setLatLng). */
+  applyMs: number
+  /** Canvas only: the layer's repaint inside the animation frame (NaN for the naive layer). */
+  drawMs: number
+  /** From the start of the apply to the start of the frame after the one that showed it (style, layout, paint included). */
+  paintedMs: number
+}
+
+export interface BenchPage {
+  /**
+   * Replaces whatever scene was there with `count` assets spread evenly over an area `spread` times
+   * the view's width and height (1: all in view), centred on the view, at `zoom`.
+   */
+  setup(kind: SceneKind, count: number, zoom: number, spread: number): Promise<void>
+  /** Moves every asset once (a 1 Hz tick's batch) and times it. */
+  update(): Promise<UpdateTiming>
+  /**
+   * Pans with map.panBy on every frame for `durationMs` and at least `minFrames` frames (but never
+   * past `maxMs`), applying a batch every `updateEveryMs`; returns the frame deltas.
+   */
+  pan(durationMs: number, minFrames: number, maxMs: number, updateEveryMs: number): Promise<number[]>
+  /** Bytes held in typed-array columns (outside the JS heap), 0 for the naive scene. */
+  columnBytes(): number
+  /** End-to-end mode: an empty canvas scene fed by batches from `wsUrl`, acking each drawn frame. */
+  connect(wsUrl: string, zoom: number): Promise<void>
+}

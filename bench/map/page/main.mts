@@ -1,0 +1,118 @@
+import 'leaflet/dist/leaflet.css'
+import '../../../renderer/src/features/map/map.css'
+import type L from 'leaflet'
+import type { BenchPage, SceneKind, UpdateTiming } from '../bench-page-api'
+import { CanvasScene, fullBatch } from './canvas-scene.mjs'
+import { connectWire } from './e2e-client.mjs'
+import { NaiveScene } from './naive-scene.mjs'
+import { createMap, fleetPositions, nextFrame, prng } from './scene-geometry.mjs'
+
+interface Current {
+  kind: SceneKind
+  map: L.Map
+  canvas: CanvasScene | null
+  naive: NaiveScene | null
+  lat: Float64Array
+  lng: Float64Array
+  tick: number
+}
+
+let current: Current | null = null
+const jitter = prng(7)
+
+function need(): Current {
+  if (!current) throw new Error('bench page: call setup() first')
+  return current
+}
+
+/** Every asset drives a few metres; the batch is built before the clock starts (it arrives ready-made in the app). */
+function step(c: Current): void {
+  for (let i = 0; i < c.lat.length; i++) {
+    c.lat[i] = (c.lat[i] ?? 0) + (jitter() - 0.5) * 0.0004
+    c.lng[i] = (c.lng[i] ?? 0) + (jitter() - 0.5) * 0.0004
+  }
+  c.tick++
+}
+
+/** Applies one tick without waiting for paint; returns the synchronous apply time. */
+function applyTick(c: Current): number {
+  step(c)
+  const batch = c.canvas ? fullBatch(c.lat, c.lng, c.tick, false) : null
+  const t0 = performance.now()
+  if (c.canvas && batch) c.canvas.apply(batch)
+  else c.naive?.apply(c.lat, c.lng)
+  return performance.now() - t0
+}
+
+const bench: BenchPage = {
+  async setup(kind, count, zoom, spread) {
+    current?.canvas?.dispose()
+    current?.naive?.dispose()
+    current?.map.remove()
+    const map = createMap(zoom)
+    const { lat, lng } = fleetPositions(map, count, spread)
+    const canvas = kind === 'canvas' ? new CanvasScene(map) : null
+    const naive = kind === 'naive' ? new NaiveScene(map, lat, lng) : null
+    canvas?.apply(fullBatch(lat, lng, 0, true))
+    current = { kind, map, canvas, naive, lat, lng, tick: 0 }
+    await nextFrame()
+    await nextFrame()
+  },
+
+  async update(): Promise<UpdateTiming> {
+    const c = need()
+    step(c)
+    const batch = c.canvas ? fullBatch(c.lat, c.lng, c.tick, false) : null
+    let frameStart = Number.NaN
+    // Registered before the layer's request, so it runs first in the same frame: the gap to the
+    // callback registered after the apply is the layer's draw.
+    requestAnimationFrame(() => (frameStart = performance.now()))
+    const t0 = performance.now()
+    if (c.canvas && batch) c.canvas.apply(batch)
+    else c.naive?.apply(c.lat, c.lng)
+    const applyMs = performance.now() - t0
+    await nextFrame()
+    const drawMs = c.canvas ? performance.now() - frameStart : Number.NaN
+    await nextFrame()
+    return { applyMs, drawMs, paintedMs: performance.now() - t0 }
+  },
+
+  pan(durationMs, minFrames, maxMs, updateEveryMs) {
+    const c = need()
+    return new Promise((resolve) => {
+      const deltas: number[] = []
+      const start = performance.now()
+      let last = Number.NaN
+      let frames = 0
+      let lastUpdate = start
+      const frame = (ts: number): void => {
+        if (!Number.isNaN(last)) deltas.push(ts - last)
+        last = ts
+        const elapsed = performance.now() - start
+        if ((elapsed >= durationMs && deltas.length >= minFrames) || elapsed >= maxMs) return resolve(deltas)
+        // Back and forth, so the same share of the fleet stays in view throughout.
+        const dir = Math.floor(frames / 60) % 2 === 0 ? 1 : -1
+        c.map.panBy([4 * dir, 2 * dir], { animate: false })
+        frames++
+        if (performance.now() - lastUpdate >= updateEveryMs) {
+          lastUpdate = performance.now()
+          applyTick(c)
+        }
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
+  },
+
+  columnBytes() {
+    return current?.canvas?.columnBytes() ?? 0
+  },
+
+  async connect(wsUrl, zoom) {
+    await bench.setup('canvas', 0, zoom, 1)
+    const c = need()
+    if (c.canvas) await connectWire(wsUrl, c.canvas)
+  },
+}
+
+;(window as unknown as { bench: BenchPage }).bench = bench

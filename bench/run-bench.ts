@@ -1,0 +1,143 @@
+import { rmSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { dirname } from 'node:path'
+import { launchChromium } from '../test/support/chromium'
+import { runE2e } from './e2e/run-e2e'
+import { runIngest } from './ingest/run-ingest'
+import type { IngestMode, IngestResult } from './ingest/run-ingest'
+import { verifyCeiling } from './ingest/verify-ceiling'
+import { round } from './lib/stats'
+import { serveFolder } from './lib/static-server'
+import { buildBenchPage } from './map/build-page'
+import { pageDriver } from './map/page-driver'
+import { FLEET_SPREAD, MAP_ZOOM, measureScene, runMap } from './map/run-map'
+import { measureRendererMemory } from './memory/renderer-memory'
+import { measureStoreMemory } from './memory/store-memory'
+import { summarize } from './summary'
+
+/**
+ * `npm run bench`: one JSON document on stdout, a short summary on stderr. Everything is measured
+ * on this machine in this run; other processes on it share the cores (see `machine.loadAvg`).
+ */
+const INGEST_MODES: IngestMode[] = [
+  { eventsPerPost: 1, posts: 8000, warmupPosts: 800, concurrency: 8 },
+  { eventsPerPost: 50, posts: 1200, warmupPosts: 100, concurrency: 8 },
+]
+const MAP_COUNTS = [1000, 10_000, 50_000]
+const MEMORY_ASSETS = 50_000
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`)
+}
+
+async function ingestSection() {
+  log('ed25519 verify ceiling…')
+  const ceiling = { 1: verifyCeiling(1), 50: verifyCeiling(50) }
+  const modes: (IngestResult & { verifyCeilingPerSecond: number; postsVsCeiling: number })[] = []
+  for (const mode of INGEST_MODES) {
+    log(`ingest, ${mode.eventsPerPost} event(s)/POST…`)
+    const result = await runIngest(mode)
+    const verifyCeilingPerSecond = mode.eventsPerPost === 1 ? ceiling[1] : ceiling[50]
+    modes.push({
+      ...result,
+      verifyCeilingPerSecond,
+      postsVsCeiling: round(result.postsPerSecond / verifyCeilingPerSecond, 3),
+    })
+  }
+  return {
+    note: 'Signed POSTs over loopback keep-alive from a separate process (bodies signed beforehand) into the real listener and TelemetryStore on this one thread. verifyCeilingPerSecond: node:crypto ed25519 verify alone on one core for a body of that size; postsVsCeiling = POST/s ÷ that.',
+    modes,
+  }
+}
+
+async function browserSections() {
+  log('building the bench page…')
+  const dir = await buildBenchPage()
+  const server = await serveFolder(dir)
+  const context = await launchChromium()
+  try {
+    const page = await context.newPage()
+    page.on('pageerror', (error) => log(`page error: ${error.message}`))
+    await page.goto(`${server.origin}/`)
+    await page.waitForFunction(() => 'bench' in globalThis)
+    log('map: canvas layer vs L.marker…')
+    const rows = await runMap(page, MAP_COUNTS)
+    log('map: worst case and clustered overview…')
+    // Every one of 10k assets inside the view at zoom 12: what the canvas costs per asset drawn.
+    const dense = await measureScene(page, { kind: 'canvas', assets: 10_000, zoom: MAP_ZOOM, spread: 1 })
+    // Zoomed out below CLUSTER_BELOW_ZOOM the layer draws supercluster clusters instead.
+    const overview = await measureScene(page, {
+      kind: 'canvas',
+      assets: 50_000,
+      zoom: 10,
+      spread: FLEET_SPREAD,
+    })
+    log('renderer memory…')
+    const rendererMemory = await measureRendererMemory(context, page, MEMORY_ASSETS)
+    log('end to end…')
+    const e2e = await runE2e(server.server, server.origin, pageDriver(page), {
+      assets: 10_000,
+      eventsPerPost: 50,
+      seconds: 5,
+      warmupSeconds: 1,
+      zoom: MAP_ZOOM,
+    })
+    return { rows, dense, overview, rendererMemory, e2e }
+  } finally {
+    await context.close()
+    await server.close()
+    rmSync(dirname(dir), { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const loadBefore = loadavg()
+  const ingest = await ingestSection()
+  log('main-process memory…')
+  const storeMemory = await measureStoreMemory(MEMORY_ASSETS, 5)
+  const browser = await browserSections()
+  const report = {
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      loadAvgBefore: loadBefore.map((n) => round(n)),
+      loadAvgAfter: loadavg().map((n) => round(n)),
+      chromium: 'headless /usr/bin/chromium, --disable-gpu (software raster), viewport 1400×860',
+    },
+    ingest,
+    map: {
+      note: 'Headless Chromium, no basemap. rows: zoom 12 (no clustering), the fleet spread evenly over 2× the view width and height (≈1/4 in view; the canvas culls the rest, every L.marker keeps its DOM node). batch: one batch moving every asset (median of 5): applyMs = store/markers update, drawMs = canvas repaint in its animation frame, paintedMs = apply start → the frame after the one showing it. panFrameMs: requestAnimationFrame deltas while map.panBy runs every frame for 3 s (at least 8 frames, at most 12 s) with a 1 Hz batch. ratio = naive ÷ canvas.',
+      rows: browser.rows,
+      denseWorstCase10kAllInView: browser.dense,
+      clusteredOverview50k: {
+        note: 'Zoom 10, below CLUSTER_BELOW_ZOOM: supercluster clusters. The cluster index is rebuilt at most every 500 ms (cluster-index.ts), so batch timings here can show a repaint with the previous index; the rebuild lands on a later timer.',
+        ...browser.overview,
+      },
+    },
+    endToEnd: {
+      note: 'POST start → first animation frame after the canvas layer repainted with it, acked to node over the socket (one monotonic clock). Composed from the real listener, TelemetryStore, batch pump (100 ms), wire codec over a loopback WebSocket, telemetry slice and AssetCanvasLayer; not the built web host, whose --demo simulator signs with keys the bench does not hold. postToBatchSentMs stops where the batch leaves main.',
+      ...browser.e2e,
+    },
+    memory: {
+      mainProcess: {
+        note: 'TelemetryStore, heap + ArrayBuffers after GC (node --expose-gc), events from the real parser',
+        ...storeMemory,
+      },
+      renderer: {
+        note: 'CDP JSHeapUsedSize after HeapProfiler.collectGarbage, 50k-asset canvas scene minus an empty one, plus the typed-array columns',
+        ...browser.rendererMemory,
+      },
+    },
+    elapsedSeconds: Math.round((Date.now() - started) / 1000),
+  }
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n')
+  process.stderr.write(summarize(report) + '\n')
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
+  process.exitCode = 1
+})

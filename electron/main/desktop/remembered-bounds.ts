@@ -1,0 +1,25 @@
+import type { BrowserWindow } from 'electron'
+import { screen } from 'electron'
+import type { Logger } from '../services/logging/logger'
+import { loadWindowState, placeOnDisplays, saveWindowState } from '../services/desktop/window-state'
+
+/** Saved bounds for a window named `name`, placed on a display that exists now; null for defaults. */
+export async function restoredBounds(
+  dataDir: string,
+  name: string,
+): Promise<{ bounds: Electron.Rectangle; maximized: boolean } | null> {
+  const saved = await loadWindowState(dataDir, name)
+  if (!saved) return null
+  const areas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea)
+  return { bounds: placeOnDisplays(saved, areas), maximized: saved.maximized }
+}
+
+/** Saves the window's normal bounds (not the maximized ones) when it closes. */
+export function rememberBounds(window: BrowserWindow, dataDir: string, name: string, logger: Logger): void {
+  window.on('close', () => {
+    const bounds = window.getNormalBounds()
+    saveWindowState(dataDir, name, { ...bounds, maximized: window.isMaximized() }).catch((error: unknown) =>
+      logger.warn('could not save the window position', { error }),
+    )
+  })
+}

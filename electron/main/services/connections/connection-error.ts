@@ -1,0 +1,86 @@
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
+
+export type ConnectionErrorCode =
+  | 'invalid-credentials'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'validation'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server-error'
+  | 'unreachable'
+  | 'timeout'
+  | 'bad-response'
+  | 'password-expired'
+  | 'parent-expired'
+  | 'missing-secret'
+  | 'signed-out'
+  | 'http-error'
+
+/** A failed vendor call, worded for the user: which connection and call, what the server said. */
+export class ConnectionError extends Error {
+  readonly code: ConnectionErrorCode
+  readonly status: number | undefined
+  readonly call: string
+  readonly serverMessage: string | null
+
+  constructor(input: {
+    code: ConnectionErrorCode
+    message: string
+    call: string
+    status?: number
+    serverMessage?: string | null
+  }) {
+    super(input.message)
+    this.name = 'ConnectionError'
+    this.code = input.code
+    this.status = input.status
+    this.call = input.call
+    this.serverMessage = input.serverMessage ?? null
+  }
+
+  /** What crosses the contract (dispatch-call.ts calls this). */
+  toInfo(): AppErrorInfo {
+    return this.status === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, status: this.status }
+  }
+}
+
+export function isConnectionError(error: unknown): error is ConnectionError {
+  return error instanceof ConnectionError
+}
+
+const INVALID_TOKEN_TEXT =
+  /invalid[\s_-]*(grant|client|token)|token[\s_-]*(is[\s_-]*)?(invalid|revoked|expired)|revoked/i
+
+/** The server said no for good (400/401/403 or "invalid token"): retrying the same credential is pointless. */
+export function isDefinitive(error: unknown): boolean {
+  if (!isConnectionError(error)) return false
+  if (
+    ['invalid-credentials', 'unauthorized', 'forbidden', 'validation', 'password-expired'].includes(
+      error.code,
+    )
+  )
+    return true
+  return INVALID_TOKEN_TEXT.test(error.serverMessage ?? '')
+}
+
+/** A protected call refused because the token is no longer accepted. */
+export function isUnauthorized(error: unknown): boolean {
+  return isConnectionError(error) && error.status === 401
+}
+
+/** A refused sign-in (400/401/403) reworded as wrong credentials; anything else passes through. */
+export function asCredentialError(error: unknown, vendor: string, what: string): unknown {
+  if (!isConnectionError(error) || error.status === undefined || ![400, 401, 403].includes(error.status))
+    return error
+  const said = error.serverMessage ? ` (the server said: ${error.serverMessage})` : ''
+  return new ConnectionError({
+    code: 'invalid-credentials',
+    call: error.call,
+    status: error.status,
+    serverMessage: error.serverMessage,
+    message: `${vendor} refused the ${what}${said}. Check them and enter them again.`,
+  })
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+
+/** The token schemes a connection can use (docs/vendor-schemes.md). */
+export const SCHEME_IDS = ['agora', '8x8-video', 'nugios', 'tavio', 'tavio-orgadmin'] as const
+export type SchemeId = (typeof SCHEME_IDS)[number]
+
+/**
+ * Per-connection overrides for what the vendor documents leave open: request paths and response field
+ * names (keys are listed per scheme in docs/vendor-schemes.md), and a fallback token lifetime.
+ */
+export const connectionOverridesSchema = z.object({
+  paths: z.record(z.string(), z.string().regex(/^\//, 'paths start with /')).default({}),
+  fields: z.record(z.string(), z.string().min(1)).default({}),
+  lifetimeSeconds: z.number().int().positive().nullable().default(null),
+})
+
+const base = {
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1, 'Give the connection a name').max(80),
+  baseUrl: z.string().trim().url('Enter the full base URL, e.g. https://…'),
+  overrides: connectionOverridesSchema.prefault({}),
+}
+
+/** Non-secret connection config, kept in settings.json; secrets live only in the keychain. */
+export const connectionConfigSchema = z.discriminatedUnion('scheme', [
+  z.object({
+    ...base,
+    scheme: z.literal('agora'),
+    appId: z.string().trim().min(1, 'Enter the App ID'),
+    /** AccessToken2 → `Authorization: agora token=…`; AccessToken → x-agora-token + x-agora-uid. */
+    tokenType: z.enum(['access-token2', 'access-token']).default('access-token2'),
+    uid: z.string().trim().default(''),
+  }),
+  z.object({ ...base, scheme: z.literal('8x8-video') }),
+  z.object({
+    ...base,
+    scheme: z.literal('nugios'),
+    login: z.string().trim().min(1, 'Enter the login'),
+    /** Minutes east of UTC sent as X-nugios-timezone; null follows this computer's clock. */
+    timezoneOffsetMinutes: z.number().int().min(-720).max(840).nullable().default(null),
+  }),
+  z.object({
+    ...base,
+    scheme: z.literal('tavio'),
+    orgDomain: z.string().trim().min(1, 'Enter the organization domain'),
+    username: z.string().trim().min(1, 'Enter the username'),
+    /** When set, an envauth for this environment is derived from the orgauth. */
+    envDomain: z.string().trim().default(''),
+  }),
+  z.object({
+    ...base,
+    scheme: z.literal('tavio-orgadmin'),
+    orgDomain: z.string().trim().min(1, 'Enter the organization domain'),
+    clientId: z.string().trim().min(1, 'Enter the OAuth client id'),
+  }),
+])
+
+export type ConnectionConfig = z.infer<typeof connectionConfigSchema>
+export type ConnectionConfigInput = z.input<typeof connectionConfigSchema>
+export type ConnectionOverrides = z.infer<typeof connectionOverridesSchema>
+
+/** What kinds of secret a connection keeps in the keychain. */
+export const SECRET_KINDS = ['password', 'api-key', 'token', 'client-secret'] as const
+export type SecretKind = (typeof SECRET_KINDS)[number]
+
+/** The secret each scheme needs from the user. */
+export const SCHEME_SECRET: Record<SchemeId, SecretKind> = {
+  agora: 'token',
+  '8x8-video': 'api-key',
+  nugios: 'password',
+  tavio: 'password',
+  'tavio-orgadmin': 'client-secret',
+}
+
+/** A credential pasted with its scheme word ("Bearer abc", "agora token=abc"): the app adds that itself. */
+const SCHEME_PREFIX = /^\s*(bearer|basic|token|agora\s+token=)/i
+
+export const secretValueSchema = z
+  .string()
+  .min(1, 'Enter the secret')
+  .max(8192)
+  .refine((value) => !SCHEME_PREFIX.test(value), {
+    message: 'Paste the key or token alone, without "Bearer" or "agora token=": the app adds the scheme.',
+  })
+  .refine((value) => value.trim() === value && !/\s/.test(value), {
+    message: 'The secret contains spaces or line breaks; paste it again.',
+  })
+
+/** Save (add or edit) a connection; `secret` omitted on edit keeps the one in the keychain. */
+export const saveConnectionInputSchema = z.object({
+  config: connectionConfigSchema,
+  secret: secretValueSchema.optional(),
+})
+
+/** International format: +, country code, subscriber number; 8 to 15 digits in all (E.164). */
+export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/
+
+export const videoRoomInputSchema = z.object({
+  connectionId: z.string().min(1),
+  phoneNumber: z
+    .string()
+    .trim()
+    .regex(
+      PHONE_PATTERN,
+      'Enter the phone number in international format with its country code, e.g. +5215512345678',
+    ),
+  callReference: z
+    .string()
+    .trim()
+    .min(8, 'The call reference must have at least 8 characters')
+    .max(20, 'The call reference must have at most 20 characters'),
+})
+export type VideoRoomInput = z.infer<typeof videoRoomInputSchema>
+
+/** A call reference derived from the asset: letters and digits of its id, padded to 8, cut to 20. */
+export function callReferenceFor(assetId: string): string {
+  const cleaned = assetId.replace(/[^A-Za-z0-9-]/g, '')
+  const padded = `FM-${cleaned}`.padEnd(8, '0')
+  return padded.slice(0, 20)
+}

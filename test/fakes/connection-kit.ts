@@ -1,0 +1,49 @@
+import { ConnectionsService } from '../../electron/main/services/connections/connections-service'
+import { createLogger } from '../../electron/main/services/logging/logger'
+import { MemorySecretStore } from '../../electron/main/services/ports/secret-store'
+import type { SecretStore } from '../../electron/main/services/ports/secret-store'
+import { FakeClock } from '../../electron/main/services/session/fake-clock'
+import type { ConnectionConfig, ConnectionConfigInput } from '../../shared/schemas/connections'
+import { connectionConfigSchema } from '../../shared/schemas/connections'
+
+/** A ConnectionsService on a fake clock and an in-memory keychain, its configs in an array, its logs kept. */
+export function createConnectionKit(options: { secretStore?: SecretStore } = {}) {
+  const clock = new FakeClock()
+  const secretStore = options.secretStore ?? new MemorySecretStore()
+  const logs: string[] = []
+  let configs: ConnectionConfig[] = []
+  const service = new ConnectionsService({
+    configs: {
+      list: () => configs,
+      write: (next) => {
+        configs = next
+        return Promise.resolve()
+      },
+    },
+    secretStore,
+    clock,
+    logger: createLogger('connections-test', { minLevel: 'debug', write: (line) => logs.push(line) }),
+    random: () => 0,
+  })
+  return { clock, secretStore, logs, service, configs: () => configs }
+}
+
+/** Parses a config like settings.json would (defaults filled). */
+export function connectionConfig(input: ConnectionConfigInput): ConnectionConfig {
+  return connectionConfigSchema.parse(input)
+}
+
+/** Polls a condition on the real clock (HTTP runs for real while the fake clock drives timers). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** Advances the fake clock, then lets real I/O settle a little. */
+export async function advance(clock: FakeClock, ms: number): Promise<void> {
+  clock.advance(ms)
+  await new Promise((resolve) => setTimeout(resolve, 20))
+}

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createLogger } from '../../electron/main/services/logging/logger'
+import { FakeClock } from '../../electron/main/services/session/fake-clock'
+import { tagoraScheme } from '../../electron/main/services/connections/schemes/tagora'
+import type { TagoraConnectionConfig } from '../../electron/main/services/connections/schemes/tagora'
+import { TokenEngine } from '../../electron/main/services/connections/token-engine'
+import { startSimulator } from '../../electron/main/simulator/simulator'
+import type { Simulator } from '../../electron/main/simulator/types'
+
+// Tagora as one scheme of the generic engine, against the real simulator (same envelope, JWT exp,
+// rotating renewToken). The app's Tagora session itself stays on TagoraSession.
+let sim: Simulator
+beforeEach(async () => {
+  sim = await startSimulator()
+})
+afterEach(async () => {
+  await sim.close()
+})
+
+describe('Tagora as a scheme of the token engine', () => {
+  it('signs in through the {data} envelope, reads the JWT exp, presents Bearer, renews with rotation', async () => {
+    const clock = new FakeClock(Date.now())
+    const { email, password } = sim.credentials
+    const config: TagoraConnectionConfig = {
+      id: 'tagora', name: 'Tagora', baseUrl: sim.apiBaseUrl, email, overrides: { paths: {}, fields: {}, lifetimeSeconds: null },
+    }
+    const engine = new TokenEngine(tagoraScheme, config, {
+      clock, fetch, logger: createLogger('t', { write: () => undefined }), secret: () => Promise.resolve(password),
+    })
+    await engine.connect()
+    expect(engine.status()).toMatchObject({ phase: 'connected', lifetimeSource: 'jwt-exp', renewal: 'refresh-token' })
+    const devices = await engine.request({ method: 'GET', path: '/devices?limit=1' })
+    expect(devices.status).toBe(200)
+    const before = engine.status().expiresAt ?? 0
+    clock.advance((engine.status().nextRenewalAt ?? 0) - clock.now() + 1000)
+    const deadline = Date.now() + 5000
+    while ((engine.status().lastRenewedAt === null || engine.status().phase !== 'connected') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(engine.status().lastRenewedAt).not.toBeNull()
+    expect(engine.status().expiresAt).toBeGreaterThan(before)
+    expect((await engine.request({ method: 'GET', path: '/devices?limit=1' })).status).toBe(200)
+    engine.dispose()
+  })
+})
