@@ -4,6 +4,7 @@ import { setTelemetryThresholds } from '../../app/actions'
 import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { ALERT_KINDS } from './alert-types'
+import { NumberSetting } from './NumberSetting'
 import { requestNotificationPermission } from './notify'
 
 /** Speed limit, status thresholds, notifications and muted kinds, inside the alert panel. */
@@ -32,67 +33,49 @@ export function AlertSettingsForm() {
   return (
     <details className="alert-settings">
       <summary>{t('alerts.settings')}</summary>
-      <label className="alert-setting">
-        <span>{t('alerts.speedLimit')}</span>
-        <input
-          type="number"
-          min={1}
-          max={300}
-          data-testid="alert-speed-limit"
-          defaultValue={settings.speedLimitKmh}
-          onBlur={(e) => {
-            const value = Number(e.target.value)
-            if (Number.isFinite(value) && value > 0) update({ speedLimitKmh: value })
-          }}
-        />
-        <span>km/h</span>
-      </label>
+      <NumberSetting
+        label={t('alerts.speedLimit')}
+        unit="km/h"
+        min={1}
+        max={300}
+        value={settings.speedLimitKmh}
+        testId="alert-speed-limit"
+        onCommit={(value) => value > 0 && update({ speedLimitKmh: value })}
+      />
       {thresholds && (
         <>
-          <label className="alert-setting">
-            <span>{t('alerts.staleAfter')}</span>
-            <input
-              type="number"
-              min={5}
-              data-testid="alert-stale-after"
-              defaultValue={thresholds.staleAfterSeconds}
-              onBlur={(e) => saveThreshold('staleAfterSeconds', Number(e.target.value))}
-            />
-            <span>s</span>
-          </label>
-          <label className="alert-setting">
-            <span>{t('alerts.offlineAfter')}</span>
-            <input
-              type="number"
-              min={10}
-              data-testid="alert-offline-after"
-              defaultValue={thresholds.offlineAfterSeconds}
-              onBlur={(e) => saveThreshold('offlineAfterSeconds', Number(e.target.value))}
-            />
-            <span>s</span>
-          </label>
-          <label className="alert-setting">
-            <span>{t('alerts.trailMinutes')}</span>
-            <input
-              type="number"
-              min={1}
-              data-testid="trail-minutes"
-              defaultValue={thresholds.trailMinutes}
-              onBlur={(e) => saveThreshold('trailMinutes', Number(e.target.value))}
-            />
-            <span>min</span>
-          </label>
-          <label className="alert-setting">
-            <span>{t('alerts.trailPoints')}</span>
-            <input
-              type="number"
-              min={10}
-              data-testid="trail-points"
-              defaultValue={thresholds.trailPoints}
-              onBlur={(e) => saveThreshold('trailPoints', Number(e.target.value))}
-            />
-            <span />
-          </label>
+          <NumberSetting
+            label={t('alerts.staleAfter')}
+            unit="s"
+            min={5}
+            value={thresholds.staleAfterSeconds}
+            testId="alert-stale-after"
+            onCommit={(value) => saveThreshold('staleAfterSeconds', value)}
+          />
+          <NumberSetting
+            label={t('alerts.offlineAfter')}
+            unit="s"
+            min={10}
+            value={thresholds.offlineAfterSeconds}
+            testId="alert-offline-after"
+            onCommit={(value) => saveThreshold('offlineAfterSeconds', value)}
+          />
+          <NumberSetting
+            label={t('alerts.trailMinutes')}
+            unit="min"
+            min={1}
+            value={thresholds.trailMinutes}
+            testId="trail-minutes"
+            onCommit={(value) => saveThreshold('trailMinutes', value)}
+          />
+          <NumberSetting
+            label={t('alerts.trailPoints')}
+            unit=""
+            min={10}
+            value={thresholds.trailPoints}
+            testId="trail-points"
+            onCommit={(value) => saveThreshold('trailPoints', value)}
+          />
         </>
       )}
       {error && (
@@ -100,7 +83,7 @@ export function AlertSettingsForm() {
           {error}
         </p>
       )}
-      <label className="alert-setting">
+      <label className="alert-setting-check">
         <input
           type="checkbox"
           checked={settings.notify}
