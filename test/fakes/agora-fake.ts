@@ -30,8 +30,10 @@ export async function startAgoraFake(options: {
     if (request.path !== path) return { status: 404, body: { message: 'unknown App ID' } }
     const auth = request.headers.authorization ?? ''
     const viaToken2 = auth === `agora token=${options.token2}`
-    const viaToken = request.headers['x-agora-token'] === options.token && request.headers['x-agora-uid'] === options.uid
-    if (agoraFaults.revoked || !(viaToken2 || viaToken)) return { status: 401, body: { message: 'invalid token' } }
+    const viaToken =
+      request.headers['x-agora-token'] === options.token && request.headers['x-agora-uid'] === options.uid
+    if (agoraFaults.revoked || !(viaToken2 || viaToken))
+      return { status: 401, body: { message: 'invalid token' } }
     return { status: 200, body: { result: 'success', events: [] } }
   }, options.now)
   return Object.assign(server, { agoraFaults })

@@ -47,11 +47,19 @@ export async function startFakeServer(
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
     const headers: Record<string, string> = {}
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key] = value
-    const request: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: parseBody(text, headers) }
+    for (const [key, value] of Object.entries(req.headers))
+      if (typeof value === 'string') headers[key] = value
+    const request: SeenRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers,
+      body: parseBody(text, headers),
+    }
     requests.push(request)
     if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
-    const reply = faults.failWith ? { status: faults.failWith, body: { message: 'fault switch' } } : route(request)
+    const reply = faults.failWith
+      ? { status: faults.failWith, body: { message: 'fault switch' } }
+      : route(request)
     res.writeHead(reply.status, {
       'Content-Type': 'application/json',
       Date: new Date(now() + faults.skewMs).toUTCString(),

@@ -26,9 +26,18 @@ const LIFETIME_MS = 30 * 24 * 3600 * 1000
  * refresh with `{refreshToken}`, Bearer on every call plus X-nugios-timezone. Paths (undocumented) as
  * decided in docs/vendor-schemes.md; GET /api/me is this fake's protected probe.
  */
-export async function startNugiosFake(options: { login: string; password: string; now?: () => number }): Promise<NugiosFake> {
+export async function startNugiosFake(options: {
+  login: string
+  password: string
+  now?: () => number
+}): Promise<NugiosFake> {
   const now = options.now ?? Date.now
-  const nugiosFaults: NugiosFaults = { passwordExpired: false, refuseRefresh: false, emptyRefresh: false, rotate: true }
+  const nugiosFaults: NugiosFaults = {
+    passwordExpired: false,
+    refuseRefresh: false,
+    emptyRefresh: false,
+    rotate: true,
+  }
   const access = new Map<string, number>()
   const refresh = new Map<string, number>()
   const grant = (keepRefresh?: string) => {
@@ -59,7 +68,10 @@ export async function startNugiosFake(options: { login: string; password: string
     if (request.method === 'GET' && request.path === '/api/me') {
       const until = access.get(bearerOf(request) ?? '')
       if (until === undefined || until <= now()) return { status: 401, body: { message: 'Unauthorized' } }
-      return { status: 200, body: { login: options.login, timezone: Number(request.headers['x-nugios-timezone']) } }
+      return {
+        status: 200,
+        body: { login: options.login, timezone: Number(request.headers['x-nugios-timezone']) },
+      }
     }
     return { status: 404, body: { message: 'not found' } }
   }, now)

@@ -38,7 +38,12 @@ export async function startTavioFake(options: {
 }): Promise<TavioFake> {
   const now = options.now ?? Date.now
   let password = options.password
-  const tavioFaults: TavioFaults = { expireOrgTokens: false, refuseRenew: false, emptyRenew: false, lifetimeSeconds: 3600 }
+  const tavioFaults: TavioFaults = {
+    expireOrgTokens: false,
+    refuseRenew: false,
+    emptyRenew: false,
+    lifetimeSeconds: 3600,
+  }
   const tokens = new Map<string, { kind: Kind; until: number }>()
   const issue = (kind: Kind) => {
     const token = opaqueToken(`tavio-${kind}`)
@@ -59,7 +64,10 @@ export async function startTavioFake(options: {
     const { method, path } = request
     if (method === 'POST' && path === `${base}/auth/login`) {
       if (body.username !== options.username || body.password !== password)
-        return { status: 401, body: { error: { code: 'invalid_credentials', message: 'Invalid username or password' } } }
+        return {
+          status: 401,
+          body: { error: { code: 'invalid_credentials', message: 'Invalid username or password' } },
+        }
       return { status: 200, body: issue('org') }
     }
     if (method === 'POST' && path === `${base}/environments/${options.envDomain}/connect`) {
@@ -81,7 +89,10 @@ export async function startTavioFake(options: {
     if (method === 'GET' && path === `${base}/environments`) {
       const check = valid(request, ['org', 'env', 'admin'])
       if (!check.ok) return { status: 401, body: { error: { code: 'unauthorized', message: check.why } } }
-      return { status: 200, body: { environments: [{ domain: options.envDomain }], tokenKind: check.record.kind } }
+      return {
+        status: 200,
+        body: { environments: [{ domain: options.envDomain }], tokenKind: check.record.kind },
+      }
     }
     return { status: 404, body: { error: { code: 'not_found', message: 'not found' } } }
   }, now)
@@ -97,12 +108,22 @@ export async function startTavioFake(options: {
       id = decodeURIComponent(user)
       secret = decodeURIComponent(pass)
     }
-    if (body.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } }
+    if (body.grant_type !== 'client_credentials')
+      return { status: 400, body: { error: 'unsupported_grant_type' } }
     if (id !== options.clientId || secret !== options.clientSecret)
-      return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }
-    const access = makeAccessToken(now(), tavioFaults.lifetimeSeconds, { scope: 'organization_admin' })
+      return {
+        status: 401,
+        body: { error: 'invalid_client', error_description: 'Client authentication failed' },
+      }
+    // The JWT exp is on the server's clock, skew included: the client must judge it by the Date header.
+    const access = makeAccessToken(now() + server.faults.skewMs, tavioFaults.lifetimeSeconds, {
+      scope: 'organization_admin',
+    })
     tokens.set(access, { kind: 'admin', until: now() + tavioFaults.lifetimeSeconds * 1000 })
-    return { status: 200, body: { access_token: access, token_type: 'Bearer', expires_in: tavioFaults.lifetimeSeconds } }
+    return {
+      status: 200,
+      body: { access_token: access, token_type: 'Bearer', expires_in: tavioFaults.lifetimeSeconds },
+    }
   }
 
   return Object.assign(server, { tavioFaults, setPassword: (next: string) => (password = next) })

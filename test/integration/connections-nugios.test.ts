@@ -35,7 +35,11 @@ describe('Nugios scheme against its fake', () => {
   it('obtains with {login, password}, presents Bearer + X-nugios-timezone, and plans renewal 2 min before 30 days', async () => {
     const result = await kit.service.test('nug')
     expect(result.checked).toBe('GET /api/me → 200')
-    expect(result.status).toMatchObject({ phase: 'connected', lifetimeSource: 'fixed', renewal: 'refresh-token' })
+    expect(result.status).toMatchObject({
+      phase: 'connected',
+      lifetimeSource: 'fixed',
+      renewal: 'refresh-token',
+    })
     expect(result.lifetimeSeconds).toBe(30 * 24 * 3600)
     expect(result.status.expiresAt! - result.status.nextRenewalAt!).toBe(120_000)
     const login = fake.requests.find((r) => r.path === '/api/auth/login')
@@ -50,9 +54,15 @@ describe('Nugios scheme against its fake', () => {
   it('renews with {refreshToken} before expiry and keeps the rotated refresh token', async () => {
     await kit.service.test('nug')
     await advance(kit.clock, 30 * DAY - 110_000)
-    await waitFor(() => refreshes().length === 1 && kit.service.engine('nug').status().phase === 'connected', 'first renewal')
+    await waitFor(
+      () => refreshes().length === 1 && kit.service.engine('nug').status().phase === 'connected',
+      'first renewal',
+    )
     await advance(kit.clock, 30 * DAY - 110_000)
-    await waitFor(() => refreshes().length === 2 && kit.service.engine('nug').status().phase === 'connected', 'second renewal')
+    await waitFor(
+      () => refreshes().length === 2 && kit.service.engine('nug').status().phase === 'connected',
+      'second renewal',
+    )
     const [first, second] = refreshes()
     expect(second?.body).not.toEqual(first?.body) // the rotated token was used: the old one is revoked
     expect(logins()).toBe(1)
@@ -78,10 +88,15 @@ describe('Nugios scheme against its fake', () => {
     expect(logins()).toBe(2)
     fake.revokeAccess()
     await kit.service.save(config(), 'wrong-now')
-    await expect(kit.service.engine('nug').request({ method: 'GET', path: '/api/me' })).rejects.toMatchObject({
-      code: 'invalid-credentials',
+    await expect(kit.service.engine('nug').request({ method: 'GET', path: '/api/me' })).rejects.toMatchObject(
+      {
+        code: 'invalid-credentials',
+      },
+    )
+    expect((await kit.service.list())[0]?.status).toMatchObject({
+      phase: 'needs-attention',
+      lastErrorCode: 'invalid-credentials',
     })
-    expect((await kit.service.list())[0]?.status).toMatchObject({ phase: 'needs-attention', lastErrorCode: 'invalid-credentials' })
   })
 
   it('wrong credentials say so', async () => {
@@ -104,7 +119,10 @@ describe('Nugios scheme against its fake', () => {
     fake.nugiosFaults.emptyRefresh = true
     await advance(kit.clock, 30 * DAY - 110_000)
     for (const wait of [5_000, 10_000, 15_000]) {
-      await waitFor(() => kit.service.engine('nug').status().lastErrorCode === 'bad-response', 'a failed attempt')
+      await waitFor(
+        () => kit.service.engine('nug').status().lastErrorCode === 'bad-response',
+        'a failed attempt',
+      )
       await advance(kit.clock, wait + 1)
     }
     await waitFor(() => kit.service.engine('nug').status().phase === 'needs-attention', 'giving up')

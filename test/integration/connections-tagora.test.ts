@@ -22,19 +22,33 @@ describe('Tagora as a scheme of the token engine', () => {
     const clock = new FakeClock(Date.now())
     const { email, password } = sim.credentials
     const config: TagoraConnectionConfig = {
-      id: 'tagora', name: 'Tagora', baseUrl: sim.apiBaseUrl, email, overrides: { paths: {}, fields: {}, lifetimeSeconds: null },
+      id: 'tagora',
+      name: 'Tagora',
+      baseUrl: sim.apiBaseUrl,
+      email,
+      overrides: { paths: {}, fields: {}, lifetimeSeconds: null },
     }
     const engine = new TokenEngine(tagoraScheme, config, {
-      clock, fetch, logger: createLogger('t', { write: () => undefined }), secret: () => Promise.resolve(password),
+      clock,
+      fetch,
+      logger: createLogger('t', { write: () => undefined }),
+      secret: () => Promise.resolve(password),
     })
     await engine.connect()
-    expect(engine.status()).toMatchObject({ phase: 'connected', lifetimeSource: 'jwt-exp', renewal: 'refresh-token' })
+    expect(engine.status()).toMatchObject({
+      phase: 'connected',
+      lifetimeSource: 'jwt-exp',
+      renewal: 'refresh-token',
+    })
     const devices = await engine.request({ method: 'GET', path: '/devices?limit=1' })
     expect(devices.status).toBe(200)
     const before = engine.status().expiresAt ?? 0
     clock.advance((engine.status().nextRenewalAt ?? 0) - clock.now() + 1000)
     const deadline = Date.now() + 5000
-    while ((engine.status().lastRenewedAt === null || engine.status().phase !== 'connected') && Date.now() < deadline)
+    while (
+      (engine.status().lastRenewedAt === null || engine.status().phase !== 'connected') &&
+      Date.now() < deadline
+    )
       await new Promise((resolve) => setTimeout(resolve, 10))
     expect(engine.status().lastRenewedAt).not.toBeNull()
     expect(engine.status().expiresAt).toBeGreaterThan(before)

@@ -25,19 +25,34 @@ afterEach(async () => {
 })
 
 const orgConfig = (envDomain = '') =>
-  connectionConfig({ id: 'tav', name: 'Tavio', scheme: 'tavio', baseUrl: fake.url, orgDomain: 'acme', username: 'ops@acme.test', envDomain })
+  connectionConfig({
+    id: 'tav',
+    name: 'Tavio',
+    scheme: 'tavio',
+    baseUrl: fake.url,
+    orgDomain: 'acme',
+    username: 'ops@acme.test',
+    envDomain,
+  })
 
 describe('Tavio orgauth and envauth against the fake', () => {
   it('orgauth: logs in at /v1/{org}/auth/login, presents Bearer, renews at /auth/token/renew before expiresIn', async () => {
     await kit.service.save(orgConfig(), 'tavio-pass')
     const result = await kit.service.test('tav')
     expect(result.checked).toBe('GET /v1/acme/environments → 200')
-    expect(result.status).toMatchObject({ phase: 'connected', lifetimeSource: 'expires-in', renewal: 'renew-endpoint' })
+    expect(result.status).toMatchObject({
+      phase: 'connected',
+      lifetimeSource: 'expires-in',
+      renewal: 'renew-endpoint',
+    })
     expect(result.lifetimeSeconds).toBe(3600)
     const probe = fake.requests.find((r) => r.path === '/v1/acme/environments')
     expect(probe?.headers.authorization).toMatch(/^Bearer tavio-org-/)
     await advance(kit.clock, 3600_000 - 110_000)
-    await waitFor(() => count('/auth/token/renew') === 1 && kit.service.engine('tav').status().phase === 'connected', 'renewal')
+    await waitFor(
+      () => count('/auth/token/renew') === 1 && kit.service.engine('tav').status().phase === 'connected',
+      'renewal',
+    )
     const renew = fake.requests.find((r) => r.path.endsWith('/auth/token/renew'))
     expect(renew?.headers.authorization).toBe(probe?.headers.authorization)
     const after = await kit.service.engine('tav').request({ method: 'GET', path: '/v1/acme/environments' })
@@ -76,7 +91,9 @@ describe('Tavio orgauth and envauth against the fake', () => {
     fake.tavioFaults.expireOrgTokens = true
     fake.tavioFaults.refuseRenew = true
     fake.setPassword('changed')
-    await expect(engine.request({ method: 'GET', path: '/v1/acme/environments' })).rejects.toMatchObject({ code: 'parent-expired' })
+    await expect(engine.request({ method: 'GET', path: '/v1/acme/environments' })).rejects.toMatchObject({
+      code: 'parent-expired',
+    })
     expect(engine.status().lastError).toContain('orgauth')
   })
 
@@ -89,7 +106,10 @@ describe('Tavio orgauth and envauth against the fake', () => {
     fake.tavioFaults.emptyRenew = true
     await advance(kit.clock, 3600_000 - 110_000)
     for (const wait of [5_000, 10_000, 15_000]) {
-      await waitFor(() => kit.service.engine('tav').status().lastErrorCode === 'bad-response', 'failed attempt')
+      await waitFor(
+        () => kit.service.engine('tav').status().lastErrorCode === 'bad-response',
+        'failed attempt',
+      )
       await advance(kit.clock, wait + 1)
     }
     await waitFor(() => kit.service.engine('tav').status().phase === 'needs-attention', 'giving up')
@@ -116,17 +136,31 @@ describe('Tavio orgauth and envauth against the fake', () => {
 
 describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () => {
   const adminConfig = () =>
-    connectionConfig({ id: 'adm', name: 'Tavio admin', scheme: 'tavio-orgadmin', baseUrl: fake.url, orgDomain: 'acme', clientId: 'client-1' })
+    connectionConfig({
+      id: 'adm',
+      name: 'Tavio admin',
+      scheme: 'tavio-orgadmin',
+      baseUrl: fake.url,
+      orgDomain: 'acme',
+      clientId: 'client-1',
+    })
 
   it('obtains with HTTP Basic client credentials, reads the JWT exp, re-obtains before expiry', async () => {
     await kit.service.save(adminConfig(), 'client-secret-1')
     const result = await kit.service.test('adm')
-    expect(result.status).toMatchObject({ phase: 'connected', lifetimeSource: 'jwt-exp', renewal: 're-obtain' })
+    expect(result.status).toMatchObject({
+      phase: 'connected',
+      lifetimeSource: 'jwt-exp',
+      renewal: 're-obtain',
+    })
     const token = fake.requests.find((r) => r.path.endsWith('/oauth/token'))
     expect(token?.body).toEqual({ grant_type: 'client_credentials', scope: 'organization_admin' })
     expect(token?.headers.authorization).toMatch(/^Basic /)
     await advance(kit.clock, 3600_000 - 110_000)
-    await waitFor(() => count('/oauth/token') === 2 && kit.service.engine('adm').status().phase === 'connected', 're-obtain')
+    await waitFor(
+      () => count('/oauth/token') === 2 && kit.service.engine('adm').status().phase === 'connected',
+      're-obtain',
+    )
     expect(kit.logs.join('\n')).not.toContain('client-secret-1')
   })
 

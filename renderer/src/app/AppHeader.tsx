@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { AlertsButton } from '../features/alerts/AlertsButton'
 import { HealthButton } from '../features/health/HealthButton'
+import { ConnectionsButton } from '../features/connections/ConnectionsButton'
 import { LanguageSwitch } from '../features/session/LanguageSwitch'
 import { FleetSetup } from '../features/setup/FleetSetup'
 import { ListenerStatus } from '../features/session/ListenerStatus'
@@ -25,6 +26,7 @@ export function AppHeader() {
       <ListenerStatus />
       {signedIn && <AlertsButton />}
       <FleetSetup />
+      <ConnectionsButton />
       <HealthButton />
       <SessionStatus />
       <LanguageSwitch />

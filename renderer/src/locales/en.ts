@@ -4,7 +4,8 @@ export const en = {
   connections: {
     open: 'Connections',
     title: 'Connections',
-    intro: 'Other services this desk uses. Passwords, keys and tokens go to the system keychain, never to a file.',
+    intro:
+      'Other services this desk uses. Passwords, keys and tokens go to the system keychain, never to a file.',
     empty: 'No connections yet.',
     add: 'Add connection',
     edit: 'Edit',
@@ -42,7 +43,10 @@ export const en = {
       tavio: 'Tavio (orgauth / envauth)',
       'tavio-orgadmin': 'Tavio organization admin (OAuth)',
     },
-    tokenTypes: { 'access-token2': 'AccessToken2 (Authorization: agora token=…)', 'access-token': 'AccessToken (x-agora-token + x-agora-uid)' },
+    tokenTypes: {
+      'access-token2': 'AccessToken2 (Authorization: agora token=…)',
+      'access-token': 'AccessToken (x-agora-token + x-agora-uid)',
+    },
     phase: {
       idle: 'not tested',
       connecting: 'connecting…',
@@ -51,7 +55,11 @@ export const en = {
       'needs-attention': 'needs attention',
       'signed-out': 'signed out',
     },
-    storage: { keychain: 'secret in keychain', memory: 'secret in memory only (no keychain)', missing: 'no secret stored' },
+    storage: {
+      keychain: 'secret in keychain',
+      memory: 'secret in memory only (no keychain)',
+      missing: 'no secret stored',
+    },
     lifetimeSource: {
       'jwt-exp': 'from the token’s exp',
       'expires-in': 'from expiresIn',
@@ -81,7 +89,8 @@ export const en = {
     connection: '8x8 connection',
     call: 'Video call driver',
     calling: 'Creating room…',
-    created: 'Room created for {{phone}} (reference {{reference}}). 8x8 sends the driver the link by SMS when an agent signs in.',
+    created:
+      'Room created for {{phone}} (reference {{reference}}). 8x8 sends the driver the link by SMS when an agent signs in.',
     validUntil: 'Valid until {{time}} ({{minutes}} min left)',
     expired: 'This room has expired (valid 15 minutes). Create a new one.',
   },

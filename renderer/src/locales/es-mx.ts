@@ -6,7 +6,8 @@ export const esMX: Resources = {
   connections: {
     open: 'Conexiones',
     title: 'Conexiones',
-    intro: 'Otros servicios que usa este escritorio. Contraseñas, claves y tokens van al llavero del sistema, nunca a un archivo.',
+    intro:
+      'Otros servicios que usa este escritorio. Contraseñas, claves y tokens van al llavero del sistema, nunca a un archivo.',
     empty: 'Aún no hay conexiones.',
     add: 'Agregar conexión',
     edit: 'Editar',
@@ -44,7 +45,10 @@ export const esMX: Resources = {
       tavio: 'Tavio (orgauth / envauth)',
       'tavio-orgadmin': 'Tavio administración de la organización (OAuth)',
     },
-    tokenTypes: { 'access-token2': 'AccessToken2 (Authorization: agora token=…)', 'access-token': 'AccessToken (x-agora-token + x-agora-uid)' },
+    tokenTypes: {
+      'access-token2': 'AccessToken2 (Authorization: agora token=…)',
+      'access-token': 'AccessToken (x-agora-token + x-agora-uid)',
+    },
     phase: {
       idle: 'sin probar',
       connecting: 'conectando…',
@@ -53,7 +57,11 @@ export const esMX: Resources = {
       'needs-attention': 'requiere atención',
       'signed-out': 'sesión cerrada',
     },
-    storage: { keychain: 'secreto en el llavero', memory: 'secreto solo en memoria (sin llavero)', missing: 'sin secreto guardado' },
+    storage: {
+      keychain: 'secreto en el llavero',
+      memory: 'secreto solo en memoria (sin llavero)',
+      missing: 'sin secreto guardado',
+    },
     lifetimeSource: {
       'jwt-exp': 'según el exp del token',
       'expires-in': 'según expiresIn',
@@ -83,7 +91,8 @@ export const esMX: Resources = {
     connection: 'Conexión 8x8',
     call: 'Videollamada al conductor',
     calling: 'Creando sala…',
-    created: 'Sala creada para {{phone}} (referencia {{reference}}). 8x8 envía al conductor el enlace por SMS cuando un agente inicia sesión.',
+    created:
+      'Sala creada para {{phone}} (referencia {{reference}}). 8x8 envía al conductor el enlace por SMS cuando un agente inicia sesión.',
     validUntil: 'Válida hasta las {{time}} (quedan {{minutes}} min)',
     expired: 'Esta sala venció (vale 15 minutos). Crea una nueva.',
   },

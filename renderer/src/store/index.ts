@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import type { AlertsSlice } from './alerts-slice'
 import { createAlertsSlice } from './alerts-slice'
+import type { ConnectionsSlice } from './connections-slice'
+import { createConnectionsSlice } from './connections-slice'
 import type { DevicesSlice } from './devices-slice'
 import { createDevicesSlice } from './devices-slice'
 import type { ListenerSlice } from './listener-slice'
@@ -26,7 +28,8 @@ export type AppStore = SessionSlice &
   SetupSlice &
   SelectionSlice &
   MapViewSlice &
-  AlertsSlice
+  AlertsSlice &
+  ConnectionsSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
 export function createAppStore() {
@@ -40,6 +43,7 @@ export function createAppStore() {
     ...createSelectionSlice(...a),
     ...createMapViewSlice(...a),
     ...createAlertsSlice(...a),
+    ...createConnectionsSlice(...a),
   }))
 }
 

@@ -8,6 +8,7 @@ import { selectDevices, selectSelectedAssetId, selectTelemetryVersion } from '..
 import { assetView } from './asset-view'
 import { formatCoordinates } from './map-links'
 import { AssetActions } from './AssetActions'
+import { VideoCallDriver } from '../connections/VideoCallDriver'
 import { ExtraFields } from './ExtraFields'
 import './assets.css'
 
@@ -86,6 +87,7 @@ function AssetDetailCard({ assetId }: { assetId: string }) {
         )}
       </dl>
       <AssetActions lat={view.lat} lng={view.lng} />
+      <VideoCallDriver assetId={assetId} />
       {trailLength > 0 && <p className="asset-detail-trail">{t('detail.trail', { count: trailLength })}</p>}
       {detail && <ExtraFields extra={detail.extra} />}
     </section>

@@ -5,6 +5,7 @@ import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { selectListener, selectSession } from '../../store/selectors'
 import { ApiHealth } from './ApiHealth'
+import { ConnectionsHealth } from '../connections/ConnectionsHealth'
 import { ListenerHealth } from './ListenerHealth'
 import { RawEventInspector } from './RawEventInspector'
 import './health.css'
@@ -61,6 +62,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
           </section>
           <ListenerHealth listener={listener} now={now} />
           <ApiHealth />
+          <ConnectionsHealth />
           <section className="health-card">
             <h3>{t('health.data')}</h3>
             <p data-testid="health-data-age">

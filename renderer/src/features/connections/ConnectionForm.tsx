@@ -1,0 +1,124 @@
+import type { FormEvent } from 'react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
+import { SCHEME_IDS, SCHEME_SECRET, secretValueSchema } from '../../../../shared/schemas/connections'
+import { toAppError } from '../../lib/call'
+import { saveConnection } from './connections-actions'
+import { DEFAULT_BASE_URL, fieldsOf, SCHEME_FIELDS, toConfig } from './connection-form-model'
+import type { FormFields } from './connection-form-model'
+
+/** Add or edit one connection of any scheme; the secret is write-only (never shown back). */
+export function ConnectionForm({
+  editing,
+  onDone,
+}: {
+  editing: ConnectionConfig | null
+  onDone: () => void
+}) {
+  const { t } = useTranslation()
+  const [scheme, setScheme] = useState<SchemeId>(editing?.scheme ?? 'agora')
+  const [fields, setFields] = useState<FormFields>(() =>
+    editing ? fieldsOf(editing) : { name: '', baseUrl: DEFAULT_BASE_URL.agora },
+  )
+  const [secret, setSecret] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const set = (key: string, value: string) => setFields((prev) => ({ ...prev, [key]: value }))
+
+  function changeScheme(next: SchemeId): void {
+    setScheme(next)
+    if (!editing) set('baseUrl', DEFAULT_BASE_URL[next])
+  }
+
+  function submit(event: FormEvent): void {
+    event.preventDefault()
+    const built = toConfig(editing?.id ?? crypto.randomUUID(), scheme, fields, editing)
+    if (!built.ok) return setError(built.message)
+    const keepSecret = editing !== null && editing.scheme === scheme && secret === ''
+    if (!keepSecret) {
+      const checked = secretValueSchema.safeParse(secret)
+      if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'Invalid secret')
+    }
+    setBusy(true)
+    setError(null)
+    saveConnection(built.config, keepSecret ? undefined : secret)
+      .then(onDone)
+      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .finally(() => setBusy(false))
+  }
+
+  const text = (key: string, label: string) => (
+    <label key={key}>
+      <span>{label}</span>
+      <input
+        data-testid={`connection-${key}`}
+        value={fields[key] ?? ''}
+        onChange={(e) => set(key, e.target.value)}
+      />
+    </label>
+  )
+
+  return (
+    <form className="connection-form" data-testid="connection-form" onSubmit={submit} noValidate>
+      <label>
+        <span>{t('connections.scheme')}</span>
+        <select
+          data-testid="connection-scheme"
+          value={scheme}
+          disabled={editing !== null}
+          onChange={(e) => changeScheme(e.target.value as SchemeId)}
+        >
+          {SCHEME_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`connections.schemes.${id}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {text('name', t('connections.name'))}
+      {text('baseUrl', t('connections.baseUrl'))}
+      {SCHEME_FIELDS[scheme].map((key) =>
+        key === 'tokenType' ? (
+          <label key={key}>
+            <span>{t('connections.tokenType')}</span>
+            <select
+              data-testid="connection-tokenType"
+              value={fields.tokenType ?? 'access-token2'}
+              onChange={(e) => set('tokenType', e.target.value)}
+            >
+              <option value="access-token2">{t('connections.tokenTypes.access-token2')}</option>
+              <option value="access-token">{t('connections.tokenTypes.access-token')}</option>
+            </select>
+          </label>
+        ) : (
+          text(key, t(`connections.${key}`))
+        ),
+      )}
+      <label>
+        <span>{t(`connections.secret.${SCHEME_SECRET[scheme]}`)}</span>
+        <input
+          data-testid="connection-secret"
+          type="password"
+          autoComplete="off"
+          value={secret}
+          placeholder={editing ? t('connections.secretKeep') : ''}
+          onChange={(e) => setSecret(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p className="connection-error" data-testid="connection-form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="connection-actions">
+        <button type="submit" className="button-primary" data-testid="connection-save" disabled={busy}>
+          {busy ? t('connections.saving') : t('connections.save')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onDone}>
+          {t('connections.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

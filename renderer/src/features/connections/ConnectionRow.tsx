@@ -1,0 +1,98 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ConnectionEntry, ConnectionTestResult } from '../../../../shared/domain/connections'
+import { formatFixTime, formatRemaining } from '../../lib/format'
+import { useLanguage } from '../../lib/i18n'
+import { toAppError } from '../../lib/call'
+import { useNow } from '../../lib/use-now'
+import { removeConnection, testConnection } from './connections-actions'
+
+/** One connection: status, Test / Edit / Remove, and the last test's scheme, lifetime and next renewal. */
+export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdit: () => void }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const now = useNow(1000)
+  const { config, status } = entry
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<ConnectionTestResult | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  function test(): void {
+    setBusy(true)
+    setError(null)
+    setResult(null)
+    testConnection(config.id)
+      .then(setResult)
+      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .finally(() => setBusy(false))
+  }
+
+  function remove(): void {
+    if (!window.confirm(t('connections.removeConfirm', { name: config.name }))) return
+    removeConnection(config.id).catch((cause: unknown) => setError(toAppError(cause).message))
+  }
+
+  const at = (ms: number | null) =>
+    ms === null
+      ? t('connections.never')
+      : `${formatFixTime(ms, language, now)} (${formatRemaining(ms - now)})`
+
+  return (
+    <li
+      className="connection-row"
+      data-testid="connection-row"
+      data-connection-id={config.id}
+      data-phase={status.phase}
+    >
+      <div className="connection-row-head">
+        <strong>{config.name}</strong>
+        <span className="connection-scheme">{t(`connections.schemes.${config.scheme}`)}</span>
+        <span className={`connection-phase phase-${status.phase}`} data-testid="connection-phase">
+          {t(`connections.phase.${status.phase}`)}
+        </span>
+      </div>
+      <div className="connection-row-meta">
+        {config.baseUrl} · {t(`connections.storage.${status.secretStorage}`)}
+      </div>
+      {result && (
+        <dl className="connection-result" data-testid="connection-test-result" data-scheme={config.scheme}>
+          <dt>{t('connections.scheme')}</dt>
+          <dd>{t('connections.result', { scheme: t(`connections.schemes.${config.scheme}`) })}</dd>
+          <dt>{t('connections.lifetime')}</dt>
+          <dd data-testid="connection-lifetime" data-seconds={result.lifetimeSeconds ?? ''}>
+            {result.lifetimeSeconds === null ? '—' : formatRemaining(result.lifetimeSeconds * 1000)} ·{' '}
+            {t(`connections.lifetimeSource.${result.status.lifetimeSource}`)}
+          </dd>
+          <dt>{t('connections.nextRenewal')}</dt>
+          <dd data-testid="connection-next-renewal">
+            {at(result.status.nextRenewalAt)} · {t(`connections.renewal.${result.status.renewal}`)}
+          </dd>
+          <dt>{t('connections.checked')}</dt>
+          <dd className="mono">{result.checked}</dd>
+        </dl>
+      )}
+      {(error ?? (result ? null : status.lastError)) && (
+        <p className="connection-error" data-testid="connection-error" role="alert">
+          {error ?? status.lastError}
+        </p>
+      )}
+      <div className="connection-actions">
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="connection-test"
+          disabled={busy}
+          onClick={test}
+        >
+          {busy ? t('connections.testing') : t('connections.test')}
+        </button>
+        <button type="button" className="button-secondary" data-testid="connection-edit" onClick={onEdit}>
+          {t('connections.edit')}
+        </button>
+        <button type="button" className="button-secondary" data-testid="connection-remove" onClick={remove}>
+          {t('connections.remove')}
+        </button>
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,32 @@
+import type { ConnectionConfig, VideoRoomInput } from '../../../../shared/schemas/connections'
+import { callApi } from '../../lib/call'
+import { useAppStore } from '../../store'
+
+/** Loads configs and statuses into the store. */
+export async function loadConnections(): Promise<void> {
+  useAppStore.getState().setConnections(await callApi('connections:list', undefined))
+}
+
+export async function saveConnection(config: ConnectionConfig, secret: string | undefined): Promise<void> {
+  const input = secret === undefined ? { config } : { config, secret }
+  useAppStore.getState().setConnections(await callApi('connections:save', input))
+}
+
+export async function removeConnection(id: string): Promise<void> {
+  useAppStore.getState().setConnections(await callApi('connections:remove', { id }))
+}
+
+/** Tests a connection; the store keeps the status either way (a failure leaves needs-attention). */
+export async function testConnection(id: string) {
+  try {
+    const result = await callApi('connections:test', { id })
+    useAppStore.getState().setConnectionStatus(result.status)
+    return result
+  } finally {
+    void loadConnections().catch(() => undefined)
+  }
+}
+
+export function createVideoRoom(input: VideoRoomInput) {
+  return callApi('connections:create-video-room', input)
+}
