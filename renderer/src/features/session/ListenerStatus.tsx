@@ -7,7 +7,11 @@ export function ListenerStatus() {
   const listener = useAppStore(selectListener)
   const state = listener?.state ?? 'off'
   const rejected = Object.values(listener?.rejected ?? {}).reduce((sum, n) => sum + n, 0)
-  const title = [listener?.error, listener && t('listener.stats', { accepted: listener.accepted, rejected })]
+  const title = [
+    listener?.url,
+    listener?.error,
+    listener && t('listener.stats', { accepted: listener.accepted, rejected }),
+  ]
     .filter(Boolean)
     .join('\n')
   return (
