@@ -50,6 +50,8 @@ export class SavedSignIn {
   }
 
   async forget(account: string): Promise<void> {
+    // Without a keychain nothing can have been saved: there is nothing to delete and nothing to warn about.
+    if (!(await this.status()).available) return
     try {
       await this.store.delete(account)
     } catch (error) {
