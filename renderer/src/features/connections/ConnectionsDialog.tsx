@@ -7,6 +7,7 @@ import { ConnectionForm } from './ConnectionForm'
 import { ConnectionRow } from './ConnectionRow'
 import { loadConnections } from './connections-actions'
 import './connections.css'
+import { Modal } from '../../lib/Modal'
 
 /** Settings → Connections: add, edit, remove and test connections of any scheme. */
 export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
@@ -17,57 +18,44 @@ export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     loadConnections().catch((cause: unknown) => setError(toAppError(cause).message))
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  }, [])
 
   return (
-    <div className="connections-backdrop" onClick={onClose}>
-      <section
-        className="connections-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('connections.title')}
-        data-testid="connections-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header className="connections-head">
-          <h2>{t('connections.title')}</h2>
+    <Modal
+      placement="dialog"
+      className="connections-dialog"
+      label={t('connections.title')}
+      testId="connections-dialog"
+      onClose={onClose}
+    >
+      <header className="connections-head">
+        <h2>{t('connections.title')}</h2>
+        <button type="button" className="button-secondary" data-testid="connections-close" onClick={onClose}>
+          {t('connections.close')}
+        </button>
+      </header>
+      <p className="connections-intro">{t('connections.intro')}</p>
+      {error && <p className="connection-error">{error}</p>}
+      {editing !== null ? (
+        <ConnectionForm editing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+      ) : (
+        <>
+          {connections.length === 0 && <p>{t('connections.empty')}</p>}
+          <ul className="connection-list">
+            {connections.map((entry) => (
+              <ConnectionRow key={entry.config.id} entry={entry} onEdit={() => setEditing(entry.config)} />
+            ))}
+          </ul>
           <button
             type="button"
-            className="button-secondary"
-            data-testid="connections-close"
-            onClick={onClose}
+            className="button-primary"
+            data-testid="connection-add"
+            onClick={() => setEditing('new')}
           >
-            {t('connections.close')}
+            {t('connections.add')}
           </button>
-        </header>
-        <p className="connections-intro">{t('connections.intro')}</p>
-        {error && <p className="connection-error">{error}</p>}
-        {editing !== null ? (
-          <ConnectionForm editing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        ) : (
-          <>
-            {connections.length === 0 && <p>{t('connections.empty')}</p>}
-            <ul className="connection-list">
-              {connections.map((entry) => (
-                <ConnectionRow key={entry.config.id} entry={entry} onEdit={() => setEditing(entry.config)} />
-              ))}
-            </ul>
-            <button
-              type="button"
-              className="button-primary"
-              data-testid="connection-add"
-              onClick={() => setEditing('new')}
-            >
-              {t('connections.add')}
-            </button>
-          </>
-        )}
-      </section>
-    </div>
+        </>
+      )}
+    </Modal>
   )
 }

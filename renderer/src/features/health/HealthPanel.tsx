@@ -4,6 +4,7 @@ import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { selectListener, selectSession } from '../../store/selectors'
+import { Modal } from '../../lib/Modal'
 import { ApiHealth } from './ApiHealth'
 import { ConnectionsHealth } from '../connections/ConnectionsHealth'
 import { ListenerHealth } from './ListenerHealth'
@@ -20,60 +21,58 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
   const time = (at: number | null | undefined) => (at ? formatFixTime(at, language, now) : '—')
 
   return (
-    <div className="health-backdrop" onClick={onClose}>
-      <section
-        className="health-panel"
-        data-testid="health-panel"
-        role="dialog"
-        aria-label={t('health.title')}
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header className="health-head">
-          <h2>{t('health.title')}</h2>
-          <button type="button" className="health-close" aria-label={t('detail.close')} onClick={onClose}>
-            ×
-          </button>
-        </header>
-        <div className="health-grid">
-          <section className="health-card" data-testid="health-session">
-            <h3>{t('health.session')}</h3>
-            <dl>
-              <dt>{t('health.state')}</dt>
-              <dd data-state={session?.phase ?? 'signed-out'}>
-                {t(`health.phase.${session?.phase ?? 'signed-out'}`)}
-              </dd>
-              <dt>{t('health.user')}</dt>
-              <dd>{session?.email ?? '—'}</dd>
-              <dt>{t('health.since')}</dt>
-              <dd>{time(session?.signedInSince)}</dd>
-              <dt>{t('health.tokenExpires')}</dt>
-              <dd data-testid="health-token-expiry">
-                {session?.accessExpiresAt ? formatRemaining(session.accessExpiresAt - now) : '—'}
-              </dd>
-              <dt>{t('health.lastRenewal')}</dt>
-              <dd>{time(session?.lastRenewedAt)}</dd>
-              {session?.lastRenewalError && (
-                <>
-                  <dt>{t('health.renewalError')}</dt>
-                  <dd className="health-bad">{session.lastRenewalError}</dd>
-                </>
-              )}
-            </dl>
-          </section>
-          <ListenerHealth listener={listener} now={now} />
-          <ApiHealth />
-          <ConnectionsHealth />
-          <section className="health-card">
-            <h3>{t('health.data')}</h3>
-            <p data-testid="health-data-age">
-              {listener?.lastEventAt
-                ? t('health.lastEvent', { age: formatAge(now - listener.lastEventAt, language) })
-                : t('health.noEventYet')}
-            </p>
-          </section>
-        </div>
-        <RawEventInspector />
-      </section>
-    </div>
+    <Modal
+      placement="dialog"
+      className="health-panel"
+      label={t('health.title')}
+      testId="health-panel"
+      onClose={onClose}
+    >
+      <header className="health-head">
+        <h2>{t('health.title')}</h2>
+        <button type="button" className="health-close" aria-label={t('detail.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="health-grid">
+        <section className="health-card" data-testid="health-session">
+          <h3>{t('health.session')}</h3>
+          <dl>
+            <dt>{t('health.state')}</dt>
+            <dd data-state={session?.phase ?? 'signed-out'}>
+              {t(`health.phase.${session?.phase ?? 'signed-out'}`)}
+            </dd>
+            <dt>{t('health.user')}</dt>
+            <dd>{session?.email ?? '—'}</dd>
+            <dt>{t('health.since')}</dt>
+            <dd>{time(session?.signedInSince)}</dd>
+            <dt>{t('health.tokenExpires')}</dt>
+            <dd data-testid="health-token-expiry">
+              {session?.accessExpiresAt ? formatRemaining(session.accessExpiresAt - now) : '—'}
+            </dd>
+            <dt>{t('health.lastRenewal')}</dt>
+            <dd>{time(session?.lastRenewedAt)}</dd>
+            {session?.lastRenewalError && (
+              <>
+                <dt>{t('health.renewalError')}</dt>
+                <dd className="health-bad">{session.lastRenewalError}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <ListenerHealth listener={listener} now={now} />
+        <ApiHealth />
+        <ConnectionsHealth />
+        <section className="health-card">
+          <h3>{t('health.data')}</h3>
+          <p data-testid="health-data-age">
+            {listener?.lastEventAt
+              ? t('health.lastEvent', { age: formatAge(now - listener.lastEventAt, language) })
+              : t('health.noEventYet')}
+          </p>
+        </section>
+      </div>
+      <RawEventInspector />
+    </Modal>
   )
 }
