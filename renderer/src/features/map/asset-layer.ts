@@ -9,7 +9,8 @@ import { worldSize } from './mercator'
 const HIT_SLOP_PX = 10
 /** A frame this cheap is redrawn on every pan step; above it the canvas slides and catches up. */
 const CHEAP_FRAME_MS = 8
-const PAN_REDRAW_MS = 250
+/** Catch-up while a long pan goes on with no data arriving (live batches redraw anyway). */
+const PAN_REDRAW_MS = 1000
 const SETTLE_MS = 120
 
 export interface AssetLayerCallbacks {
@@ -117,7 +118,7 @@ export class AssetCanvasLayer extends L.Layer {
   /**
    * Panning: a cheap frame is simply redrawn; an expensive one (tens of thousands in view) is not
    * redrawn at 60 Hz: the last picture slides with the map (a CSS translate, free) and is redrawn
-   * a few times a second and when the pan ends.
+   * with the next telemetry batch, when the pan ends, or after a second without either.
    */
   private readonly onMove = (): void => {
     const map = this.host
