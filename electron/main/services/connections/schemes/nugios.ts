@@ -1,8 +1,9 @@
 import type { ConnectionConfig } from '../../../../../shared/schemas/connections'
-import { asCredentialError, ConnectionError } from '../connection-error'
+import { ConnectionError } from '../connection-error'
 import { readGrant } from '../grant'
 import type { GrantShape } from '../grant'
 import type { Grant, SchemeRuntime, TokenScheme } from '../scheme'
+import { passwordLogin } from '../password-login'
 
 export type NugiosConfig = Extract<ConnectionConfig, { scheme: 'nugios' }>
 
@@ -47,24 +48,14 @@ export const nugiosScheme: TokenScheme<NugiosConfig> = {
   rotates: true,
   paths: { login: '/api/auth/login', refresh: '/api/auth/refresh-token', test: '' },
   fields: { accessToken: 'accessToken', refreshToken: 'refreshToken', passwordExpired: 'passwordExpired' },
-  async obtain(runtime) {
-    const path = runtime.path('login')
-    const password = await runtime.secret()
-    try {
-      const result = await runtime.send({
-        method: 'POST',
-        path,
-        json: { login: runtime.config.login, password },
-      })
-      return checkPassword(
-        runtime,
-        readGrant(result.body, shape(runtime), runtime.serverNow(), `POST ${path}`),
-        `POST ${path}`,
-      )
-    } catch (error) {
-      throw asCredentialError(error, 'Nugios', 'login and password')
-    }
-  },
+  obtain: (runtime) =>
+    passwordLogin(runtime, {
+      vendor: 'Nugios',
+      credentials: 'login and password',
+      body: (password) => ({ login: runtime.config.login, password }),
+      shape: shape(runtime),
+      check: (grant, call) => checkPassword(runtime, grant, call),
+    }),
   async renew(runtime, grant) {
     const path = runtime.path('refresh')
     if (!grant.refreshToken)

@@ -1,7 +1,7 @@
-import { asCredentialError } from '../connection-error'
 import { readGrant } from '../grant'
 import type { GrantShape } from '../grant'
 import type { BaseConnectionConfig, SchemeRuntime, TokenScheme } from '../scheme'
+import { passwordLogin } from '../password-login'
 
 export interface TagoraConnectionConfig extends BaseConnectionConfig {
   email: string
@@ -30,20 +30,13 @@ export const tagoraScheme: TokenScheme<TagoraConnectionConfig> = {
   rotates: true,
   paths: { login: '/auth/login', renew: '/auth/renew', test: '/devices?limit=1' },
   fields: { accessToken: 'accessToken', renewToken: 'renewToken', expiresIn: 'expiresIn' },
-  async obtain(runtime) {
-    const path = runtime.path('login')
-    const password = await runtime.secret()
-    try {
-      const result = await runtime.send({
-        method: 'POST',
-        path,
-        json: { email: runtime.config.email, password },
-      })
-      return readGrant(result.body, shape(runtime), runtime.serverNow(), `POST ${path}`)
-    } catch (error) {
-      throw asCredentialError(error, 'Tagora', 'email and password')
-    }
-  },
+  obtain: (runtime) =>
+    passwordLogin(runtime, {
+      vendor: 'Tagora',
+      credentials: 'email and password',
+      body: (password) => ({ email: runtime.config.email, password }),
+      shape: shape(runtime),
+    }),
   async renew(runtime, grant) {
     const path = runtime.path('renew')
     const result = await runtime.send({ method: 'POST', path, json: { renewToken: grant.refreshToken } })

@@ -3,6 +3,7 @@ import { asCredentialError, ConnectionError, isConnectionError } from '../connec
 import { readGrant } from '../grant'
 import type { GrantShape } from '../grant'
 import type { Grant, SchemeRuntime, TokenScheme } from '../scheme'
+import { passwordLogin } from '../password-login'
 
 export type TavioConfig = Extract<ConnectionConfig, { scheme: 'tavio' }>
 export type TavioOrgAdminConfig = Extract<ConnectionConfig, { scheme: 'tavio-orgadmin' }>
@@ -46,20 +47,13 @@ export const tavioOrgScheme: TokenScheme<TavioConfig> = {
   rotates: false,
   paths: TAVIO_PATHS,
   fields: { token: 'token', expiresIn: 'expiresIn' },
-  async obtain(runtime) {
-    const path = runtime.path('login')
-    const password = await runtime.secret()
-    try {
-      const result = await runtime.send({
-        method: 'POST',
-        path,
-        json: { username: runtime.config.username, password },
-      })
-      return readGrant(result.body, shape(runtime), runtime.serverNow(), `POST ${path}`)
-    } catch (error) {
-      throw asCredentialError(error, 'Tavio', 'username and password')
-    }
-  },
+  obtain: (runtime) =>
+    passwordLogin(runtime, {
+      vendor: 'Tavio',
+      credentials: 'username and password',
+      body: (password) => ({ username: runtime.config.username, password }),
+      shape: shape(runtime),
+    }),
   renew: renewTavio,
   present: bearer,
   testRequest: (runtime) => ({ method: 'GET', path: runtime.path('test') }),
