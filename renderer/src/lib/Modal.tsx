@@ -30,7 +30,7 @@ export function Modal({ placement, label, testId, className, onClose, children }
   return (
     <div className={`modal-backdrop modal-${placement}`} onClick={onClose}>
       <section
-        className={className}
+        className={placement === 'dialog' ? `modal-card ${className}` : className}
         role="dialog"
         aria-modal="true"
         aria-label={label}
