@@ -4,11 +4,12 @@ import { FakeClock } from '../../electron/main/services/session/fake-clock'
 import { tagoraScheme } from '../../electron/main/services/connections/schemes/tagora'
 import type { TagoraConnectionConfig } from '../../electron/main/services/connections/schemes/tagora'
 import { TokenEngine } from '../../electron/main/services/connections/token-engine'
+import { createTagoraClient } from '../../electron/main/services/tagora/tagora-client'
 import { startSimulator } from '../../electron/main/simulator/simulator'
 import type { Simulator } from '../../electron/main/simulator/types'
 
 // Tagora as one scheme of the generic engine, against the real simulator (same envelope, JWT exp,
-// rotating renewToken). The app's Tagora session itself stays on TagoraSession.
+// rotating renewToken): the same scheme the app's own session runs on (session/tagora-session.ts).
 let sim: Simulator
 beforeEach(async () => {
   sim = await startSimulator()
@@ -28,10 +29,12 @@ describe('Tagora as a scheme of the token engine', () => {
       email,
       overrides: { paths: {}, fields: {}, lifetimeSeconds: null },
     }
-    const engine = new TokenEngine(tagoraScheme, config, {
+    const logger = createLogger('t', { write: () => undefined })
+    const client = createTagoraClient({ baseUrl: sim.apiBaseUrl, logger })
+    const engine = new TokenEngine(tagoraScheme(client), config, {
       clock,
       fetch,
-      logger: createLogger('t', { write: () => undefined }),
+      logger,
       secret: () => Promise.resolve(password),
     })
     await engine.connect()

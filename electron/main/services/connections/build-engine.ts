@@ -5,7 +5,7 @@ import { eightByEightScheme } from './schemes/eight-by-eight'
 import { nugiosScheme } from './schemes/nugios'
 import { tavioEnvScheme, tavioOrgAdminScheme, tavioOrgScheme } from './schemes/tavio'
 import { TokenEngine } from './token-engine'
-import type { TokenEngineDeps } from './token-engine'
+import type { TokenEngineDeps } from './token-engine-types'
 
 /** A connection's engine; a Tavio connection with an environment has the orgauth engine as parent. */
 export interface ConnectionEngines {

@@ -1,4 +1,6 @@
 import type { AppErrorInfo } from '../../../../shared/domain/errors'
+import { isDefinitiveRejection } from '../session/renewal-plan'
+import { isTagoraApiError } from '../tagora/tagora-api-error'
 
 export type ConnectionErrorCode =
   | 'invalid-credentials'
@@ -56,6 +58,7 @@ const INVALID_TOKEN_TEXT =
 
 /** The server said no for good (400/401/403 or "invalid token"): retrying the same credential is pointless. */
 export function isDefinitive(error: unknown): boolean {
+  if (isTagoraApiError(error)) return isDefinitiveRejection(error)
   if (!isConnectionError(error)) return false
   if (
     ['invalid-credentials', 'unauthorized', 'forbidden', 'validation', 'password-expired'].includes(
@@ -68,7 +71,11 @@ export function isDefinitive(error: unknown): boolean {
 
 /** A protected call refused because the token is no longer accepted. */
 export function isUnauthorized(error: unknown): boolean {
-  return isConnectionError(error) && error.status === 401
+  return (isConnectionError(error) || isTagoraApiError(error)) && error.status === 401
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** A refused sign-in (400/401/403) reworded as wrong credentials; anything else passes through. */
@@ -82,5 +89,42 @@ export function asCredentialError(error: unknown, vendor: string, what: string):
     status: error.status,
     serverMessage: error.serverMessage,
     message: `${vendor} refused the ${what}${said}. Check them and enter them again.`,
+  })
+}
+
+/** A static key or token refused on a protected call: it cannot renew, the user must enter it again. */
+export function refusedStatic(error: unknown): ConnectionError {
+  return new ConnectionError({
+    code: 'invalid-credentials',
+    call: isConnectionError(error) ? error.call : 'request',
+    status: 401,
+    message: `The server refused this key or token (${describeError(error)}). Check it and enter it again.`,
+  })
+}
+
+/** A refresh token this run already saw refused: not sent again. */
+export function refusedBefore(): ConnectionError {
+  return new ConnectionError({
+    code: 'unauthorized',
+    call: 'renew',
+    message: 'The server already refused this refresh token, so it is not sent again. Sign in again.',
+  })
+}
+
+/** The keychain has no secret for a connection that needs one. */
+export function missingSecret(name: string): ConnectionError {
+  return new ConnectionError({
+    code: 'missing-secret',
+    call: 'keychain',
+    message: `No secret is stored for "${name}". Edit the connection and enter it again.`,
+  })
+}
+
+/** A call made while a connection has no token: why it ended, when known. */
+export function noToken(name: string, lastError: string | null): ConnectionError {
+  return new ConnectionError({
+    code: 'signed-out',
+    call: 'connection',
+    message: lastError ?? `"${name}" has no token. Test the connection to sign in again.`,
   })
 }

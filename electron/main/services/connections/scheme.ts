@@ -37,6 +37,8 @@ export interface SchemeRuntime<C extends BaseConnectionConfig> {
   send(spec: RequestSpec, headers?: Record<string, string>): Promise<HttpResult>
   /** Server-clock now. */
   serverNow(): number
+  /** A Date header read by a call made outside `send` (typed clients), to keep the clock offset fresh. */
+  observeServerDate(serverDate: number | null): void
   /** The parent connection's protected call, for derived tokens (Tavio envauth). */
   withParent?<T>(run: (headers: Record<string, string>) => Promise<T>): Promise<T>
 }

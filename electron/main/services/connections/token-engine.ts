@@ -1,58 +1,41 @@
-import type { ConnectionPhase, LifetimeSource, RenewalMode } from '../../../../shared/domain/connections'
-import type { Logger } from '../logging/logger'
-import type { Clock } from '../ports/clock'
-import { clampDelay } from '../ports/clock'
-import type { PowerEvents } from '../ports/power-events'
+import type { ConnectionPhase } from '../../../../shared/domain/connections'
 import { planRenewal, retryDelay, TIME_JUMP_MS } from '../session/renewal-plan'
-import { ConnectionError, isConnectionError, isDefinitive, isUnauthorized } from './connection-error'
+import { decodeJwtClaims } from '../tagora/jwt'
+import { isDefinitive, noToken, isUnauthorized, refusedBefore, refusedStatic } from './connection-error'
 import type { HttpResult, RequestSpec } from './http'
 import { sendRequest } from './http'
+import { RefusedTokens } from './refused-tokens'
+import { RenewalTimers } from './renewal-timers'
+import { EngineReport } from './engine-report'
 import type { BaseConnectionConfig, Grant, SchemeRuntime, TokenScheme } from './scheme'
-import { fillPath } from './scheme-paths'
+import { createSchemeRuntime } from './scheme-runtime'
+import { ServerClock } from './server-clock'
+import type { EngineEndKind, EngineStatus, TokenEngineDeps } from './token-engine-types'
 
-export interface TokenEngineDeps {
-  clock: Clock
-  logger: Logger
-  fetch: typeof fetch
-  /** The user's secret for this connection (keychain); null when none is stored. */
-  secret(): Promise<string | null>
-  powerEvents?: PowerEvents
-  /** Jitter for retry delays; injectable so tests are exact. */
-  random?: () => number
-  /** For derived schemes: the parent connection's engine. */
-  parent?: TokenEngine<BaseConnectionConfig>
-}
-
-export interface EngineStatus {
-  phase: ConnectionPhase
-  expiresAt: number | null
-  nextRenewalAt: number | null
-  lifetimeSource: LifetimeSource
-  renewal: RenewalMode
-  lastRenewedAt: number | null
-  lastError: string | null
-  lastErrorCode: string | null
-}
+/** While a renewal runs, calls keep the current token unless it has less than this left. */
+const EXPIRY_MARGIN_MS = 5_000
+/** A Date-header offset that moves more than this re-arms the renewal timer. */
+const OFFSET_REPLAN_MS = 5_000
 
 /**
- * One connection's token lifecycle, for any scheme: obtain, present, renew ahead of expiry on the
- * server's clock (renewal-plan.ts: 2 min lead or half-life), retries 5/10/15 s with jitter, single-flight
- * renewal, rotation, re-obtain when a renewal is refused, and a clear reason when it gives up.
+ * One token's lifecycle, for any scheme (the app's own Tagora session included): obtain or resume,
+ * present, renew ahead of expiry on the server's clock (renewal-plan.ts: 2 min lead or half-life),
+ * retries 5/10/15 s with jitter, single-flight renewal, rotation, refused tokens never resent, re-obtain
+ * when a refresh is refused and the password is stored, and a clear reason when it gives up.
  */
 export class TokenEngine<C extends BaseConnectionConfig> {
   private grant: Grant | null = null
+  /** Server-clock ms at which renewal starts; fixed when the grant is adopted. */
   private renewAt: number | null = null
-  private offset = 0
-  private phase: ConnectionPhase = 'idle'
+  private readonly serverClock: ServerClock
+  private readonly refused: RefusedTokens
+  /** Bumped whenever the token is replaced or dropped, so late async results are ignored. */
   private generation = 0
   private renewal: Promise<void> | null = null
   private obtaining: Promise<void> | null = null
-  private cancelTimer: (() => void) | null = null
-  private lastRenewedAt: number | null = null
-  private lastError: string | null = null
-  private lastErrorCode: string | null = null
+  private readonly timers: RenewalTimers
+  private readonly report = new EngineReport()
   private obtainedLifetime: number | null = null
-  private readonly listeners = new Set<() => void>()
   private readonly unsubscribeResume: () => void
   private readonly random: () => number
 
@@ -62,42 +45,54 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     private readonly deps: TokenEngineDeps,
   ) {
     this.random = deps.random ?? Math.random
-    this.unsubscribeResume = deps.powerEvents?.onResume(() => this.checkWallTime()) ?? (() => undefined)
+    this.serverClock = new ServerClock(() => deps.clock.now())
+    this.timers = new RenewalTimers(deps.clock)
+    this.refused = deps.refusedTokens ?? new RefusedTokens()
+    this.unsubscribeResume =
+      deps.powerEvents?.onResume(() => this.checkWallTime('resume')) ?? (() => undefined)
   }
 
-  /** Obtains a fresh token now (sign in / "Test connection"). Throws the ConnectionError on failure. */
-  async connect(): Promise<void> {
-    const generation = this.reset()
-    this.setPhase('connecting')
-    try {
-      await this.obtainInto(generation)
-    } catch (error) {
-      if (generation === this.generation) this.fail(error)
-      throw error
-    }
+  /**
+   * Obtains a fresh token now (sign in / "Test connection"). `secret`, when given, is used for this sign-in
+   * only and not kept. Throws the scheme's error on failure.
+   */
+  connect(secret?: string): Promise<void> {
+    return this.startFrom(() => this.scheme.obtain(this.runtime(secret)))
   }
 
-  /** Runs a protected call with the presenting headers; a 401 renews once (single flight) and retries once. */
-  async authorized<T>(run: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+  /** Starts from a saved refresh token ("keep me signed in"): one renewal, no retries. Throws on failure. */
+  resume(refreshToken: string): Promise<void> {
+    const saved: Grant = { accessToken: '', refreshToken, expiresAt: null, lifetimeSource: 'none', flags: {} }
+    return this.startFrom(async () => {
+      const grant = await this.renewWith(this.runtime(), saved)
+      return { ...grant, refreshToken: grant.refreshToken ?? refreshToken }
+    }, refreshToken)
+  }
+
+  /**
+   * Runs a protected call with the presenting headers (and the raw token, for typed clients). A 401 waits
+   * for the one renewal in flight (or starts it) and retries once; a second 401 ends the token.
+   */
+  async authorized<T>(run: (headers: Record<string, string>, accessToken: string) => Promise<T>): Promise<T> {
     await this.ensureToken()
     const first = this.presenting()
     try {
-      return await run(first.headers)
+      return await run(first.headers, first.token)
     } catch (error) {
       if (!isUnauthorized(error) || first.generation !== this.generation) throw error
       if (this.scheme.renewal === 'none') {
-        this.fail(refusedStatic(error))
-        throw refusedStatic(error)
+        const refused = refusedStatic(error)
+        this.fail(refused)
+        throw refused
       }
       if (this.grant?.accessToken === first.token) await this.renewSingleFlight('401')
     }
     const second = this.presenting()
     try {
-      return await run(second.headers)
+      return await run(second.headers, second.token)
     } catch (error) {
-      if (isUnauthorized(error) && second.generation === this.generation) {
-        this.end('The server refused the token twice in a row', error)
-      }
+      if (isUnauthorized(error) && second.generation === this.generation)
+        await this.end('rejected-twice', error)
       throw error
     }
   }
@@ -107,16 +102,20 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     return this.authorized((headers) => this.send(spec, headers))
   }
 
+  /** A Date header seen on any response: keeps the server-clock offset fresh, re-arming when it moved. */
+  observeServerDate(serverDate: number | null): void {
+    const moved = this.serverClock.observe(serverDate)
+    if (moved > OFFSET_REPLAN_MS && this.grant && !this.renewal) this.armTimer()
+  }
+
   status(): EngineStatus {
+    const expiresAt = this.grant?.expiresAt ?? null
     return {
-      phase: this.phase,
-      expiresAt: this.grant?.expiresAt != null ? this.grant.expiresAt - this.offset : null,
-      nextRenewalAt: this.renewAt !== null ? this.renewAt - this.offset : null,
+      ...this.report.snapshot(),
+      expiresAt: expiresAt !== null ? this.serverClock.toLocal(expiresAt) : null,
+      nextRenewalAt: this.renewAt !== null ? this.serverClock.toLocal(this.renewAt) : null,
       lifetimeSource: this.grant?.lifetimeSource ?? 'none',
       renewal: this.scheme.renewal,
-      lastRenewedAt: this.lastRenewedAt,
-      lastError: this.lastError,
-      lastErrorCode: this.lastErrorCode,
     }
   }
 
@@ -125,36 +124,33 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     return this.obtainedLifetime
   }
 
+  /** The access token's JWT claims (ids for the UI); null when it is not a JWT or there is none. */
+  tokenClaims(): Record<string, unknown> | null {
+    return this.grant ? decodeJwtClaims(this.grant.accessToken) : null
+  }
+
+  /** The refresh token, for the keychain copy only: main-process memory, never IPC or logs. */
+  currentRefreshToken(): string | null {
+    return this.grant?.refreshToken ?? null
+  }
+
   /** The runtime schemes see (also used by vendor actions such as the 8x8 room). */
-  runtime(): SchemeRuntime<C> {
-    const parent = this.deps.parent
-    return {
+  runtime(oneShotSecret?: string): SchemeRuntime<C> {
+    return createSchemeRuntime({
+      scheme: this.scheme,
       config: this.config,
-      path: (key) => fillPath(this.config.overrides.paths[key] ?? this.scheme.paths[key] ?? '', this.config),
-      field: (key) => this.config.overrides.fields[key] ?? this.scheme.fields[key] ?? key,
-      secret: async () => {
-        const secret = await this.deps.secret()
-        if (!secret)
-          throw new ConnectionError({
-            code: 'missing-secret',
-            call: 'keychain',
-            message: `No secret is stored for "${this.config.name}". Edit the connection and enter it again.`,
-          })
-        return secret
-      },
-      send: (spec, headers) => this.send(spec, headers ?? {}),
-      serverNow: () => this.deps.clock.now() + this.offset,
-      ...(parent
-        ? { withParent: <T>(run: (h: Record<string, string>) => Promise<T>) => parent.authorized(run) }
-        : {}),
-    }
+      secret: async () => oneShotSecret ?? (await this.deps.secret()),
+      send: (spec, headers) => this.send(spec, headers),
+      serverClock: this.serverClock,
+      observeServerDate: (serverDate) => this.observeServerDate(serverDate),
+      parent: this.deps.parent,
+    })
   }
 
   /** Forgets the token and stops timers; the secret stays in the keychain. */
   signOut(): void {
     this.reset()
-    this.lastError = null
-    this.lastErrorCode = null
+    this.report.clearProblem()
     this.setPhase('signed-out')
   }
 
@@ -166,8 +162,7 @@ export class TokenEngine<C extends BaseConnectionConfig> {
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.report.onChange(listener)
   }
 
   dispose(): void {
@@ -177,14 +172,26 @@ export class TokenEngine<C extends BaseConnectionConfig> {
 
   // --- obtaining and presenting ------------------------------------------------------------------------
 
-  private async obtainInto(generation: number): Promise<void> {
-    const grant = await this.scheme.obtain(this.runtime())
-    this.assertCurrent(generation)
-    this.adopt(grant)
+  /** A new token replaces whatever was there; `resumedFrom` lets the keychain copy follow a rotation. */
+  private async startFrom(getGrant: () => Promise<Grant>, resumedFrom?: string): Promise<void> {
+    const generation = this.reset()
+    this.setPhase('connecting')
+    try {
+      const grant = await getGrant()
+      this.assertCurrent(generation)
+      this.adopt(grant, false)
+      if (resumedFrom === undefined) return
+      await this.deps.onRenewed?.(this.grant?.refreshToken ?? null, resumedFrom)
+      this.assertCurrent(generation)
+    } catch (error) {
+      if (generation === this.generation) this.fail(error)
+      throw error
+    }
   }
 
   private async ensureToken(): Promise<void> {
     if (!this.grant) {
+      if (this.deps.obtainOnDemand === false) throw this.signedOutError()
       if (!this.obtaining) {
         const flight = this.connect().finally(() => {
           if (this.obtaining === flight) this.obtaining = null
@@ -193,7 +200,14 @@ export class TokenEngine<C extends BaseConnectionConfig> {
       }
       return this.obtaining
     }
-    if (this.renewAt !== null && this.serverNow() >= this.renewAt) await this.renewSingleFlight('stale')
+    const serverNow = this.serverClock.now()
+    if (this.renewal) {
+      // Calls keep the still-valid token while retries run; only one about to lapse waits.
+      const expiresAt = this.grant.expiresAt
+      if (expiresAt !== null && serverNow >= expiresAt - EXPIRY_MARGIN_MS) await this.renewal
+      return
+    }
+    if (this.renewAt !== null && serverNow >= this.renewAt) await this.renewSingleFlight('stale')
   }
 
   private presenting(): { token: string; headers: Record<string, string>; generation: number } {
@@ -207,52 +221,50 @@ export class TokenEngine<C extends BaseConnectionConfig> {
 
   private async send(spec: RequestSpec, headers: Record<string, string>): Promise<HttpResult> {
     const extra = this.scheme.extraHeaders?.(this.config) ?? {}
-    const result = await sendRequest(this.deps.fetch, this.config.baseUrl, spec, { ...extra, ...headers })
-    if (result.serverDate !== null) this.offset = result.serverDate - this.deps.clock.now()
+    const result = await sendRequest(this.deps.fetch ?? fetch, this.config.baseUrl, spec, {
+      ...extra,
+      ...headers,
+    })
+    this.observeServerDate(result.serverDate)
     return result
   }
 
-  private adopt(grant: Grant): void {
-    const keepRefresh = this.scheme.rotates && !grant.refreshToken ? (this.grant?.refreshToken ?? null) : null
-    this.grant = keepRefresh ? { ...grant, refreshToken: keepRefresh } : grant
-    const now = this.serverNow()
-    this.obtainedLifetime = grant.expiresAt === null ? null : Math.round((grant.expiresAt - now) / 1000)
-    this.lastError = null
-    this.lastErrorCode = null
-    this.schedule()
+  /** Takes a grant; one without a refresh token keeps the current one (no rotation this time). */
+  private adopt(grant: Grant, renewed: boolean): void {
+    const kept = this.grant?.refreshToken ?? null
+    this.grant = grant.refreshToken || !kept ? grant : { ...grant, refreshToken: kept }
+    const serverNow = this.serverClock.now()
+    const expiresAt = grant.expiresAt
+    this.obtainedLifetime = expiresAt === null ? null : Math.round((expiresAt - serverNow) / 1000)
+    this.renewAt =
+      expiresAt === null || this.scheme.renewal === 'none'
+        ? null
+        : planRenewal({ expClaimMs: expiresAt, expiresInSeconds: 0, serverNow }).renewAt
+    this.report.healthy(renewed ? this.deps.clock.now() : null)
+    this.armTimer()
     this.setPhase('connected')
   }
 
   // --- renewal ------------------------------------------------------------------------------------------
 
-  private schedule(): void {
-    this.cancelTimer?.()
-    this.cancelTimer = null
-    this.renewAt = null
-    const expiresAt = this.grant?.expiresAt ?? null
-    if (expiresAt === null || this.scheme.renewal === 'none') return
-    const serverNow = this.serverNow()
-    this.renewAt = planRenewal({ expClaimMs: expiresAt, expiresInSeconds: 0, serverNow }).renewAt
-    const fireAt = this.renewAt - this.offset
+  /** Sets the timer for the planned renewal, on our clock; the plan itself is fixed at adoption. */
+  private armTimer(): void {
+    if (this.renewAt === null) return this.timers.disarmRenewal()
     const generation = this.generation
-    this.cancelTimer = this.deps.clock.setTimer(
-      () => {
-        this.cancelTimer = null
-        if (generation !== this.generation) return
-        const lateBy = this.deps.clock.now() - fireAt
-        if (lateBy > TIME_JUMP_MS) this.deps.logger.info('connection renewal timer fired late', { lateBy })
-        this.checkWallTime()
-      },
-      clampDelay(fireAt - this.deps.clock.now()),
-    )
+    this.timers.armRenewal(this.serverClock.toLocal(this.renewAt), (lateBy) => {
+      if (generation !== this.generation) return
+      const slept = lateBy > TIME_JUMP_MS
+      if (slept) this.deps.logger.info('renewal timer fired late: treating as a resume', { lateBy })
+      this.checkWallTime(slept ? 'resume' : 'timer')
+    })
   }
 
-  /** Timer and resume land here: trust the wall clock (timers cap at ~24.8 days; 30-day tokens re-plan). */
-  private checkWallTime(): void {
+  /** Timer and resume land here: trust the wall clock (timers cap at ~24.8 days; 30-day tokens re-arm). */
+  private checkWallTime(trigger: 'timer' | 'resume'): void {
     if (!this.grant || this.renewAt === null || this.renewal) return
-    if (this.serverNow() < this.renewAt) return this.schedule()
-    this.renewSingleFlight('timer').catch((error: unknown) =>
-      this.deps.logger.warn('connection renewal gave up', { connection: this.config.id, error }),
+    if (this.serverClock.now() < this.renewAt) return this.armTimer()
+    this.renewSingleFlight(trigger).catch((error: unknown) =>
+      this.deps.logger.warn('token renewal gave up', { connection: this.config.id, trigger, error }),
     )
   }
 
@@ -266,9 +278,10 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     return this.renewal
   }
 
+  /** One attempt, then up to three retries; gives up on a definitive no or when retries run out. */
   private async runRenewal(trigger: string): Promise<void> {
     const generation = this.generation
-    this.deps.logger.info('renewing a connection token', { connection: this.config.id, trigger })
+    this.deps.logger.info('renewing a token', { connection: this.config.id, trigger })
     this.setPhase('renewing')
     for (let retry = 0; ; retry += 1) {
       try {
@@ -276,24 +289,23 @@ export class TokenEngine<C extends BaseConnectionConfig> {
       } catch (error) {
         this.assertCurrent(generation)
         if (isDefinitive(error)) {
-          this.end('The server refused to renew the token', error)
-          throw error
+          // Never retried: rotating schemes revoke the whole token family when a refused token returns.
+          await this.end('renewal-refused', error)
+          throw this.signedOutError()
         }
         const delay = retryDelay(retry, this.random)
         if (delay === null) {
-          this.end('The token could not be renewed after three retries', error)
-          throw error
+          await this.end('renewal-failed', error)
+          throw this.signedOutError()
         }
-        this.lastError = describe(error)
-        this.lastErrorCode = isConnectionError(error) ? error.code : 'internal'
-        this.emit()
-        await new Promise<void>((resolve) => this.deps.clock.setTimer(resolve, delay))
+        this.noteRetry(error, delay, retry)
+        await this.timers.pause(delay)
         this.assertCurrent(generation)
       }
     }
   }
 
-  /** Renews (or re-obtains); a refused refresh falls back to a fresh sign-in when the scheme has one. */
+  /** Renews (or re-obtains); a refused refresh falls back to a fresh sign-in when the password is stored. */
   private async renewOnce(generation: number): Promise<void> {
     const grant = this.grant
     if (!grant) throw this.signedOutError()
@@ -302,42 +314,69 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     if (this.scheme.renewal === 're-obtain' || !this.scheme.renew) next = await this.scheme.obtain(runtime)
     else {
       try {
-        next = await this.scheme.renew(runtime, grant)
+        next = await this.renewWith(runtime, grant)
       } catch (error) {
-        const canSignInAgain = this.scheme.obtainKind === 'password-login' && isDefinitive(error)
-        if (!canSignInAgain) throw error
+        if (!(await this.canSignInAgain(error))) throw error
         this.assertCurrent(generation)
         this.deps.logger.info('renewal refused; signing in again', { connection: this.config.id })
         next = await this.scheme.obtain(runtime)
       }
     }
     this.assertCurrent(generation)
-    this.adopt(next)
-    this.lastRenewedAt = this.deps.clock.now()
-    this.emit()
+    this.adopt(next, true)
+    await this.deps.onRenewed?.(this.grant?.refreshToken ?? null, grant.refreshToken)
+    this.assertCurrent(generation)
+  }
+
+  /** The scheme's renew, except that a refused refresh token is never sent twice. */
+  private async renewWith(runtime: SchemeRuntime<C>, grant: Grant): Promise<Grant> {
+    const token = grant.refreshToken
+    if (!this.scheme.renew) throw new Error(`The ${this.scheme.id} scheme has no renewal call.`)
+    if (token && this.refused.has(token)) throw refusedBefore()
+    try {
+      return await this.scheme.renew(runtime, grant)
+    } catch (error) {
+      if (token && isDefinitive(error)) this.refused.add(token)
+      throw error
+    }
+  }
+
+  private async canSignInAgain(error: unknown): Promise<boolean> {
+    if (this.scheme.obtainKind !== 'password-login' || !isDefinitive(error)) return false
+    return (await this.deps.secret()) !== null
+  }
+
+  private noteRetry(error: unknown, delay: number, retry: number): void {
+    this.report.retrying(error, retry, this.deps.clock.now() + delay)
+    this.deps.logger.warn('token renewal failed; retrying', {
+      connection: this.config.id,
+      retry: retry + 1,
+      delay,
+      error: this.report.lastError,
+    })
   }
 
   // --- plumbing -----------------------------------------------------------------------------------------
 
-  private end(reason: string, error: unknown): void {
-    this.deps.logger.warn('connection token ended', { connection: this.config.id, reason, error })
+  private async end(kind: EngineEndKind, error: unknown): Promise<void> {
+    this.deps.logger.warn('token ended', { connection: this.config.id, kind, error })
     this.reset()
-    this.lastError = `${reason}: ${describe(error)}`
-    this.lastErrorCode = isConnectionError(error) ? error.code : 'internal'
+    this.report.ended(kind, error)
+    const hook = this.deps.onEnded?.({ kind, error })
     this.setPhase('needs-attention')
+    await hook
   }
 
   private fail(error: unknown): void {
     this.reset()
-    this.lastError = describe(error)
-    this.lastErrorCode = isConnectionError(error) ? error.code : 'internal'
+    this.report.problem(error)
     this.setPhase('needs-attention')
   }
 
+  /** Drops the token and timers and invalidates every async step still running; returns the new generation. */
   private reset(): number {
     this.generation += 1
-    this.cancelTimer?.()
-    this.cancelTimer = null
+    this.timers.cancel()
     this.grant = null
     this.renewAt = null
     this.renewal = null
@@ -345,41 +384,15 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     return this.generation
   }
 
-  private serverNow(): number {
-    return this.deps.clock.now() + this.offset
-  }
-
   private assertCurrent(generation: number): void {
     if (generation !== this.generation) throw this.signedOutError()
   }
 
-  private signedOutError(): ConnectionError {
-    return new ConnectionError({
-      code: 'signed-out',
-      call: 'connection',
-      message: this.lastError ?? `"${this.config.name}" has no token. Test the connection to sign in again.`,
-    })
+  private signedOutError(): Error {
+    return this.deps.signedOutError?.() ?? noToken(this.config.name, this.report.lastError)
   }
 
   private setPhase(phase: ConnectionPhase): void {
-    this.phase = phase
-    this.emit()
+    this.report.moveTo(phase)
   }
-
-  private emit(): void {
-    for (const listener of this.listeners) listener()
-  }
-}
-
-function refusedStatic(error: unknown): ConnectionError {
-  return new ConnectionError({
-    code: 'invalid-credentials',
-    call: isConnectionError(error) ? error.call : 'request',
-    status: 401,
-    message: `The server refused this key or token (${describe(error)}). Check it and enter it again.`,
-  })
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -58,8 +58,3 @@ export function isDefinitiveRejection(error: unknown): boolean {
   const said = `${error.serverCode ?? ''} ${error.serverMessage ?? ''}`
   return INVALID_TOKEN_TEXT.test(said)
 }
-
-/** True for a protected call refused because the access token is no longer accepted. */
-export function isUnauthorized(error: unknown): boolean {
-  return isTagoraApiError(error) && error.status === 401
-}

@@ -10,7 +10,7 @@ import type { Settings, WebhookRecord } from '../../../../shared/schemas/setting
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { AuthorizedRunner } from '../devices/device-sync'
-import type { SessionClaims } from '../session/token-vault'
+import type { SessionClaims } from '../session/session-claims'
 import { TagoraApiError } from '../tagora/tagora-api-error'
 import { UserFacingError } from '../app/dispatch-call'
 import { outOfScopeAssetIds } from './out-of-scope'
