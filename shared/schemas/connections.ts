@@ -9,9 +9,19 @@ export type SchemeId = (typeof SCHEME_IDS)[number]
  * names (keys are listed per scheme in docs/vendor-schemes.md), and a fallback token lifetime.
  */
 export const connectionOverridesSchema = z.object({
-  paths: z.record(z.string(), z.string().regex(/^\//, 'paths start with /')).default({}),
+  paths: z
+    .record(
+      z.string(),
+      z.string().regex(/^\//, 'A path override starts with / (leave it empty for the default)'),
+    )
+    .default({}),
   fields: z.record(z.string(), z.string().min(1)).default({}),
-  lifetimeSeconds: z.number().int().positive().nullable().default(null),
+  lifetimeSeconds: z
+    .number('The token lifetime is a whole number of seconds')
+    .int('The token lifetime is a whole number of seconds')
+    .positive('The token lifetime is a whole number of seconds')
+    .nullable()
+    .default(null),
 })
 
 const base = {

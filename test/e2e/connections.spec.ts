@@ -90,6 +90,37 @@ test('a Nugios connection: a wrong password is shown, the fixed one shows a 30-d
   await page.screenshot({ path: 'test-results/connections-dialog.png' })
 })
 
+test('a path override is used, and clearing it returns to the documented path', async () => {
+  await row('Nugios desk').getByTestId('connection-edit').click()
+  const advanced = page.getByTestId('connection-advanced')
+  await expect(advanced).not.toHaveAttribute('open', '')
+  await advanced.locator('summary').click()
+  await expect(page.getByTestId('connection-override-path-login')).toHaveAttribute(
+    'placeholder',
+    '/api/auth/login',
+  )
+  await page.getByTestId('connection-override-path-login').fill('api/v9/login')
+  await page.getByTestId('connection-save').click()
+  await expect(page.getByTestId('connection-form-error')).toContainText('A path override starts with /')
+  await page.getByTestId('connection-override-path-login').fill('/api/v9/login')
+  await page.getByTestId('connections-dialog').screenshot({
+    path: 'test-results/connection-overrides.png',
+  })
+  await page.getByTestId('connection-save').click()
+  await expect(page.getByTestId('connection-form')).toHaveCount(0)
+  await row('Nugios desk').getByTestId('connection-test').click()
+  await expect(row('Nugios desk').getByTestId('connection-error')).toContainText('/api/v9/login')
+  expect(nugios.requests.at(-1)?.path).toBe('/api/v9/login')
+
+  await row('Nugios desk').getByTestId('connection-edit').click()
+  await expect(page.getByTestId('connection-advanced')).toHaveAttribute('open', '')
+  await page.getByTestId('connection-override-path-login').fill('')
+  await page.getByTestId('connection-save').click()
+  await row('Nugios desk').getByTestId('connection-test').click()
+  await expect(row('Nugios desk')).toHaveAttribute('data-phase', 'connected')
+  expect(nugios.requests.at(-1)?.path).toBe('/api/auth/login')
+})
+
 test('removes a connection', async () => {
   await addConnection('agora', { name: 'Agora spare', appId: 'abc' }, '007token')
   await expect(row('Agora spare')).toHaveCount(1)

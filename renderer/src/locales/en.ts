@@ -43,6 +43,16 @@ export const en = {
       tavio: 'Tavio (orgauth / envauth)',
       'tavio-orgadmin': 'Tavio organization admin (OAuth)',
     },
+    overrides: {
+      title: 'Advanced: paths, field names and token lifetime',
+      intro:
+        'Only for a server that differs from its documentation. Leave a box empty to use the default shown in it.',
+      path: 'Path: {{key}}',
+      field: 'Response field: {{key}}',
+      none: '(none)',
+      lifetime: 'Token lifetime in seconds, when the server does not say',
+      lifetimeDefault: 'the documented one, or none',
+    },
     tokenTypes: {
       'access-token2': 'AccessToken2 (Authorization: agora token=…)',
       'access-token': 'AccessToken (x-agora-token + x-agora-uid)',

@@ -45,6 +45,16 @@ export const esMX: Resources = {
       tavio: 'Tavio (orgauth / envauth)',
       'tavio-orgadmin': 'Tavio administración de la organización (OAuth)',
     },
+    overrides: {
+      title: 'Avanzado: rutas, nombres de campos y vigencia del token',
+      intro:
+        'Solo para un servidor que difiere de su documentación. Deja un campo vacío para usar el valor predeterminado que muestra.',
+      path: 'Ruta: {{key}}',
+      field: 'Campo de la respuesta: {{key}}',
+      none: '(ninguna)',
+      lifetime: 'Vigencia del token en segundos, cuando el servidor no la indica',
+      lifetimeDefault: 'la documentada, o ninguna',
+    },
     tokenTypes: {
       'access-token2': 'AccessToken2 (Authorization: agora token=…)',
       'access-token': 'AccessToken (x-agora-token + x-agora-uid)',

@@ -5,6 +5,7 @@ import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/conn
 import { SCHEME_IDS, SCHEME_SECRET, secretValueSchema } from '../../../../shared/schemas/connections'
 import { toAppError } from '../../lib/call'
 import { saveConnection } from './connections-actions'
+import { ConnectionOverrides } from './ConnectionOverrides'
 import { DEFAULT_BASE_URL, fieldsOf, SCHEME_FIELDS, toConfig } from './connection-form-model'
 import type { FormFields } from './connection-form-model'
 
@@ -106,6 +107,7 @@ export function ConnectionForm({
           onChange={(e) => setSecret(e.target.value)}
         />
       </label>
+      <ConnectionOverrides scheme={scheme} fields={fields} set={set} />
       {error && (
         <p className="connection-error" data-testid="connection-form-error" role="alert">
           {error}

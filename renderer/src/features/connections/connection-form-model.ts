@@ -1,5 +1,7 @@
 import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
 import { connectionConfigSchema } from '../../../../shared/schemas/connections'
+import type { ConnectionOverrides } from '../../../../shared/schemas/connections'
+import { SCHEME_DEFAULTS } from '../../../../shared/domain/scheme-defaults'
 
 /** The form's flat text fields; turned into a typed config by `toConfig`. */
 export type FormFields = Record<string, string>
@@ -22,12 +24,57 @@ export const DEFAULT_BASE_URL: Record<SchemeId, string> = {
   'tavio-orgadmin': 'https://',
 }
 
+/** Form keys of the advanced overrides: `path:<key>`, `field:<key>` and the fallback lifetime. */
+export const overrideKey = {
+  path: (key: string) => `path:${key}`,
+  field: (key: string) => `field:${key}`,
+  lifetime: 'lifetimeSeconds',
+}
+
 export function fieldsOf(config: ConnectionConfig): FormFields {
   const fields: FormFields = {}
   for (const [key, value] of Object.entries(config)) if (typeof value === 'string') fields[key] = value
   if (config.scheme === 'nugios')
     fields.timezone = config.timezoneOffsetMinutes === null ? '' : String(config.timezoneOffsetMinutes)
+  for (const [key, value] of Object.entries(config.overrides.paths)) fields[overrideKey.path(key)] = value
+  for (const [key, value] of Object.entries(config.overrides.fields)) fields[overrideKey.field(key)] = value
+  const lifetime = config.overrides.lifetimeSeconds
+  fields[overrideKey.lifetime] = lifetime === null ? '' : String(lifetime)
   return fields
+}
+
+/** True when a connection overrides anything, so the form opens its advanced section. */
+export function hasOverrides(fields: FormFields): boolean {
+  return Object.entries(fields).some(
+    ([key, value]) => (key.includes(':') || key === overrideKey.lifetime) && value.trim() !== '',
+  )
+}
+
+/**
+ * The overrides the form describes. Keys the scheme documents come from the inputs (empty = default);
+ * any other key an earlier version or a hand edit put in the settings file is kept as it was.
+ */
+function overridesOf(scheme: SchemeId, fields: FormFields, previous: ConnectionOverrides | undefined) {
+  const defaults = SCHEME_DEFAULTS[scheme]
+  const pick = (
+    known: Record<string, string>,
+    kept: Record<string, string>,
+    formKey: (k: string) => string,
+  ) => {
+    const result: Record<string, string> = {}
+    for (const [key, value] of Object.entries(kept)) if (!(key in known)) result[key] = value
+    for (const key of Object.keys(known)) {
+      const value = (fields[formKey(key)] ?? '').trim()
+      if (value !== '') result[key] = value
+    }
+    return result
+  }
+  const lifetime = (fields[overrideKey.lifetime] ?? '').trim()
+  return {
+    paths: pick(defaults.paths, previous?.paths ?? {}, overrideKey.path),
+    fields: pick(defaults.fields, previous?.fields ?? {}, overrideKey.field),
+    lifetimeSeconds: lifetime === '' ? null : Number(lifetime),
+  }
 }
 
 /** Validates the form with the same schema main uses; returns the config or the first problem. */
@@ -42,7 +89,7 @@ export function toConfig(
     scheme,
     name: fields.name ?? '',
     baseUrl: fields.baseUrl ?? '',
-    overrides: previous?.overrides ?? {},
+    overrides: overridesOf(scheme, fields, previous?.scheme === scheme ? previous.overrides : undefined),
   }
   for (const key of SCHEME_FIELDS[scheme]) if (key !== 'timezone') raw[key] = fields[key] ?? ''
   if (scheme === 'agora' && !raw.tokenType) raw.tokenType = 'access-token2'

@@ -1,3 +1,4 @@
+import { SCHEME_DEFAULTS } from '../../../../../shared/domain/scheme-defaults'
 import type { ConnectionConfig } from '../../../../../shared/schemas/connections'
 import { ConnectionError } from '../connection-error'
 import { staticGrant } from '../grant'
@@ -15,8 +16,7 @@ export const agoraScheme: TokenScheme<AgoraConfig> = {
   obtainKind: 'static-key',
   renewal: 'none',
   rotates: false,
-  paths: { test: '/dev/v2/project/{appId}/rtm/vendor/user_events' },
-  fields: {},
+  ...SCHEME_DEFAULTS.agora,
   async obtain(runtime) {
     const { config } = runtime
     if (config.tokenType === 'access-token' && config.uid === '')

@@ -1,3 +1,4 @@
+import { SCHEME_DEFAULTS } from '../../../../../shared/domain/scheme-defaults'
 import type { VideoRoomInput } from '../../../../../shared/schemas/connections'
 import type { ConnectionConfig } from '../../../../../shared/schemas/connections'
 import { ConnectionError } from '../connection-error'
@@ -16,8 +17,7 @@ export const eightByEightScheme: TokenScheme<EightByEightConfig> = {
   obtainKind: 'static-key',
   renewal: 'none',
   rotates: false,
-  paths: { tokens: '/api/v1/tokens' },
-  fields: { authToken: 'auth_token' },
+  ...SCHEME_DEFAULTS['8x8-video'],
   async obtain(runtime) {
     return staticGrant(await runtime.secret(), runtime.serverNow(), runtime.config.overrides.lifetimeSeconds)
   },

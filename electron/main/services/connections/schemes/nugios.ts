@@ -1,3 +1,4 @@
+import { SCHEME_DEFAULTS } from '../../../../../shared/domain/scheme-defaults'
 import type { ConnectionConfig } from '../../../../../shared/schemas/connections'
 import { ConnectionError } from '../connection-error'
 import { readGrant } from '../grant'
@@ -46,8 +47,7 @@ export const nugiosScheme: TokenScheme<NugiosConfig> = {
   obtainKind: 'password-login',
   renewal: 'refresh-token',
   rotates: true,
-  paths: { login: '/api/auth/login', refresh: '/api/auth/refresh-token', test: '' },
-  fields: { accessToken: 'accessToken', refreshToken: 'refreshToken', passwordExpired: 'passwordExpired' },
+  ...SCHEME_DEFAULTS.nugios,
   obtain: (runtime) =>
     passwordLogin(runtime, {
       vendor: 'Nugios',

@@ -1,3 +1,4 @@
+import { SCHEME_DEFAULTS } from '../../../../../shared/domain/scheme-defaults'
 import type { ConnectionConfig } from '../../../../../shared/schemas/connections'
 import { asCredentialError, ConnectionError, isConnectionError } from '../connection-error'
 import { readGrant } from '../grant'
@@ -10,13 +11,6 @@ export type TavioOrgAdminConfig = Extract<ConnectionConfig, { scheme: 'tavio-org
 
 /** Used only when a Tavio answer carries neither a JWT exp nor expiresIn (docs/vendor-schemes.md). */
 export const TAVIO_FALLBACK_LIFETIME_S = 3600
-
-const TAVIO_PATHS = {
-  login: '/v1/{orgDomain}/auth/login',
-  connect: '/v1/{orgDomain}/environments/{envDomain}/connect',
-  renew: '/v1/{orgDomain}/auth/token/renew',
-  test: '/v1/{orgDomain}/environments',
-}
 
 function shape(runtime: SchemeRuntime<TavioConfig>): GrantShape {
   return {
@@ -45,8 +39,7 @@ export const tavioOrgScheme: TokenScheme<TavioConfig> = {
   obtainKind: 'password-login',
   renewal: 'renew-endpoint',
   rotates: false,
-  paths: TAVIO_PATHS,
-  fields: { token: 'token', expiresIn: 'expiresIn' },
+  ...SCHEME_DEFAULTS.tavio,
   obtain: (runtime) =>
     passwordLogin(runtime, {
       vendor: 'Tavio',
@@ -97,8 +90,7 @@ export const tavioOrgAdminScheme: TokenScheme<TavioOrgAdminConfig> = {
   obtainKind: 'client-credentials',
   renewal: 're-obtain',
   rotates: false,
-  paths: { token: '/v1/{orgDomain}/oauth/token', test: TAVIO_PATHS.test },
-  fields: { accessToken: 'access_token', expiresIn: 'expires_in', scope: 'organization_admin' },
+  ...SCHEME_DEFAULTS['tavio-orgadmin'],
   async obtain(runtime) {
     const path = runtime.path('token')
     const secret = await runtime.secret()
