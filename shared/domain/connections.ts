@@ -27,6 +27,8 @@ export interface ConnectionStatus {
   secretStorage: 'keychain' | 'memory' | 'missing'
   /** Set for a derived token (Tavio envauth): the parent token's state. */
   parentPhase: ConnectionPhase | null
+  /** While a failed renewal waits: which retry runs next (of 3) and when (local epoch ms). */
+  renewalRetry: { retry: number; of: number; at: number } | null
 }
 
 /** What "Test connection" reports. */

@@ -39,6 +39,7 @@ export const EVENT_CHANNELS = [
   'listener:state',
   'settings:changed',
   'webhooks:state',
+  'connections:status',
   'telemetry:batch',
   'app:command',
 ] as const satisfies readonly EventName[]

@@ -8,7 +8,12 @@ import type { ListenerState, RawEventRecord } from '../domain/listener'
 import type { SessionState } from '../domain/session'
 import type { ScopeDevice, WebhooksState, WebhookView } from '../domain/webhook'
 import type { Settings } from '../schemas/settings'
-import type { ConnectionEntry, ConnectionTestResult, VideoRoomResult } from '../domain/connections'
+import type {
+  ConnectionEntry,
+  ConnectionStatus,
+  ConnectionTestResult,
+  VideoRoomResult,
+} from '../domain/connections'
 import { saveConnectionInputSchema, videoRoomInputSchema } from '../schemas/connections'
 import { deviceSyncSettingsSchema, listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
 
@@ -148,6 +153,8 @@ export interface EventContract {
   'listener:state': ListenerState
   'settings:changed': Settings
   'webhooks:state': WebhooksState
+  /** One vendor connection's token status changed (renewed, retrying, needs attention). */
+  'connections:status': ConnectionStatus
   'telemetry:batch': TelemetryBatch
   /** From the Electron application menu: run this command in the focused window. */
   'app:command': AppCommand

@@ -4,6 +4,8 @@ import type { EightByEightFake } from '../fakes/eight-by-eight-fake'
 import { startEightByEightFake } from '../fakes/eight-by-eight-fake'
 import type { NugiosFake } from '../fakes/nugios-fake'
 import { startNugiosFake } from '../fakes/nugios-fake'
+import type { TavioFake } from '../fakes/tavio-fake'
+import { startTavioFake } from '../fakes/tavio-fake'
 import { launchChromium } from '../support/chromium'
 import { startWebHostProcess } from '../support/web-host-process'
 import type { WebHostProcess } from '../support/web-host-process'
@@ -15,12 +17,21 @@ let context: BrowserContext
 let page: Page
 let eight: EightByEightFake
 let nugios: NugiosFake
+let tavio: TavioFake
 
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
   eight = await startEightByEightFake({ apiKey: 'e2e-8x8-key' })
   nugios = await startNugiosFake({ login: 'desk', password: 'nugios-e2e' })
+  tavio = await startTavioFake({
+    orgDomain: 'acme',
+    username: 'desk',
+    password: 'tavio-e2e',
+    envDomain: '',
+    clientId: 'c',
+    clientSecret: 's',
+  })
   host = await startWebHostProcess({ args: ['--demo'] })
   context = await launchChromium()
   page = await context.newPage()
@@ -36,6 +47,7 @@ test.afterAll(async () => {
   await host?.stop()
   await eight?.close()
   await nugios?.close()
+  await tavio?.close()
 })
 
 async function addConnection(scheme: string, fields: Record<string, string>, secret: string): Promise<void> {
@@ -161,4 +173,29 @@ test('Video call driver: validated, creates a room, shows its 15-minute validity
   await expect(panel).not.toHaveAttribute('data-asset-id', assetId ?? '')
   await page.locator(`[data-testid="device-row"]`).first().click()
   await expect(panel.getByTestId('video-phone')).toHaveValue('+5215512345678')
+})
+
+test('a renewal that fails shows its retry live, then clears when the retry works', async () => {
+  // Short-lived tokens renew at half-life: the status of a renewal in the background reaches the row
+  // through the connections:status push, without the user pressing anything.
+  tavio.tavioFaults.lifetimeSeconds = 6
+  await page.getByTestId('open-connections').click()
+  await addConnection(
+    'tavio',
+    { name: 'Tavio desk', baseUrl: tavio.url, orgDomain: 'acme', username: 'desk' },
+    'tavio-e2e',
+  )
+  tavio.tavioFaults.emptyRenew = true
+  await row('Tavio desk').getByTestId('connection-test').click()
+  await expect(row('Tavio desk')).toHaveAttribute('data-phase', 'connected')
+  await expect(row('Tavio desk').getByTestId('connection-retry')).toContainText('retry 1 of 3', {
+    timeout: 10_000,
+  })
+  await expect(row('Tavio desk')).toHaveAttribute('data-phase', 'renewing')
+  await row('Tavio desk').screenshot({ path: 'test-results/connection-retry.png' })
+  tavio.tavioFaults.emptyRenew = false
+  await expect(row('Tavio desk').getByTestId('connection-retry')).toHaveCount(0, { timeout: 10_000 })
+  await expect(row('Tavio desk')).toHaveAttribute('data-phase', 'connected')
+  await row('Tavio desk').getByTestId('connection-remove').click()
+  await expect(row('Tavio desk')).toHaveCount(0)
 })

@@ -1,3 +1,4 @@
+import type { ConnectionStatus } from '../../shared/domain/connections'
 import { ConnectionsService } from '../../electron/main/services/connections/connections-service'
 import { createLogger } from '../../electron/main/services/logging/logger'
 import { MemorySecretStore } from '../../electron/main/services/ports/secret-store'
@@ -12,6 +13,8 @@ export function createConnectionKit(options: { secretStore?: SecretStore } = {})
   const secretStore = options.secretStore ?? new MemorySecretStore()
   const logs: string[] = []
   let configs: ConnectionConfig[] = []
+  /** Every status the service pushed on its own (the renderer's connections:status events). */
+  const pushed: ConnectionStatus[] = []
   const service = new ConnectionsService({
     configs: {
       list: () => configs,
@@ -24,8 +27,9 @@ export function createConnectionKit(options: { secretStore?: SecretStore } = {})
     clock,
     logger: createLogger('connections-test', { minLevel: 'debug', write: (line) => logs.push(line) }),
     random: () => 0,
+    onStatus: (status) => pushed.push(status),
   })
-  return { clock, secretStore, logs, service, configs: () => configs }
+  return { clock, secretStore, logs, service, pushed, configs: () => configs }
 }
 
 /** Parses a config like settings.json would (defaults filled). */

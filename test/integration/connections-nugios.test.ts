@@ -128,6 +128,10 @@ describe('Nugios scheme against its fake', () => {
     await waitFor(() => kit.service.engine('nug').status().phase === 'needs-attention', 'giving up')
     expect(refreshes()).toHaveLength(4)
     expect(kit.service.engine('nug').status().lastError).toContain('"accessToken"')
+    // The renderer heard each step without asking: renewing, each retry with its time, then the end.
+    const retries = kit.pushed.flatMap((status) => (status.renewalRetry ? [status.renewalRetry.retry] : []))
+    expect([...new Set(retries)]).toEqual([1, 2, 3])
+    expect(kit.pushed.at(-1)).toMatchObject({ id: 'nug', phase: 'needs-attention', renewalRetry: null })
   })
 
   it('signs out: the token is dropped and the next call signs in afresh; removing forgets the keychain secret', async () => {

@@ -32,6 +32,7 @@ export function startBridge(
     'listener:state': (listener) => s().setListener(listener),
     'settings:changed': (settings) => s().setSettings(settings),
     'webhooks:state': (webhooks) => s().setWebhooks(webhooks),
+    'connections:status': (status) => s().setConnectionStatus(status),
     'app:command': (command) => runAppCommand(command),
     'telemetry:batch': (batch) => {
       beforeLiveBatch(batch)

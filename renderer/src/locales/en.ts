@@ -43,6 +43,7 @@ export const en = {
       tavio: 'Tavio (orgauth / envauth)',
       'tavio-orgadmin': 'Tavio organization admin (OAuth)',
     },
+    retry: 'Renewal failed; retry {{retry}} of {{of}} at {{at}}. The current token is still used.',
     overrides: {
       title: 'Advanced: paths, field names and token lifetime',
       intro:

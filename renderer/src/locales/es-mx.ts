@@ -45,6 +45,8 @@ export const esMX: Resources = {
       tavio: 'Tavio (orgauth / envauth)',
       'tavio-orgadmin': 'Tavio administración de la organización (OAuth)',
     },
+    retry:
+      'La renovación falló; reintento {{retry}} de {{of}} a las {{at}}. Se sigue usando el token actual.',
     overrides: {
       title: 'Avanzado: rutas, nombres de campos y vigencia del token',
       intro:

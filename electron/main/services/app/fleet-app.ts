@@ -96,6 +96,7 @@ export class FleetApp {
       clock,
       logger,
       powerEvents: options.powerEvents,
+      onStatus: (status) => this.hub.emit('connections:status', status),
     })
     this.syncSchedule = new SyncScheduler({
       clock,

@@ -34,6 +34,8 @@ export interface ConnectionsServiceDeps {
   fetch?: typeof fetch
   powerEvents?: PowerEvents
   random?: () => number
+  /** A connection's token status changed on its own (renewal, retry, ending): pushed to the renderer. */
+  onStatus?: (status: ConnectionStatus) => void
 }
 
 /** Every vendor connection: configs in settings, secrets in the keychain, one token engine each. */
@@ -149,6 +151,7 @@ export class ConnectionsService {
       lastErrorCode: engineStatus?.lastErrorCode ?? null,
       secretStorage: this.storage.get(config.id) ?? 'missing',
       parentPhase: engines?.parent?.status().phase ?? null,
+      renewalRetry: engineStatus?.renewalRetry ?? null,
     }
   }
 
@@ -176,6 +179,12 @@ export class ConnectionsService {
       ...(this.deps.random ? { random: this.deps.random } : {}),
     })
     this.engines.set(config.id, built)
+    const announce = () => {
+      const current = this.deps.configs.list().find((c) => c.id === config.id)
+      if (current && this.engines.get(config.id) === built) this.deps.onStatus?.(this.status(current))
+    }
+    built.engine.onChange(announce)
+    built.parent?.onChange(announce)
     return built
   }
 

@@ -65,11 +65,22 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
           </dd>
           <dt>{t('connections.nextRenewal')}</dt>
           <dd data-testid="connection-next-renewal">
-            {at(result.status.nextRenewalAt)} · {t(`connections.renewal.${result.status.renewal}`)}
+            {/* Renewals pushed since the test move the next one on: prefer the live status. */}
+            {at(status.phase === 'connected' ? status.nextRenewalAt : result.status.nextRenewalAt)} ·{' '}
+            {t(`connections.renewal.${result.status.renewal}`)}
           </dd>
           <dt>{t('connections.checked')}</dt>
           <dd className="mono">{result.checked}</dd>
         </dl>
+      )}
+      {status.renewalRetry && (
+        <p className="connection-retry" data-testid="connection-retry" role="status">
+          {t('connections.retry', {
+            retry: status.renewalRetry.retry,
+            of: status.renewalRetry.of,
+            at: at(status.renewalRetry.at),
+          })}
+        </p>
       )}
       {(error ?? (result ? null : status.lastError)) && (
         <p className="connection-error" data-testid="connection-error" role="alert">
