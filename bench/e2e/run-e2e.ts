@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
 import type { Server } from 'node:http'
-import { createBatchPump } from '../../electron/main/services/telemetry/batch-pump'
+import { BATCH_INTERVAL_MS, createBatchPump } from '../../electron/main/services/telemetry/batch-pump'
 import type { KeySpace } from '../ingest/bench-events'
 import { prepareClient } from '../ingest/client-runner'
 import { startIngestTarget, WEBHOOK_PATH } from '../ingest/ingest-target'
@@ -11,7 +11,7 @@ import { attachBatchWire, WIRE_PATH } from './wire-server'
 
 /**
  * POST → drawn on the map, composed from the app's own parts: the real listener and store, the real
- * batch pump (100 ms beat, as TelemetryPipeline configures it), the browser host's wire codec over a
+ * batch pump (its default beat, as TelemetryPipeline uses it), the browser host's wire codec over a
  * loopback WebSocket, and in Chromium the real telemetry slice and AssetCanvasLayer. The built web
  * host's --demo is not used: its simulator signs with keys the bench does not hold and its own fleet
  * would share the pipe. "Drawn" is the first animation frame callback after the layer's repaint,
@@ -54,7 +54,11 @@ export async function runE2e(
   const target = await startIngestTarget(space, maxEvents, pair.publicKey, (k) => {
     if (batchOf[k] === -1) batchOf[k] = wire.sentAt.length
   })
-  const pump = createBatchPump({ store: target.store, intervalMs: 100, send: (batch) => wire.send(batch) })
+  const pump = createBatchPump({
+    store: target.store,
+    intervalMs: BATCH_INTERVAL_MS,
+    send: (batch) => wire.send(batch),
+  })
   try {
     await page.connect(origin.replace('http', 'ws') + WIRE_PATH, o.zoom)
     await wire.connected

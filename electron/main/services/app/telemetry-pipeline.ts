@@ -44,7 +44,6 @@ export class TelemetryPipeline {
     this.store = new TelemetryStore({ clock })
     this.pump = createBatchPump({
       store: this.store,
-      intervalMs: 100,
       clock,
       send: (batch) => hub.emit('telemetry:batch', batch),
       isReceiverReady: () => hub.receiversReady(),

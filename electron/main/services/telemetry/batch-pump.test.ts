@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createBatchPump } from './batch-pump'
+import { BATCH_INTERVAL_MS, createBatchPump } from './batch-pump'
 import { TelemetryStore } from './telemetry-store'
 import { TestClock } from './test-clock'
 import type { TelemetryEvent } from './telemetry-event'
@@ -25,7 +25,7 @@ describe('createBatchPump', () => {
     const { clock, store, sent, pump } = setup()
     pump.start()
     store.apply([fix('a', T0), fix('a', T0 + 1), fix('b', T0)])
-    clock.advance(99)
+    clock.advance(BATCH_INTERVAL_MS - 1)
     expect(sent).toHaveLength(0)
     clock.advance(1)
     expect(sent).toHaveLength(1)

@@ -5,9 +5,16 @@ import type { Logger } from '../logging/logger'
 import type { TelemetryBatch } from '../../../../shared/domain/telemetry'
 import type { TelemetryStore } from './telemetry-store'
 
+/**
+ * The beat: one batch every 3 animation frames at most, never one message per event. It sets half the
+ * POST → drawn latency on average (100 ms gave a p50 of 66 ms at 10k assets; 50 ms brings it under
+ * 50 ms). A renderer whose paints take longer spaces them itself (asset-layer.ts, paint duty).
+ */
+export const BATCH_INTERVAL_MS = 50
+
 export interface BatchPumpOptions {
   store: Pick<TelemetryStore, 'drainBatch' | 'reevaluateStatuses'>
-  /** Default 100 ms: about one batch per few animation frames, never one message per event. */
+  /** Default BATCH_INTERVAL_MS. */
   intervalMs?: number
   /** How often statuses are recomputed from fix age (default 5 s). */
   statusIntervalMs?: number
@@ -32,7 +39,7 @@ export interface BatchPump {
 export function createBatchPump(options: BatchPumpOptions): BatchPump {
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? silentLogger
-  const intervalMs = options.intervalMs ?? 100
+  const intervalMs = options.intervalMs ?? BATCH_INTERVAL_MS
   const statusIntervalMs = options.statusIntervalMs ?? 5000
   let cancel: (() => void) | null = null
   let lastStatusAt = clock.now()

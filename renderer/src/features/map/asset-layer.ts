@@ -1,6 +1,7 @@
 import L from 'leaflet'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
 import { drawFrame } from './asset-draw'
+import { dataPaintDelay } from './paint-duty'
 import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
 import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
 import type { Viewport } from './mercator'
@@ -40,6 +41,8 @@ export class AssetCanvasLayer extends L.Layer {
   private clustering = true
   /** How long the last full draw took: decides whether panning redraws every frame. */
   private lastDrawMs = 0
+  private lastDrawEnd = 0
+  private dutyTimer: ReturnType<typeof setTimeout> | undefined
   private panTimer: ReturnType<typeof setTimeout> | undefined
   private settleTimer: ReturnType<typeof setTimeout> | undefined
   private dark = false
@@ -55,7 +58,18 @@ export class AssetCanvasLayer extends L.Layer {
   setData(cols: TelemetryColumns, version: number): void {
     this.cols = cols
     this.version = version
-    this.requestDraw()
+    this.requestDataDraw()
+  }
+
+  /** New data: paint on the next frame, unless expensive paints would then crowd out everything else. */
+  private requestDataDraw(): void {
+    if (this.dutyTimer !== undefined) return
+    const wait = dataPaintDelay(this.lastDrawMs, this.lastDrawEnd, performance.now(), CHEAP_FRAME_MS)
+    if (wait <= 0) return this.requestDraw()
+    this.dutyTimer = setTimeout(() => {
+      this.dutyTimer = undefined
+      this.requestDraw()
+    }, wait)
   }
 
   setNames(names: ReadonlyMap<string, string>): void {
@@ -102,6 +116,8 @@ export class AssetCanvasLayer extends L.Layer {
     map.off('moveend', this.onMoveEnd)
     clearTimeout(this.panTimer)
     clearTimeout(this.settleTimer)
+    clearTimeout(this.dutyTimer)
+    this.dutyTimer = undefined
     map.off('zoomanim', this.onZoomAnim)
     map.off('zoomend', this.onZoomEnd)
     map.off('click', this.onClick)
@@ -208,7 +224,8 @@ export class AssetCanvasLayer extends L.Layer {
       dark: this.dark,
     })
     canvas.style.transform = ''
-    this.lastDrawMs = performance.now() - started
+    this.lastDrawEnd = performance.now()
+    this.lastDrawMs = this.lastDrawEnd - started
     this.lastView = view
     this.lastZoom = zoom
   }
