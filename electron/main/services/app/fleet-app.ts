@@ -127,6 +127,8 @@ export class FleetApp {
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
     await this.telemetry.applyListenerSettings(this.listenerSettings())
     this.webhooks.recordsChanged()
+    // Vendors answer at their own pace: start-up does not wait for them (each reports its own state).
+    void this.connections.connectAll()
     const email = loaded.settings.lastEmail
     if (email) await this.session.restore({ apiUrl: this.apiUrl(), email })
   }

@@ -89,6 +89,30 @@ export class ConnectionsService {
     return this.list()
   }
 
+  /**
+   * At start-up: every connection whose secret is stored signs in, so the desk sees at once which ones
+   * work (and they renew from then on). A failure only marks that connection "needs attention".
+   */
+  async connectAll(): Promise<void> {
+    await Promise.all(
+      this.deps.configs.list().map(async (config) => {
+        const storage = await this.secrets.where(config.id, SCHEME_SECRET[config.scheme])
+        this.storage.set(config.id, storage)
+        if (storage === 'missing') return
+        const { engine, parent } = this.enginesFor(config)
+        try {
+          if (parent) await parent.connect()
+          await engine.connect()
+        } catch (error) {
+          this.deps.logger.warn('a connection could not sign in at start-up', {
+            connection: config.id,
+            error,
+          })
+        }
+      }),
+    )
+  }
+
   /** Obtains a token now and makes the scheme's harmless protected call with it. */
   async test(id: string): Promise<ConnectionTestResult> {
     const config = this.find(id)

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ConnectionConfig } from '../../shared/schemas/connections'
+import { ConnectionsService } from '../../electron/main/services/connections/connections-service'
+import { silentLogger } from '../../electron/main/services/logging/logger'
+import { MemorySecretStore } from '../../electron/main/services/ports/secret-store'
+import { FakeClock } from '../../electron/main/services/session/fake-clock'
+import { connectionConfig } from '../fakes/connection-kit'
+import type { NugiosFake } from '../fakes/nugios-fake'
+import { startNugiosFake } from '../fakes/nugios-fake'
+
+let fake: NugiosFake
+const services: ConnectionsService[] = []
+afterEach(async () => {
+  for (const service of services.splice(0)) service.dispose()
+  await fake.close()
+})
+
+function serviceOver(configs: ConnectionConfig[], secretStore: MemorySecretStore): ConnectionsService {
+  const service = new ConnectionsService({
+    configs: { list: () => configs, write: () => Promise.resolve() },
+    secretStore,
+    clock: new FakeClock(),
+    logger: silentLogger,
+  })
+  services.push(service)
+  return service
+}
+
+describe('connections at start-up', () => {
+  it('signs in every connection whose secret is stored, and says which need attention', async () => {
+    fake = await startNugiosFake({ login: 'desk', password: 'right' })
+    const nugios = (id: string) =>
+      connectionConfig({ id, name: id, scheme: 'nugios', baseUrl: fake.url, login: 'desk' })
+    const configs = [nugios('good'), nugios('wrong'), nugios('no-secret')]
+    const store = new MemorySecretStore()
+    // A previous run saved the secrets (the no-secret one never got one).
+    const before = serviceOver(configs, store)
+    await before.save(configs[0]!, 'right')
+    await before.save(configs[1]!, 'stale-password')
+
+    const after = serviceOver(configs, store)
+    await after.connectAll()
+    const byId = new Map((await after.list()).map((entry) => [entry.config.id, entry.status]))
+    expect(byId.get('good')).toMatchObject({ phase: 'connected', secretStorage: 'keychain' })
+    expect(byId.get('wrong')).toMatchObject({
+      phase: 'needs-attention',
+      lastErrorCode: 'invalid-credentials',
+    })
+    expect(byId.get('no-secret')).toMatchObject({ phase: 'idle', secretStorage: 'missing' })
+    expect(fake.requests.filter((r) => r.path === '/api/auth/login')).toHaveLength(2)
+  })
+})
