@@ -1,78 +1,60 @@
 import { createPrivateKey } from 'node:crypto'
-import http from 'node:http'
 import { monoMs } from '../lib/stats'
 import { signedPost } from './bench-events'
-import type { SignedPost } from './bench-events'
 import type { ClientJob, ClientMessage } from './client-protocol'
+import { buildRequest, RawHttpLane } from './raw-http-lane'
 
 /**
  * A webhook sender in its own process (the other core), so the listener's event loop is measured
- * alone. Every body is signed before the clock starts: the sender's ed25519 cost is not the listener's.
+ * alone. Every request is signed and built before the clock starts, and sent on raw keep-alive
+ * sockets (raw-http-lane.ts): the sender's costs are not the listener's.
  */
 function reply(message: ClientMessage): void {
   process.send?.(message)
 }
 
-function post(agent: http.Agent, job: ClientJob, signed: SignedPost): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.request({
-      host: '127.0.0.1',
-      port: job.port,
-      path: job.path,
-      method: 'POST',
-      agent,
-      headers: {
-        'Content-Type': 'application/json',
-        'Content-Length': signed.body.length,
-        'X-Tagora-Signature': signed.signature,
-      },
-    })
-    req.on('error', () => resolve(false))
-    req.on('response', (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode === 200))
-    })
-    req.end(signed.body)
-  })
-}
-
-async function run(job: ClientJob, posts: SignedPost[]): Promise<void> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency })
-  const starts = new Array<number>(posts.length).fill(Number.NaN)
+async function run(job: ClientJob, requests: Buffer[]): Promise<void> {
+  const lanes = await Promise.all(
+    Array.from({ length: job.concurrency }, () => RawHttpLane.connect(job.port)),
+  )
+  const starts = new Array<number>(requests.length).fill(Number.NaN)
   let next = 0
   let failed = 0
   const firstStart = monoMs()
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < posts.length; i = next++) {
+  const drive = async (lane: RawHttpLane): Promise<void> => {
+    for (let i = next++; i < requests.length; i = next++) {
       if (job.postsPerSecond) {
         const due = firstStart + (i * 1000) / job.postsPerSecond
         const wait = due - monoMs()
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
       }
       starts[i] = monoMs()
-      if (!(await post(agent, job, posts[i]!))) failed++
+      if ((await lane.send(requests[i]!)) !== 200) failed++
     }
   }
-  await Promise.all(Array.from({ length: job.concurrency }, lane))
+  await Promise.all(lanes.map(drive))
   const lastEnd = monoMs()
-  agent.destroy()
+  for (const lane of lanes) lane.close()
   reply({ t: 'done', starts, failed, firstStart, lastEnd })
 }
 
-let prepared: { job: ClientJob; posts: SignedPost[] } | null = null
+let prepared: { job: ClientJob; requests: Buffer[] } | null = null
 
 process.on('message', (message: { t: 'job'; job: ClientJob } | { t: 'go' }) => {
   if (message.t === 'job') {
     const { job } = message
     const key = createPrivateKey(job.privateKeyPem)
     const t = monoMs()
-    const posts: SignedPost[] = []
-    for (let i = 0; i < job.posts; i++) posts.push(signedPost(job.firstPost + i, job.perPost, job.space, key))
-    prepared = { job, posts }
+    const requests: Buffer[] = []
+    for (let i = 0; i < job.posts; i++) {
+      const signed = signedPost(job.firstPost + i, job.perPost, job.space, key)
+      requests.push(buildRequest(job.port, job.path, signed.body, signed.signature))
+    }
+    prepared = { job, requests }
     reply({ t: 'ready', signMs: monoMs() - t })
   } else if (prepared) {
-    const { job, posts } = prepared
+    const { job, requests } = prepared
     prepared = null
-    void run(job, posts).then(() => process.disconnect())
+    void run(job, requests).then(() => process.disconnect())
   }
 })
