@@ -45,7 +45,7 @@ async function ingestSection() {
     })
   }
   return {
-    note: 'Signed POSTs over loopback keep-alive from a separate process (requests signed and built beforehand, sent on raw sockets like wrk) into the real listener and TelemetryStore on this one thread. verifyCeilingPerSecond: node:crypto ed25519 verify alone on one core for a body of that size; postsVsCeiling = POST/s ÷ that.',
+    note: 'Signed POSTs over loopback keep-alive from a separate process (requests signed and built beforehand, sent on raw sockets like wrk) into the real listener and TelemetryStore on this one thread (signatures are checked on the libuv thread pool). verifyCeilingPerSecond: node:crypto ed25519 verify alone on one core for a body of that size; postsVsCeiling = POST/s ÷ that.',
     modes,
   }
 }

@@ -5,8 +5,8 @@ import type { Logger } from '../logging/logger'
 import type { ParseOptions, ParseResult } from '../telemetry/telemetry-event'
 
 /**
- * Checks a signature header against the raw body. May return a promise so that verification can
- * move to a worker pool later without touching the request path.
+ * Checks a signature header against the raw body; a promise lets the check run off the listener's
+ * thread (the default does, on libuv's pool).
  */
 export type Verifier = (
   rawBody: Buffer,
@@ -38,7 +38,7 @@ export interface WebhookListenerOptions {
   bodyTimeoutMs?: number
   /** Raw events kept for the inspector (default 200). */
   rawEventLog?: number
-  /** Default: ed25519 on the main thread. */
+  /** Default: ed25519 on libuv's thread pool (signature.ts). */
   verifier?: Verifier
 }
 
