@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkPostUrl, tunnelCommands } from './webhook'
+import { checkPostUrl, tunnelCommands, typedWebhookId, WEBHOOK_ID_PATTERN } from './webhook'
 
 describe('checkPostUrl (the API rule, applied before sending)', () => {
   it.each([
@@ -43,5 +43,24 @@ describe('tunnelCommands', () => {
       cloudflared: 'cloudflared tunnel --url http://127.0.0.1:8787',
       ngrok: 'ngrok http 8787',
     })
+  })
+})
+
+describe('typedWebhookId', () => {
+  it('sends digits as a number and anything else as the string it is', () => {
+    expect(typedWebhookId(' 42 ')).toBe(42)
+    expect(typedWebhookId('org-norte')).toBe('org-norte')
+    expect(typedWebhookId('5f0c7a52-9c1e-4d1a-8b0e-2f6f0d1b7c3a')).toBe(
+      '5f0c7a52-9c1e-4d1a-8b0e-2f6f0d1b7c3a',
+    )
+    // Longer than a safe integer: kept as text rather than rounded.
+    expect(typedWebhookId('12345678901234567890')).toBe('12345678901234567890')
+  })
+
+  it('accepts digits and uuids only', () => {
+    expect(WEBHOOK_ID_PATTERN.test('42')).toBe(true)
+    expect(WEBHOOK_ID_PATTERN.test('5f0c7a52-9c1e-4d1a-8b0e-2f6f0d1b7c3a')).toBe(true)
+    expect(WEBHOOK_ID_PATTERN.test('42; DROP')).toBe(false)
+    expect(WEBHOOK_ID_PATTERN.test('')).toBe(false)
   })
 })

@@ -85,3 +85,15 @@ export interface WebhooksState {
   /** Known devices outside every fetched scope; null until at least one scope is known. */
   outOfScopeAssetIds: string[] | null
 }
+
+/**
+ * An organizationId or userId typed by the user (the advanced override of POST /webhook): digits or
+ * a uuid-like token. Empty means "take it from the session".
+ */
+export const WEBHOOK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
+
+/** Digits are sent as a number (the API's example), anything else as the string it is. */
+export function typedWebhookId(text: string): string | number {
+  const value = text.trim()
+  return /^\d{1,15}$/.test(value) ? Number(value) : value
+}

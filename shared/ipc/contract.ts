@@ -15,6 +15,7 @@ import type {
   VideoRoomResult,
 } from '../domain/connections'
 import { saveConnectionInputSchema, videoRoomInputSchema } from '../schemas/connections'
+import { WEBHOOK_ID_PATTERN } from '../domain/webhook'
 import { deviceSyncSettingsSchema, listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
 
 /** Declares a call's result type without a runtime value (results come from our own main process). */
@@ -44,6 +45,12 @@ export interface AppSnapshot {
  * Renderer → main calls. One entry per call: channel name (`feature:verb-noun`), the zod schema of
  * its single argument (checked in main before any handler runs), and its result type.
  */
+const webhookIdOverride = z
+  .string()
+  .trim()
+  .regex(WEBHOOK_ID_PATTERN, 'An id is digits or a uuid (letters, digits and dashes)')
+  .optional()
+
 export const callContract = {
   /** Full state for a (re)starting renderer. */
   'app:get-snapshot': { input: z.void(), result: returns<AppSnapshot>() },
@@ -83,6 +90,9 @@ export const callContract = {
     input: z.object({
       name: z.string().trim().min(1, 'Give the webhook a name').max(120),
       postUrl: z.string().trim().min(1, 'Enter the public URL Tagora should post to').max(2000),
+      /** Advanced override of the ids the session's token gives (docs/tagora-api.md). */
+      organizationId: webhookIdOverride,
+      userId: webhookIdOverride,
     }),
     result: returns<WebhookView>(),
   },

@@ -70,6 +70,20 @@ test('sign-in → sync → register → scope → listener status', async () => 
     await expect(page.getByTestId('webhook-error')).toContainText(/request [0-9a-z-]+/i)
     await expect(page.getByTestId('webhook-row')).toHaveCount(0)
 
+    // The advanced id override: a malformed id is refused in the form; an id that is not the
+    // session's goes to Tagora, whose refusal is shown; emptied again, the session's ids are used.
+    await page.getByTestId('webhook-advanced').locator('summary').click()
+    await page.getByTestId('webhook-organizationId').fill('42; x')
+    await tryUrl(page, PUBLIC_URL)
+    await expect(page.getByTestId('webhook-error')).toHaveAttribute('data-code', 'bad-id')
+    await page.getByTestId('webhook-organizationId').fill('999999')
+    await tryUrl(page, PUBLIC_URL)
+    await expect(page.getByTestId('webhook-error')).toHaveAttribute('data-code', 'forbidden')
+    await expect(page.getByTestId('webhook-error')).toContainText('must match the access token')
+    await page.getByTestId('webhook-advanced').screenshot({ path: 'test-results/webhook-advanced.png' })
+    expect(sim.fleet.webhooks()).toEqual([])
+    await page.getByTestId('webhook-organizationId').fill('')
+
     // Registration: listed, kept in settings, scope fetched.
     await tryUrl(page, PUBLIC_URL)
     const row = page.getByTestId('webhook-row')

@@ -336,6 +336,12 @@ export const en = {
       url: 'Public URL',
       urlPlaceholder: 'https://fleet.example.com/tagora/events',
       register: 'Register webhook',
+      advanced: 'Advanced: organization and user ids',
+      idsHint:
+        'Normally read from your session. Enter them only if Tagora asks for other ids; digits are sent as a number.',
+      organizationId: 'Organization id',
+      userId: 'User id',
+      fromSession: 'from your session',
       registering: 'Registering…',
       problems: {
         empty: 'Enter the public URL Tagora should post to.',
@@ -348,6 +354,7 @@ export const en = {
         'private-ip':
           'This is a private, loopback or link-local address that Tagora cannot reach. Use a public URL.',
         name: 'Give the webhook a name.',
+        id: 'An id is digits or a uuid (letters, digits and dashes).',
       },
       none: 'No webhook registered yet.',
       removal: 'Removing a webhook is done in Tagora’s own panel.',

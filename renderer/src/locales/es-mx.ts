@@ -342,6 +342,12 @@ export const esMX: Resources = {
       url: 'URL pública',
       urlPlaceholder: 'https://flota.ejemplo.com/tagora/events',
       register: 'Registrar webhook',
+      advanced: 'Avanzado: ids de organización y de usuario',
+      idsHint:
+        'Normalmente se leen de tu sesión. Escríbelos solo si Tagora pide otros ids; los dígitos se envían como número.',
+      organizationId: 'Id de organización',
+      userId: 'Id de usuario',
+      fromSession: 'de tu sesión',
       registering: 'Registrando…',
       problems: {
         empty: 'Escribe la URL pública a la que Tagora debe enviar.',
@@ -354,6 +360,7 @@ export const esMX: Resources = {
         'private-ip':
           'Es una dirección privada, de loopback o de enlace local a la que Tagora no puede llegar. Usa una URL pública.',
         name: 'Ponle un nombre al webhook.',
+        id: 'Un id son dígitos o un uuid (letras, dígitos y guiones).',
       },
       none: 'Aún no hay webhooks registrados.',
       removal: 'Los webhooks se eliminan desde el panel de Tagora.',

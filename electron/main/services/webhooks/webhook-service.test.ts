@@ -57,7 +57,7 @@ async function setup(options: { devices?: Device[]; claims?: boolean } = {}) {
     onScopeItems: (items) => scopeItems.push([...items]),
     onRecords: (records) => keyed.push([...records]),
   })
-  return { service, settings, states, scopeItems, keyed, devices }
+  return { service, settings, states, scopeItems, keyed, devices, claims }
 }
 
 describe('WebhookService', () => {
@@ -91,6 +91,28 @@ describe('WebhookService', () => {
   it('falls back to the device list for the organization when the token has no org claim', async () => {
     const { service } = await setup({ claims: false })
     await expect(service.register({ name: 'x', postUrl: PUBLIC_URL })).resolves.toMatchObject({ name: 'x' })
+  })
+
+  it('uses the advanced override of the ids instead of the claims', async () => {
+    // The session knows neither id here: only the override can make this registration work.
+    const { service, claims } = await setup({ claims: false, devices: [] })
+    await expect(
+      service.register({
+        name: 'override',
+        postUrl: PUBLIC_URL,
+        organizationId: String(claims?.organizationId),
+        userId: String(claims?.userId),
+      }),
+    ).resolves.toMatchObject({ name: 'override' })
+    expect(sim.fleet.webhooks().at(-1)).toMatchObject({ name: 'override' })
+  })
+
+  it("shows the API refusing an overridden id that is not the session's, and keeps nothing", async () => {
+    const { service, settings } = await setup()
+    const attempt = service.register({ name: 'wrong org', postUrl: PUBLIC_URL, organizationId: '999999' })
+    await expect(attempt).rejects.toMatchObject({ code: 'forbidden', status: 403 })
+    await expect(attempt).rejects.toThrow(/must match the access token/)
+    expect(settings.get().webhooks).toEqual([])
   })
 
   it('says what is missing when neither the token nor the device list names the organization', async () => {

@@ -5,7 +5,7 @@ import type {
   WebhooksState,
   WebhookView,
 } from '../../../../shared/domain/webhook'
-import { checkPostUrl } from '../../../../shared/domain/webhook'
+import { checkPostUrl, typedWebhookId } from '../../../../shared/domain/webhook'
 import type { Settings, WebhookRecord } from '../../../../shared/schemas/settings'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
@@ -72,12 +72,19 @@ export class WebhookService {
   }
 
   /** Checks the URL like the API does, registers with ids from the token, and keeps the record. */
-  async register(input: { name: string; postUrl: string; demo?: boolean }): Promise<WebhookView> {
+  async register(input: {
+    name: string
+    postUrl: string
+    demo?: boolean
+    /** The advanced override: used instead of the token's claims when given. */
+    organizationId?: string | undefined
+    userId?: string | undefined
+  }): Promise<WebhookView> {
     const check = checkPostUrl(input.postUrl)
     if (!check.ok && !input.demo) throw new UserFacingError('invalid-post-url', check.message)
     const name = input.name.trim()
     if (name === '') throw new UserFacingError('validation', 'Give the webhook a name.')
-    const { organizationId, userId } = this.ids()
+    const { organizationId, userId } = this.ids(input)
     const apiUrl = this.deps.apiUrl()
     const postUrl = check.ok ? check.url : input.postUrl
     const response = await this.deps.session.authorized((token, client) =>
@@ -221,20 +228,31 @@ export class WebhookService {
     }
   }
 
-  /** organizationId and userId from the token's claims; the org falls back to the device list. */
-  private ids(): { organizationId: string | number; userId: string | number } {
+  /**
+   * organizationId and userId: the user's override when given, else the token's claims (sent with the
+   * type the token carries); the org falls back to the device list.
+   */
+  private ids(override: { organizationId?: string | undefined; userId?: string | undefined }): {
+    organizationId: string | number
+    userId: string | number
+  } {
     const claims = this.deps.session.claims()
-    const organizationId = claims.organizationId ?? this.deps.devices()[0]?.organizationId ?? null
+    const orgClaim = override.organizationId ? typedWebhookId(override.organizationId) : claims.organizationId
+    const userId = override.userId ? typedWebhookId(override.userId) : claims.userId
+    const organizationId = orgClaim ?? this.deps.devices()[0]?.organizationId ?? null
     if (organizationId === null) {
       throw new UserFacingError(
         'missing-organization',
-        'The session does not say which organization it belongs to, and no device lists one yet. Sync devices first.',
+        'The session does not say which organization it belongs to, and no device lists one yet. Sync devices first, or enter it under Advanced.',
       )
     }
-    if (claims.userId === null) {
-      throw new UserFacingError('missing-user', 'The session token does not say which user is signed in.')
+    if (userId === null) {
+      throw new UserFacingError(
+        'missing-user',
+        'The session token does not say which user is signed in. Enter the user id under Advanced.',
+      )
     }
-    return { organizationId, userId: claims.userId }
+    return { organizationId, userId }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { checkPostUrl } from '../../../../shared/domain/webhook'
+import { checkPostUrl, WEBHOOK_ID_PATTERN } from '../../../../shared/domain/webhook'
 import { toAppError } from '../../lib/call'
 import { registerWebhook } from './setup-actions'
 
@@ -16,6 +16,7 @@ export function WebhookForm() {
   const { t } = useTranslation()
   const [name, setName] = useState('')
   const [url, setUrl] = useState('')
+  const [ids, setIds] = useState({ organizationId: '', userId: '' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<FormError | null>(null)
 
@@ -25,9 +26,11 @@ export function WebhookForm() {
     const check = checkPostUrl(url)
     if (!check.ok)
       return setError({ code: check.problem, message: t(`setup.webhooks.problems.${check.problem}`) })
+    const badId = Object.values(ids).some((id) => id.trim() !== '' && !WEBHOOK_ID_PATTERN.test(id.trim()))
+    if (badId) return setError({ code: 'bad-id', message: t('setup.webhooks.problems.id') })
     setBusy(true)
     setError(null)
-    registerWebhook(name.trim(), check.url)
+    registerWebhook(name.trim(), check.url, ids)
       .then(() => {
         setName('')
         setUrl('')
@@ -61,6 +64,22 @@ export function WebhookForm() {
           onChange={(e) => setUrl(e.target.value)}
         />
       </label>
+      <details className="setup-advanced" data-testid="webhook-advanced">
+        <summary>{t('setup.webhooks.advanced')}</summary>
+        <p className="setup-hint">{t('setup.webhooks.idsHint')}</p>
+        {(['organizationId', 'userId'] as const).map((key) => (
+          <label key={key}>
+            <span>{t(`setup.webhooks.${key}`)}</span>
+            <input
+              data-testid={`webhook-${key}`}
+              value={ids[key]}
+              placeholder={t('setup.webhooks.fromSession')}
+              spellCheck={false}
+              onChange={(e) => setIds((prev) => ({ ...prev, [key]: e.target.value }))}
+            />
+          </label>
+        ))}
+      </details>
       {error && (
         <div className="setup-error" data-testid="webhook-error" data-code={error.code} role="alert">
           <span>{error.message}</span>

@@ -5,8 +5,20 @@ import { useAppStore } from '../../store'
 
 // Fleet setup intents that reach main; the components call only these.
 
-export async function registerWebhook(name: string, postUrl: string): Promise<WebhookView> {
-  return callApi('webhooks:register', { name, postUrl })
+/** `ids`: the advanced override; empty fields leave the ids to the session's token. */
+export async function registerWebhook(
+  name: string,
+  postUrl: string,
+  ids: { organizationId: string; userId: string } = { organizationId: '', userId: '' },
+): Promise<WebhookView> {
+  const organizationId = ids.organizationId.trim()
+  const userId = ids.userId.trim()
+  return callApi('webhooks:register', {
+    name,
+    postUrl,
+    ...(organizationId ? { organizationId } : {}),
+    ...(userId ? { userId } : {}),
+  })
 }
 
 export async function refreshScopes(): Promise<void> {
