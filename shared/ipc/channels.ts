@@ -6,6 +6,7 @@ import type { CallName, EventName } from './contract'
  */
 export const CALL_CHANNELS = [
   'app:get-snapshot',
+  'app:dismiss-notice',
   'session:sign-in',
   'session:start-demo',
   'session:sign-out',

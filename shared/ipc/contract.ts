@@ -54,6 +54,8 @@ const webhookIdOverride = z
 export const callContract = {
   /** Full state for a (re)starting renderer. */
   'app:get-snapshot': { input: z.void(), result: returns<AppSnapshot>() },
+  /** The user read the start-up notice: it is not shown again this run (reconnects, new windows). */
+  'app:dismiss-notice': { input: z.void(), result: returns<void>() },
   /** Password sign-in to the configured Tagora API. */
   'session:sign-in': {
     input: z.object({

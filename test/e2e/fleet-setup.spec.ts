@@ -169,6 +169,12 @@ test('a corrupt settings file is moved aside and the user is told', async () => 
     await page.goto(host.url)
     await expect(page.getByTestId('app-notice')).toContainText('could not be used')
     await expect(page.getByTestId('login-email')).toBeVisible()
+    // Dismissed once, it stays dismissed when the page reconnects.
+    await page.getByTestId('app-notice-dismiss').click()
+    await expect(page.getByTestId('app-notice')).toHaveCount(0)
+    await page.reload()
+    await expect(page.getByTestId('login-email')).toBeVisible()
+    await expect(page.getByTestId('app-notice')).toHaveCount(0)
   } finally {
     await context.close()
     await host.stop()

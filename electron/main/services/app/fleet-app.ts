@@ -166,6 +166,10 @@ export class FleetApp {
 
   readonly handlers: CallHandlers = {
     'app:get-snapshot': () => Promise.resolve(this.snapshot()),
+    'app:dismiss-notice': () => {
+      this.settingsNotice = null
+      return Promise.resolve()
+    },
     'session:sign-in': async ({ email, password, remember }) => {
       await this.demo.stop()
       await this.session.signIn({ apiUrl: this.apiUrl(), email, password, remember })

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { callApi } from '../../lib/call'
 import { useAppStore } from '../../store'
 
 /** A start-up problem (e.g. an unusable settings file moved aside), shown until dismissed. */
@@ -11,7 +12,16 @@ export function SettingsNotice() {
     <div className="setup-notice" data-testid="app-notice" role="alert">
       <strong>{t('setup.notice')}</strong>
       <span>{notice}</span>
-      <button type="button" className="button-secondary" onClick={() => setNotice(null)}>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="app-notice-dismiss"
+        onClick={() => {
+          setNotice(null)
+          // Main forgets it too, or the next snapshot (a reconnect, a new window) would bring it back.
+          void callApi('app:dismiss-notice', undefined).catch(() => undefined)
+        }}
+      >
         {t('setup.dismiss')}
       </button>
     </div>
