@@ -1,3 +1,4 @@
+import type { RenewalRetry } from './session'
 import type { ConnectionConfig, SchemeId } from '../schemas/connections'
 
 /** How a connection's token lifetime is known. */
@@ -28,7 +29,7 @@ export interface ConnectionStatus {
   /** Set for a derived token (Tavio envauth): the parent token's state. */
   parentPhase: ConnectionPhase | null
   /** While a failed renewal waits: which retry runs next (of 3) and when (local epoch ms). */
-  renewalRetry: { retry: number; of: number; at: number } | null
+  renewalRetry: RenewalRetry | null
 }
 
 /** What "Test connection" reports. */

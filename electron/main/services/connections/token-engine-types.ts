@@ -1,4 +1,4 @@
-import type { ConnectionPhase, LifetimeSource, RenewalMode } from '../../../../shared/domain/connections'
+import type { ConnectionStatus } from '../../../../shared/domain/connections'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
@@ -12,13 +12,6 @@ export type EngineEndKind = 'renewal-refused' | 'renewal-failed' | 'rejected-twi
 export interface EngineEnding {
   kind: EngineEndKind
   error: unknown
-}
-
-/** The retry the engine waits for after a failed renewal (local epoch ms). */
-export interface RenewalRetryStatus {
-  retry: number
-  of: number
-  at: number
 }
 
 export interface TokenEngineDeps {
@@ -45,14 +38,16 @@ export interface TokenEngineDeps {
   signedOutError?(): Error
 }
 
-export interface EngineStatus {
-  phase: ConnectionPhase
-  expiresAt: number | null
-  nextRenewalAt: number | null
-  lifetimeSource: LifetimeSource
-  renewal: RenewalMode
-  lastRenewedAt: number | null
-  lastError: string | null
-  lastErrorCode: string | null
-  renewalRetry: RenewalRetryStatus | null
-}
+/** What the engine reports; the connections service adds the connection's own fields to it. */
+export type EngineStatus = Pick<
+  ConnectionStatus,
+  | 'phase'
+  | 'expiresAt'
+  | 'nextRenewalAt'
+  | 'lifetimeSource'
+  | 'renewal'
+  | 'lastRenewedAt'
+  | 'lastError'
+  | 'lastErrorCode'
+  | 'renewalRetry'
+>

@@ -1,41 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connect } from 'node:net'
-import { silentLogger } from '../logging/logger'
-import type { ParseResult } from '../telemetry/telemetry-event'
-import { createWebhookListener } from './webhook-listener'
-import type { WebhookListener, WebhookListenerOptions } from './webhook-listener'
-import { createTestKeys, dripRaw, send } from './test-client'
+import { createListenerKit, TEST_NOW as NOW } from './listener-test-kit'
+import { dripRaw, send } from './test-client'
 
-const keys = createTestKeys()
-const NOW = 1_750_000_000_000
-let running: WebhookListener[] = []
-
-function create(overrides: Partial<WebhookListenerOptions> = {}) {
-  const delivered: ParseResult[] = []
-  const listener = createWebhookListener({
-    host: '127.0.0.1',
-    port: 0,
-    path: '/tagora/events',
-    getPublicKeys: () => [keys.publicKey],
-    onEvents: (batch) => delivered.push(batch),
-    parseOptions: () => ({ now: NOW, resolveAssetId: () => undefined }),
-    logger: silentLogger,
-    ...overrides,
-  })
-  running.push(listener)
-  return { listener, delivered }
-}
-
-async function start(overrides: Partial<WebhookListenerOptions> = {}) {
-  const created = create(overrides)
-  const state = await created.listener.start()
-  return { ...created, port: Number(new URL(state.url!).port) }
-}
-
-afterEach(async () => {
-  await Promise.all(running.map((l) => l.stop()))
-  running = []
-})
+const kit = createListenerKit()
+const { keys, create, start } = kit
+afterEach(() => kit.stopAll())
 
 describe('webhook listener: size and time limits', () => {
   it('refuses a declared oversized body with 413 before reading it', async () => {

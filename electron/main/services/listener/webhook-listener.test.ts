@@ -1,34 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../logging/logger'
-import type { ParseResult } from '../telemetry/telemetry-event'
-import { createWebhookListener } from './webhook-listener'
-import type { WebhookListener, WebhookListenerOptions } from './webhook-listener'
-import { createTestKeys, send } from './test-client'
+import { createListenerKit, TEST_NOW } from './listener-test-kit'
+import type { WebhookListenerOptions } from './webhook-listener'
+import { send } from './test-client'
 import type { Reply } from './test-client'
 
-const keys = createTestKeys()
-const NOW = 1_750_000_000_000
+const kit = createListenerKit()
+const { keys } = kit
+const NOW = TEST_NOW
 const event = { assetId: 'a1', lat: 19.4, lng: -99.1, time: NOW / 1000 }
-let running: WebhookListener[] = []
+afterEach(() => kit.stopAll())
 
-async function start(overrides: Partial<WebhookListenerOptions> = {}) {
-  const delivered: ParseResult[] = []
-  const listener = createWebhookListener({
-    host: '127.0.0.1',
-    port: 0,
-    path: '/tagora/events',
-    getPublicKeys: () => [keys.publicKey],
-    onEvents: (batch) => delivered.push(batch),
-    parseOptions: () => ({ now: NOW, resolveAssetId: () => undefined }),
-    logger: silentLogger,
-    clock: { now: () => NOW, setTimer: () => () => undefined },
-    ...overrides,
-  })
-  running.push(listener)
-  const state = await listener.start()
-  expect(state.state).toBe('listening')
-  const port = Number(new URL(state.url!).port)
-  return { listener, delivered, port }
+/** A listener on a frozen clock, so fix ages and timeouts are exact. */
+function start(overrides: Partial<WebhookListenerOptions> = {}) {
+  return kit.start({ clock: { now: () => NOW, setTimer: () => () => undefined }, ...overrides })
 }
 
 function signed(port: number, body: unknown, headers: Record<string, string> = {}) {
@@ -41,11 +25,6 @@ const reply = (result: Reply | { error: string }): Reply => {
   return result
 }
 const tick = () => new Promise((resolve) => setImmediate(resolve))
-
-afterEach(async () => {
-  await Promise.all(running.map((l) => l.stop()))
-  running = []
-})
 
 describe('webhook listener: accepted POSTs', () => {
   it('verifies, parses, answers with counts, then delivers off the request path', async () => {
