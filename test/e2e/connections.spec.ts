@@ -99,7 +99,7 @@ test('a Nugios connection: a wrong password is shown, the fixed one shows a 30-d
   expect(settings).toContain('Nugios desk')
   expect(settings).not.toContain('nugios-e2e')
   expect(settings).not.toContain('e2e-8x8-key')
-  await page.screenshot({ path: 'test-results/connections-dialog.png' })
+  await page.getByTestId('connections-dialog').screenshot({ path: 'docs/screenshots/connections.png' })
 })
 
 test('a path override is used, and clearing it returns to the documented path', async () => {
