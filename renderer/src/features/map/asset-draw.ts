@@ -7,9 +7,11 @@ import type { DrawnItems } from './hit-test'
 import { clusterRadius, KIND_ASSET, KIND_CLUSTER } from './hit-test'
 import type { Viewport } from './mercator'
 import { toScreenX, toScreenY } from './mercator'
+import { placeLabels } from './label-placement'
 
 export const LABEL_MIN_ZOOM = 15
 const MAX_LABELS = 400
+const LABEL_HEIGHT_PX = 13
 const EDGE = 24
 
 // Index = status code (live, stale, offline); no-fix is never drawn.
@@ -147,6 +149,7 @@ function drawCluster(
   ctx.fillText(String(label), x, y)
 }
 
+/** Names beside the arrows; where two would overprint, the selected vehicle's and then the first win. */
 function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): void {
   ctx.font = '500 11px system-ui, sans-serif'
   ctx.textAlign = 'left'
@@ -154,15 +157,25 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): v
   ctx.lineWidth = 3
   ctx.strokeStyle = f.dark ? 'rgba(2,6,23,0.9)' : 'rgba(255,255,255,0.92)'
   ctx.fillStyle = f.dark ? '#e2e8f0' : '#0f172a'
-  for (const slot of slots) {
+  const ordered = slots.includes(f.selectedSlot)
+    ? [f.selectedSlot, ...slots.filter((slot) => slot !== f.selectedSlot)]
+    : slots
+  const labels = ordered.flatMap((slot) => {
     const id = f.cols.assetIdBySlot[slot]
     const name = (id && f.names.get(id)) ?? id
-    if (!name) continue
-    const x = toScreenX(f.view, f.cols.lng[slot] ?? 0) + 11
+    if (!name) return []
+    // The selected vehicle's ring is wider than an arrow: its name starts past the ring.
+    const offset = slot === f.selectedSlot ? 17 : 11
+    const x = toScreenX(f.view, f.cols.lng[slot] ?? 0) + offset
     const y = toScreenY(f.view, f.cols.lat[slot] ?? 0)
-    ctx.strokeText(name, x, y)
-    ctx.fillText(name, x, y)
-  }
+    return [{ name, x, y, width: ctx.measureText(name).width, height: LABEL_HEIGHT_PX }]
+  })
+  const shown = placeLabels(labels)
+  labels.forEach((label, i) => {
+    if (!shown[i]) return
+    ctx.strokeText(label.name, label.x, label.y)
+    ctx.fillText(label.name, label.x, label.y)
+  })
 }
 
 /** The selected asset is drawn on top of everything, even inside a cluster, so it is never lost. */
