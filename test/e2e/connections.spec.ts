@@ -82,6 +82,8 @@ test('a Nugios connection: a wrong password is shown, the fixed one shows a 30-d
   )
   await row('Nugios desk').getByTestId('connection-test').click()
   await expect(row('Nugios desk').getByTestId('connection-error')).toContainText('Invalid login or password')
+  // Adding a connection did not wipe the earlier test's result of the other one.
+  await expect(row('Video desk').getByTestId('connection-test-result')).toContainText('8x8 Video Interaction')
   await row('Nugios desk').getByTestId('connection-edit').click()
   await page.getByTestId('connection-secret').fill('nugios-e2e')
   await page.getByTestId('connection-save').click()

@@ -5,6 +5,7 @@ import { formatFixTime, formatRemaining } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { toAppError } from '../../lib/call'
 import { useNow } from '../../lib/use-now'
+import { useAppStore } from '../../store'
 import { removeConnection, testConnection } from './connections-actions'
 
 /** One connection: status, Test / Edit / Remove, and the last test's scheme, lifetime and next renewal. */
@@ -14,7 +15,9 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
   const now = useNow(1000)
   const { config, status } = entry
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<ConnectionTestResult | null>(null)
+  const result = useAppStore((s) => s.connectionTests[config.id] ?? null)
+  const setResult = (next: ConnectionTestResult | null) =>
+    useAppStore.getState().setConnectionTest(config.id, next)
   const [error, setError] = useState<string | null>(null)
 
   function test(): void {

@@ -9,7 +9,10 @@ export async function loadConnections(): Promise<void> {
 
 export async function saveConnection(config: ConnectionConfig, secret: string | undefined): Promise<void> {
   const input = secret === undefined ? { config } : { config, secret }
-  useAppStore.getState().setConnections(await callApi('connections:save', input))
+  const entries = await callApi('connections:save', input)
+  // The last test described the connection before this edit.
+  useAppStore.getState().setConnectionTest(config.id, null)
+  useAppStore.getState().setConnections(entries)
 }
 
 export async function removeConnection(id: string): Promise<void> {
