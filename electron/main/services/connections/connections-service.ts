@@ -99,10 +99,8 @@ export class ConnectionsService {
         const storage = await this.secrets.where(config.id, SCHEME_SECRET[config.scheme])
         this.storage.set(config.id, storage)
         if (storage === 'missing') return
-        const { engine, parent } = this.enginesFor(config)
         try {
-          if (parent) await parent.connect()
-          await engine.connect()
+          await this.connect(config)
         } catch (error) {
           this.deps.logger.warn('a connection could not sign in at start-up', {
             connection: config.id,
@@ -116,9 +114,7 @@ export class ConnectionsService {
   /** Obtains a token now and makes the scheme's harmless protected call with it. */
   async test(id: string): Promise<ConnectionTestResult> {
     const config = this.find(id)
-    const { engine, parent } = this.enginesFor(config)
-    if (parent) await parent.connect()
-    await engine.connect()
+    const engine = await this.connect(config)
     const spec = engine.scheme.testRequest(engine.runtime())
     let checked = `${engine.scheme.obtainKind}: token obtained`
     if (spec) {
@@ -210,6 +206,14 @@ export class ConnectionsService {
     built.engine.onChange(announce)
     built.parent?.onChange(announce)
     return built
+  }
+
+  /** Signs a connection in (a derived token's parent first); returns its engine. */
+  private async connect(config: ConnectionConfig): Promise<TokenEngine<BaseConnectionConfig>> {
+    const { engine, parent } = this.enginesFor(config)
+    if (parent) await parent.connect()
+    await engine.connect()
+    return engine
   }
 
   private drop(id: string): void {
