@@ -120,6 +120,32 @@ test('selecting a row selects the vehicle on the map, follow keeps it centred, E
   await expect(page.getByTestId('map')).toHaveAttribute('data-selected-asset-id', '')
 })
 
+test('the pointer readout names the ground under the pointer, even when the map moves beneath it', async () => {
+  const map = page.getByTestId('map')
+  const box = await map.boundingBox()
+  if (!box) throw new Error('map has no box')
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.8)
+  const readout = page.getByTestId('map-cursor')
+  await expect(readout).toHaveText(/^-?\d+\.\d{5}, -?\d+\.\d{5}$/)
+  const longitude = async () => Number(((await readout.textContent()) ?? '').split(', ')[1])
+  // Let an earlier drag's inertia settle (Leaflet ignores arrow keys while a pan animates), so only
+  // the keyboard moves the map from here on.
+  let settled = await longitude()
+  for (;;) {
+    await page.waitForTimeout(300)
+    const now = await longitude()
+    if (now === settled) break
+    settled = now
+  }
+  // The keyboard pans the map east while the pointer stays still: the old readout would now be a lie.
+  await map.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(longitude).toBeGreaterThan(settled + 0.001)
+  await page.mouse.move(box.x - 20, box.y + 10)
+  await expect(readout).toHaveCount(0)
+})
+
 test('the language switch turns the whole screen Spanish and back', async () => {
   await page.getByTestId('language-es-MX').click()
   await expect(page.getByTestId('status-filter-all')).toContainText('Todos')
