@@ -1,3 +1,24 @@
+/**
+ * The facts an error's English message was composed from, so the renderer can say it again in the
+ * user's language (`renderer/src/lib/error-text.ts`). Each is optional: an error fills in what it knows.
+ */
+export interface ErrorParams {
+  /** Who answered or failed to: 'Tagora', 'Nugios', … */
+  service?: string
+  /** The call, e.g. 'POST /auth/login'. */
+  call?: string
+  /** Where the call went: a base URL or a host:port. */
+  target?: string
+  /** The low-level network failure as a stable key ('ECONNREFUSED', 'bad-port', 'other'). */
+  network?: string
+  /** A time limit that ran out, in seconds. */
+  seconds?: number
+  /** The server's own words: quoted as they are, never translated. */
+  serverMessage?: string
+  /** A connection's name, for errors about one connection. */
+  name?: string
+}
+
 /** An error as it crosses the contract: what the user can act on, and what support will ask for. */
 export interface AppErrorInfo {
   /** Stable machine code, e.g. 'api-unreachable', 'invalid-credentials', 'validation'. */
@@ -7,6 +28,8 @@ export interface AppErrorInfo {
   status?: number
   /** Tagora's requestId of the failed call ("request a1b2c3d4"). */
   requestId?: string
+  /** What the message was made of, for saying it in another language. */
+  params?: ErrorParams
 }
 
 /** Thrown on the renderer side when a call fails; carries the same fields. */
@@ -14,6 +37,7 @@ export class AppError extends Error implements AppErrorInfo {
   readonly code: string
   readonly status?: number
   readonly requestId?: string
+  readonly params?: ErrorParams
 
   constructor(info: AppErrorInfo) {
     super(info.message)
@@ -21,6 +45,7 @@ export class AppError extends Error implements AppErrorInfo {
     this.code = info.code
     if (info.status !== undefined) this.status = info.status
     if (info.requestId !== undefined) this.requestId = info.requestId
+    if (info.params !== undefined) this.params = info.params
   }
 }
 

@@ -3,6 +3,7 @@ import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetr
 import type { Device, DeviceSyncState } from '../domain/device'
 import type { DeviceListPart } from '../domain/device-list-parts'
 import type { AppCommand } from '../domain/app-command'
+import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
 import type { ApiProbe } from '../domain/health'
 import type { ListenerState, RawEventRecord } from '../domain/listener'
 import type { SessionState } from '../domain/session'
@@ -45,11 +46,7 @@ export interface AppSnapshot {
  * Renderer → main calls. One entry per call: channel name (`feature:verb-noun`), the zod schema of
  * its single argument (checked in main before any handler runs), and its result type.
  */
-const webhookIdOverride = z
-  .string()
-  .trim()
-  .regex(WEBHOOK_ID_PATTERN, 'An id is digits or a uuid (letters, digits and dashes)')
-  .optional()
+const webhookIdOverride = z.string().trim().regex(WEBHOOK_ID_PATTERN, SAY.webhookId).optional()
 
 export const callContract = {
   /** Full state for a (re)starting renderer. */
@@ -59,8 +56,8 @@ export const callContract = {
   /** Password sign-in to the configured Tagora API. */
   'session:sign-in': {
     input: z.object({
-      email: z.string().trim().email('Enter a valid email address'),
-      password: z.string().min(1, 'Enter your password'),
+      email: z.string().trim().email(SAY.email),
+      password: z.string().min(1, SAY.password),
       remember: z.boolean(),
     }),
     result: returns<SessionState>(),
@@ -80,7 +77,7 @@ export const callContract = {
   },
   /** Changes the API base URL (signed out only). */
   'settings:set-api-url': {
-    input: z.object({ apiUrl: z.string().url('Enter a full URL, e.g. https://…') }),
+    input: z.object({ apiUrl: z.string().url(SAY.apiUrl) }),
     result: returns<Settings>(),
   },
   /** Changes listener settings and restarts the listener. */
@@ -90,8 +87,8 @@ export const callContract = {
   /** Registers a webhook to a public https URL (checked like the API does) and keeps its record. */
   'webhooks:register': {
     input: z.object({
-      name: z.string().trim().min(1, 'Give the webhook a name').max(120),
-      postUrl: z.string().trim().min(1, 'Enter the public URL Tagora should post to').max(2000),
+      name: z.string().trim().min(1, SAY.webhookName).max(120),
+      postUrl: z.string().trim().min(1, SAY.postUrl).max(2000),
       /** Advanced override of the ids the session's token gives (docs/tagora-api.md). */
       organizationId: webhookIdOverride,
       userId: webhookIdOverride,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
 
 /** The token schemes a connection can use (docs/vendor-schemes.md). */
 export const SCHEME_IDS = ['agora', '8x8-video', 'nugios', 'tavio', 'tavio-orgadmin'] as const
@@ -9,25 +10,15 @@ export type SchemeId = (typeof SCHEME_IDS)[number]
  * names (keys are listed per scheme in docs/vendor-schemes.md), and a fallback token lifetime.
  */
 export const connectionOverridesSchema = z.object({
-  paths: z
-    .record(
-      z.string(),
-      z.string().regex(/^\//, 'A path override starts with / (leave it empty for the default)'),
-    )
-    .default({}),
+  paths: z.record(z.string(), z.string().regex(/^\//, SAY.pathOverride)).default({}),
   fields: z.record(z.string(), z.string().min(1)).default({}),
-  lifetimeSeconds: z
-    .number('The token lifetime is a whole number of seconds')
-    .int('The token lifetime is a whole number of seconds')
-    .positive('The token lifetime is a whole number of seconds')
-    .nullable()
-    .default(null),
+  lifetimeSeconds: z.number(SAY.lifetime).int(SAY.lifetime).positive(SAY.lifetime).nullable().default(null),
 })
 
 const base = {
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1, 'Give the connection a name').max(80),
-  baseUrl: z.string().trim().url('Enter the full base URL, e.g. https://…'),
+  name: z.string().trim().min(1, SAY.connectionName).max(80),
+  baseUrl: z.string().trim().url(SAY.baseUrl),
   overrides: connectionOverridesSchema.prefault({}),
 }
 
@@ -36,7 +27,7 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
   z.object({
     ...base,
     scheme: z.literal('agora'),
-    appId: z.string().trim().min(1, 'Enter the App ID'),
+    appId: z.string().trim().min(1, SAY.appId),
     /** AccessToken2 → `Authorization: agora token=…`; AccessToken → x-agora-token + x-agora-uid. */
     tokenType: z.enum(['access-token2', 'access-token']).default('access-token2'),
     uid: z.string().trim().default(''),
@@ -45,23 +36,23 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
   z.object({
     ...base,
     scheme: z.literal('nugios'),
-    login: z.string().trim().min(1, 'Enter the login'),
+    login: z.string().trim().min(1, SAY.login),
     /** Minutes east of UTC sent as X-nugios-timezone; null follows this computer's clock. */
     timezoneOffsetMinutes: z.number().int().min(-720).max(840).nullable().default(null),
   }),
   z.object({
     ...base,
     scheme: z.literal('tavio'),
-    orgDomain: z.string().trim().min(1, 'Enter the organization domain'),
-    username: z.string().trim().min(1, 'Enter the username'),
+    orgDomain: z.string().trim().min(1, SAY.orgDomain),
+    username: z.string().trim().min(1, SAY.username),
     /** When set, an envauth for this environment is derived from the orgauth. */
     envDomain: z.string().trim().default(''),
   }),
   z.object({
     ...base,
     scheme: z.literal('tavio-orgadmin'),
-    orgDomain: z.string().trim().min(1, 'Enter the organization domain'),
-    clientId: z.string().trim().min(1, 'Enter the OAuth client id'),
+    orgDomain: z.string().trim().min(1, SAY.orgDomain),
+    clientId: z.string().trim().min(1, SAY.clientId),
   }),
 ])
 
@@ -87,13 +78,13 @@ const SCHEME_PREFIX = /^\s*(bearer|basic|token|agora\s+token=)/i
 
 export const secretValueSchema = z
   .string()
-  .min(1, 'Enter the secret')
+  .min(1, SAY.secret)
   .max(8192)
   .refine((value) => !SCHEME_PREFIX.test(value), {
-    message: 'Paste the key or token alone, without "Bearer" or "agora token=": the app adds the scheme.',
+    message: SAY.secretWithScheme,
   })
   .refine((value) => value.trim() === value && !/\s/.test(value), {
-    message: 'The secret contains spaces or line breaks; paste it again.',
+    message: SAY.secretWhitespace,
   })
 
 /** Save (add or edit) a connection; `secret` omitted on edit keeps the one in the keychain. */
@@ -107,18 +98,8 @@ export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/
 
 export const videoRoomInputSchema = z.object({
   connectionId: z.string().min(1),
-  phoneNumber: z
-    .string()
-    .trim()
-    .regex(
-      PHONE_PATTERN,
-      'Enter the phone number in international format with its country code, e.g. +5215512345678',
-    ),
-  callReference: z
-    .string()
-    .trim()
-    .min(8, 'The call reference must have at least 8 characters')
-    .max(20, 'The call reference must have at most 20 characters'),
+  phoneNumber: z.string().trim().regex(PHONE_PATTERN, SAY.phone),
+  callReference: z.string().trim().min(8, SAY.callReferenceShort).max(20, SAY.callReferenceLong),
 })
 export type VideoRoomInput = z.infer<typeof videoRoomInputSchema>
 

@@ -46,6 +46,15 @@ test('an unreachable API gives a clear message naming the URL', async () => {
     await page.getByTestId('login-submit').click()
     await expect(page.getByTestId('login-error')).toContainText('127.0.0.1:9')
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-out')
+
+    // A Spanish desk reads the same facts in Spanish: main sends the error's code and params.
+    await page.getByTestId('language-es-MX').click()
+    await page.getByTestId('login-submit').click()
+    await expect(page.getByTestId('login-error')).toHaveText(
+      'No se puede conectar con la API de Tagora en http://127.0.0.1:9/integration/v1: ' +
+        'ese puerto está bloqueado para solicitudes web; usa otro puerto. ' +
+        'Revisa la dirección de la API y tu conexión de red.',
+    )
   } finally {
     await context.close()
     await host.stop()

@@ -163,6 +163,14 @@ test('Video call driver: validated, creates a room, shows its 15-minute validity
   await panel.getByTestId('video-phone').fill('+5215512345678')
   await panel.getByTestId('video-call-driver').click()
   await expect(panel.getByTestId('video-error')).toContainText('at least 8')
+  // A Spanish desk gets the same checks in Spanish.
+  await page.getByTestId('language-es-MX').click()
+  await panel.getByTestId('video-reference').fill('FM-E2E-0001-TOO-LONGX')
+  await panel.getByTestId('video-call-driver').click()
+  await expect(panel.getByTestId('video-error')).toHaveText(
+    'La referencia de llamada debe tener como máximo 20 caracteres',
+  )
+  await page.getByTestId('language-en').click()
   expect(eight.rooms).toHaveLength(0)
   await panel.getByTestId('video-reference').fill('FM-E2E-0001')
   await panel.getByTestId('video-call-driver').click()

@@ -1,4 +1,4 @@
-import type { AppErrorInfo } from '../../../../shared/domain/errors'
+import type { AppErrorInfo, ErrorParams } from '../../../../shared/domain/errors'
 import { isDefinitiveRejection } from '../session/renewal-plan'
 import { isTagoraApiError } from '../tagora/tagora-api-error'
 
@@ -25,6 +25,8 @@ export class ConnectionError extends Error {
   readonly status: number | undefined
   readonly call: string
   readonly serverMessage: string | null
+  /** What the message says beyond call and server message (vendor, host, …), for other languages. */
+  readonly params: ErrorParams
 
   constructor(input: {
     code: ConnectionErrorCode
@@ -32,6 +34,7 @@ export class ConnectionError extends Error {
     call: string
     status?: number
     serverMessage?: string | null
+    params?: Omit<ErrorParams, 'call' | 'serverMessage'>
   }) {
     super(input.message)
     this.name = 'ConnectionError'
@@ -39,13 +42,18 @@ export class ConnectionError extends Error {
     this.status = input.status
     this.call = input.call
     this.serverMessage = input.serverMessage ?? null
+    this.params = {
+      call: input.call,
+      ...input.params,
+      ...(this.serverMessage !== null && { serverMessage: this.serverMessage }),
+    }
   }
 
   /** What crosses the contract (dispatch-call.ts calls this). */
   toInfo(): AppErrorInfo {
-    return this.status === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, status: this.status }
+    const info: AppErrorInfo = { code: this.code, message: this.message, params: this.params }
+    if (this.status !== undefined) info.status = this.status
+    return info
   }
 }
 
@@ -88,6 +96,7 @@ export function asCredentialError(error: unknown, vendor: string, what: string):
     call: error.call,
     status: error.status,
     serverMessage: error.serverMessage,
+    params: { service: vendor },
     message: `${vendor} refused the ${what}${said}. Check them and enter them again.`,
   })
 }
@@ -116,6 +125,7 @@ export function missingSecret(name: string): ConnectionError {
   return new ConnectionError({
     code: 'missing-secret',
     call: 'keychain',
+    params: { name },
     message: `No secret is stored for "${name}". Edit the connection and enter it again.`,
   })
 }

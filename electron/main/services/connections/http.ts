@@ -1,3 +1,4 @@
+import { networkCode } from '../tagora/failure-mapping'
 import { ConnectionError } from './connection-error'
 import type { ConnectionErrorCode } from './connection-error'
 
@@ -51,9 +52,13 @@ export async function sendRequest(
     })
   } catch (error) {
     const timeout = error instanceof Error && error.name === 'TimeoutError'
+    const target = new URL(url).host
     throw new ConnectionError({
       code: timeout ? 'timeout' : 'unreachable',
       call,
+      params: timeout
+        ? { target, seconds: REQUEST_TIMEOUT_MS / 1000 }
+        : { target, network: networkCode(error) },
       message: timeout
         ? `${call} got no answer from ${new URL(url).host} within ${REQUEST_TIMEOUT_MS / 1000} s.`
         : `${call} could not reach ${new URL(url).host}: ${describe(error)}`,

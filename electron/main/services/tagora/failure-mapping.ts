@@ -1,3 +1,5 @@
+import { NETWORK_REASONS } from '../../../../shared/domain/network-failure'
+import type { NetworkFailure } from '../../../../shared/domain/network-failure'
 import { readErrorBody } from './error-body'
 import { composeMessage, TagoraApiError } from './tagora-api-error'
 import type { TagoraErrorCode } from './tagora-api-error'
@@ -114,6 +116,7 @@ export function timeoutFailure(site: CallSite, timeoutMs: number): TagoraApiErro
     }),
     call: site.call,
     url: site.url,
+    params: { target: site.baseUrl, seconds },
   })
 }
 
@@ -127,40 +130,35 @@ export function unreachableFailure(site: CallSite, error: unknown): TagoraApiErr
     }),
     call: site.call,
     url: site.url,
+    params: { target: site.baseUrl, network: networkCode(error) },
     cause: error,
   })
 }
 
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'name lookup failed (are you offline?)',
-  ECONNRESET: 'connection reset',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is self-signed',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate does not match the host name',
-}
-
 /** undici hides the useful code in error.cause (sometimes nested); walk down to find it. */
-export function networkReason(error: unknown): string {
+function findNetworkFailure(error: unknown): { key: NetworkFailure; fallback?: string } {
   let current: unknown = error
   let fallback: string | undefined
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && NETWORK_REASONS[code]) return NETWORK_REASONS[code]
-    // Fetch refuses ports browsers consider unsafe (9, 6000, …) before connecting.
-    if (current.message === 'bad port') return 'that port is blocked for web requests; use another port'
+    if (typeof code === 'string' && code in NETWORK_REASONS && code !== 'other')
+      return { key: code as NetworkFailure }
+    if (current.message === 'bad port') return { key: 'bad-port' }
     if (current.message && current.message !== 'fetch failed') fallback = current.message
     current = current.cause
   }
-  return fallback ?? 'the request failed before any response'
+  return fallback === undefined ? { key: 'other' } : { key: 'other', fallback }
+}
+
+/** The network failure as a stable key, for messages in other languages. */
+export function networkCode(error: unknown): NetworkFailure {
+  return findNetworkFailure(error).key
+}
+
+/** The network failure in plain English words (the low-level message when it is not a known one). */
+export function networkReason(error: unknown): string {
+  const found = findNetworkFailure(error)
+  return found.fallback ?? NETWORK_REASONS[found.key]
 }
 
 function parseRetryAfter(value: string | null): number | undefined {

@@ -1,4 +1,4 @@
-import type { AppErrorInfo } from '../../../../shared/domain/errors'
+import type { AppErrorInfo, ErrorParams } from '../../../../shared/domain/errors'
 
 /** Every way a Tagora call can fail, as the UI and the session need to tell them apart. */
 export type TagoraErrorCode =
@@ -28,6 +28,8 @@ export interface TagoraApiErrorInit {
   serverMessage?: string
   /** Milliseconds from a Retry-After header, when the server sent one. */
   retryAfterMs?: number
+  /** What the message says beyond the above (where the call went, why it failed), for other languages. */
+  params?: Pick<ErrorParams, 'target' | 'network' | 'seconds'>
   cause?: unknown
 }
 
@@ -41,6 +43,7 @@ export class TagoraApiError extends Error {
   readonly serverCode?: string
   readonly serverMessage?: string
   readonly retryAfterMs?: number
+  readonly params: ErrorParams
 
   constructor(init: TagoraApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
@@ -53,11 +56,17 @@ export class TagoraApiError extends Error {
     if (init.serverCode !== undefined) this.serverCode = init.serverCode
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs
+    this.params = {
+      service: 'Tagora',
+      call: init.call,
+      ...init.params,
+      ...(init.serverMessage !== undefined && { serverMessage: init.serverMessage }),
+    }
   }
 
   /** The plain shape that crosses IPC (Electron drops custom error fields). */
   toInfo(): AppErrorInfo {
-    const info: AppErrorInfo = { code: this.code, message: this.message }
+    const info: AppErrorInfo = { code: this.code, message: this.message, params: this.params }
     if (this.status !== undefined) info.status = this.status
     if (this.requestId !== undefined) info.requestId = this.requestId
     return info

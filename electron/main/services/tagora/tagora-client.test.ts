@@ -159,6 +159,7 @@ describe('createTagoraClient: error bodies', () => {
       message: error.message,
       status: 500,
       requestId: 'hdr-9',
+      params: { service: 'Tagora', call: 'GET /devices' },
     })
   })
 

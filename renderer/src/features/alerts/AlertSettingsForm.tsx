@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setTelemetryThresholds } from '../../app/actions'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { ALERT_KINDS } from './alert-types'
 import { NumberSetting } from './NumberSetting'
 import { requestNotificationPermission } from './notify'
+import { errorText } from '../../lib/error-text'
 
 /** Speed limit, status thresholds, notifications and muted kinds, inside the alert panel. */
 export function AlertSettingsForm() {
@@ -27,7 +27,7 @@ export function AlertSettingsForm() {
     value: number,
   ): void {
     setError(null)
-    setTelemetryThresholds({ [field]: value }).catch((cause: unknown) => setError(toAppError(cause).message))
+    setTelemetryThresholds({ [field]: value }).catch((cause: unknown) => setError(errorText(cause)))
   }
 
   return (

@@ -2,8 +2,8 @@ import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setApiUrl } from '../../app/actions'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
+import { errorText } from '../../lib/error-text'
 
 /** Shows which Tagora API we sign in to, with a small inline editor. */
 export function ApiUrlField({ disabled }: { disabled: boolean }) {
@@ -20,7 +20,7 @@ export function ApiUrlField({ disabled }: { disabled: boolean }) {
     setError(null)
     setApiUrl(draft.trim())
       .then(() => setDraft(null))
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setSaving(false))
   }
 

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../../shared/domain/errors'
+import { errorInfoText } from '../../lib/error-text'
 
-/** The server's own message plus the request id support will ask for. */
+/** The error in the user's language, plus the request id support will ask for. */
 export function ErrorBox({ error }: { error: AppError }) {
   const { t } = useTranslation()
+  const text = errorInfoText(error)
   return (
     <div className="login-error" data-testid="login-error" role="alert" data-code={error.code}>
-      <span>{error.message}</span>
-      {error.requestId && (
+      <span>{text}</span>
+      {error.requestId && !text.includes(error.requestId) && (
         <span className="login-error-request">{t('auth.requestId', { id: error.requestId })}</span>
       )}
     </div>

@@ -3,11 +3,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
 import { SCHEME_IDS, SCHEME_SECRET, secretValueSchema } from '../../../../shared/schemas/connections'
-import { toAppError } from '../../lib/call'
 import { saveConnection } from './connections-actions'
 import { ConnectionOverrides } from './ConnectionOverrides'
 import { DEFAULT_BASE_URL, fieldsOf, SCHEME_FIELDS, toConfig } from './connection-form-model'
 import type { FormFields } from './connection-form-model'
+import { errorText, validationText } from '../../lib/error-text'
 
 /** Add or edit one connection of any scheme; the secret is write-only (never shown back). */
 export function ConnectionForm({
@@ -35,17 +35,18 @@ export function ConnectionForm({
   function submit(event: FormEvent): void {
     event.preventDefault()
     const built = toConfig(editing?.id ?? crypto.randomUUID(), scheme, fields, editing)
-    if (!built.ok) return setError(built.message)
+    if (!built.ok) return setError(validationText(built.message))
     const keepSecret = editing !== null && editing.scheme === scheme && secret === ''
     if (!keepSecret) {
       const checked = secretValueSchema.safeParse(secret)
-      if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'Invalid secret')
+      if (!checked.success)
+        return setError(validationText(checked.error.issues[0]?.message ?? 'Invalid secret'))
     }
     setBusy(true)
     setError(null)
     saveConnection(built.config, keepSecret ? undefined : secret)
       .then(onDone)
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setBusy(false))
   }
 

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { ConnectionEntry, ConnectionTestResult } from '../../../../shared/domain/connections'
 import { formatFixTime, formatRemaining } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
-import { toAppError } from '../../lib/call'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { removeConnection, testConnection } from './connections-actions'
+import { errorText } from '../../lib/error-text'
 
 /** One connection: status, Test / Edit / Remove, and the last test's scheme, lifetime and next renewal. */
 export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdit: () => void }) {
@@ -26,13 +26,13 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
     setResult(null)
     testConnection(config.id)
       .then(setResult)
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setBusy(false))
   }
 
   function remove(): void {
     if (!window.confirm(t('connections.removeConfirm', { name: config.name }))) return
-    removeConnection(config.id).catch((cause: unknown) => setError(toAppError(cause).message))
+    removeConnection(config.id).catch((cause: unknown) => setError(errorText(cause)))
   }
 
   const at = (ms: number | null) =>

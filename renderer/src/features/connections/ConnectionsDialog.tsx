@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionConfig } from '../../../../shared/schemas/connections'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { ConnectionForm } from './ConnectionForm'
 import { ConnectionRow } from './ConnectionRow'
 import { loadConnections } from './connections-actions'
 import './connections.css'
 import { Modal } from '../../lib/Modal'
+import { errorText } from '../../lib/error-text'
 
 /** Settings → Connections: add, edit, remove and test connections of any scheme. */
 export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
@@ -17,7 +17,7 @@ export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    loadConnections().catch((cause: unknown) => setError(toAppError(cause).message))
+    loadConnections().catch((cause: unknown) => setError(errorText(cause)))
   }, [])
 
   return (

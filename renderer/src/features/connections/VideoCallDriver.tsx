@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VideoRoomResult } from '../../../../shared/domain/connections'
 import { callReferenceFor, videoRoomInputSchema } from '../../../../shared/schemas/connections'
-import { toAppError } from '../../lib/call'
 import { formatFixTime } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
@@ -11,6 +10,7 @@ import { useAppStore } from '../../store'
 import { createVideoRoom, loadConnections } from './connections-actions'
 import { readDriverPhone, writeDriverPhone } from './driver-phone'
 import './connections.css'
+import { errorText, validationText } from '../../lib/error-text'
 
 /** "Video call driver": an 8x8 room for the driver's phone, shown only when an 8x8 connection exists. */
 export function VideoCallDriver({ assetId }: { assetId: string }) {
@@ -53,14 +53,14 @@ function VideoCallForm({
       phoneNumber: phone,
       callReference: reference,
     })
-    if (!input.success) return setError(input.error.issues[0]?.message ?? 'Invalid input')
+    if (!input.success) return setError(validationText(input.error.issues[0]?.message ?? 'Invalid input'))
     writeDriverPhone(assetId, input.data.phoneNumber)
     setBusy(true)
     setError(null)
     setRoom(null)
     createVideoRoom(input.data)
       .then(setRoom)
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setBusy(false))
   }
 

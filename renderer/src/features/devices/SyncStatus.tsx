@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { refreshDevices } from '../../app/actions'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
+import { errorText } from '../../lib/error-text'
 
 /** Progress while devices sync; the error and a retry button when the last sync failed. */
 export function SyncStatus() {
@@ -16,7 +16,7 @@ export function SyncStatus() {
     setRetrying(true)
     setRetryError(null)
     refreshDevices()
-      .catch((cause: unknown) => setRetryError(toAppError(cause).message))
+      .catch((cause: unknown) => setRetryError(errorText(cause)))
       .finally(() => setRetrying(false))
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { signOut } from '../../app/actions'
-import { toAppError } from '../../lib/call'
+import { errorText } from '../../lib/error-text'
 
 export function SignOutButton() {
   const { t } = useTranslation()
@@ -11,7 +11,7 @@ export function SignOutButton() {
     setBusy(true)
     setError(null)
     signOut()
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setBusy(false))
   }
   return (

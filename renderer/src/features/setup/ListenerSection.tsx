@@ -2,10 +2,10 @@ import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ListenerSettings } from '../../../../shared/schemas/settings'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { ListenerDetails } from './ListenerDetails'
 import { applyListenerSettings } from './setup-actions'
+import { errorText } from '../../lib/error-text'
 
 const DEFAULTS: ListenerSettings = {
   enabled: true,
@@ -31,7 +31,7 @@ export function ListenerSection() {
     setBusy(true)
     setError(null)
     applyListenerSettings({ ...draft, port: portNumber })
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setBusy(false))
   }
 

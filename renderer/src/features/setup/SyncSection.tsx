@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { refreshDevices } from '../../app/actions'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
 import { applyDeviceSyncSettings } from './setup-actions'
+import { errorText } from '../../lib/error-text'
 
 /** Manual refresh with progress, what the last sync changed, and the periodic refresh settings. */
 export function SyncSection() {
@@ -18,7 +18,7 @@ export function SyncSection() {
 
   function refresh(): void {
     setError(null)
-    refreshDevices().catch((cause: unknown) => setError(toAppError(cause).message))
+    refreshDevices().catch((cause: unknown) => setError(errorText(cause)))
   }
 
   function save(change: { refreshMinutes?: number; statusFilter?: '' | 'active' }): void {
@@ -26,7 +26,7 @@ export function SyncSection() {
     setSaved(false)
     applyDeviceSyncSettings(change)
       .then(() => setSaved(true))
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
   }
 
   const syncing = sync.phase === 'syncing'

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkPostUrl, WEBHOOK_ID_PATTERN } from '../../../../shared/domain/webhook'
 import { toAppError } from '../../lib/call'
+import { errorInfoText } from '../../lib/error-text'
 import { registerWebhook } from './setup-actions'
 
 interface FormError {
@@ -37,7 +38,7 @@ export function WebhookForm() {
       })
       .catch((cause: unknown) => {
         const appError = toAppError(cause)
-        setError({ code: appError.code, message: appError.message, requestId: appError.requestId })
+        setError({ code: appError.code, message: errorInfoText(appError), requestId: appError.requestId })
       })
       .finally(() => setBusy(false))
   }

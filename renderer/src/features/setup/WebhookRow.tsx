@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
-import { toAppError } from '../../lib/call'
 import { scopeDevices } from './setup-actions'
+import { errorText } from '../../lib/error-text'
 
 const SHOWN_DEVICES = 200
 
@@ -20,7 +20,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
         setError(null)
         setDevices(items)
       })
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
   }
 
   const scopeText =

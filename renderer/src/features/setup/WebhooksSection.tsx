@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toAppError } from '../../lib/call'
 import { useAppStore } from '../../store'
 import { refreshScopes } from './setup-actions'
 import { TunnelHelp } from './TunnelHelp'
 import { WebhookForm } from './WebhookForm'
 import { WebhookRow } from './WebhookRow'
+import { errorText } from '../../lib/error-text'
 
 /** Registration form, the registered webhooks with their scopes, and the out-of-scope count. */
 export function WebhooksSection() {
@@ -18,7 +18,7 @@ export function WebhooksSection() {
     setBusy(true)
     setError(null)
     refreshScopes()
-      .catch((cause: unknown) => setError(toAppError(cause).message))
+      .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setBusy(false))
   }
 

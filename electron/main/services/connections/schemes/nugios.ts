@@ -33,6 +33,7 @@ function checkPassword(runtime: SchemeRuntime<NugiosConfig>, grant: Grant, call:
   throw new ConnectionError({
     code: 'password-expired',
     call,
+    params: { service: 'Nugios', name: runtime.config.login },
     message: `Nugios says the password of "${runtime.config.login}" has expired. Change it in Nugios, then enter the new one in this connection.`,
   })
 }

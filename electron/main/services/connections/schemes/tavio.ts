@@ -75,6 +75,7 @@ export const tavioEnvScheme: TokenScheme<TavioConfig> = {
         code: 'parent-expired',
         call: `POST ${path}`,
         status: error.status,
+        params: { service: 'Tavio', name: runtime.config.orgDomain },
         message: `The organization token (orgauth) for "${runtime.config.orgDomain}" expired and could not be renewed, so no environment token could be derived: ${error.message}`,
       })
     }

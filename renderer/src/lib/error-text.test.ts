@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { VALIDATION_MESSAGES } from '../../../shared/domain/validation-messages'
+import { esMXErrors } from '../locales/es-mx-errors'
+import { composeErrorText } from './error-text'
+
+const unreachable = {
+  code: 'api-unreachable',
+  message: 'Cannot reach the Tagora API at http://127.0.0.1:9: connection refused. Check the API address.',
+  params: {
+    service: 'Tagora',
+    call: 'POST /auth/login',
+    target: 'http://127.0.0.1:9',
+    network: 'ECONNREFUSED',
+  },
+}
+
+describe('composeErrorText', () => {
+  it('shows the English message as main wrote it', () => {
+    expect(composeErrorText(unreachable, undefined)).toBe(unreachable.message)
+  })
+
+  it('says a network failure in Spanish, naming the address and the reason', () => {
+    expect(composeErrorText(unreachable, esMXErrors)).toBe(
+      'No se puede conectar con la API de Tagora en http://127.0.0.1:9: conexión rechazada. ' +
+        'Revisa la dirección de la API y tu conexión de red.',
+    )
+  })
+
+  it("quotes the server's own words untranslated and keeps the request id", () => {
+    const text = composeErrorText(
+      {
+        code: 'invalid-credentials',
+        message: 'Tagora did not accept this email and password: Invalid credentials. (request r-1)',
+        requestId: 'r-1',
+        params: { service: 'Tagora', call: 'POST /auth/login', serverMessage: 'Invalid credentials.' },
+      },
+      esMXErrors,
+    )
+    expect(text).toBe(
+      'Tagora no aceptó estas credenciales. El servidor respondió: "Invalid credentials". ' +
+        'Revísalas e inténtalo de nuevo. (solicitud r-1)',
+    )
+  })
+
+  it('uses the status and, without a named service, "the server"', () => {
+    const text = composeErrorText(
+      {
+        code: 'server-error',
+        message: 'POST /x failed (HTTP 503)',
+        status: 503,
+        params: { call: 'POST /x' },
+      },
+      esMXErrors,
+    )
+    expect(text).toBe('El servidor tuvo un error del servidor (HTTP 503) en POST /x. Inténtalo más tarde.')
+  })
+
+  it('keeps the English sentence when a template needs a fact the error lacks', () => {
+    const error = { code: 'timeout', message: 'No answer within 15 s.', params: { call: 'GET /x' } }
+    expect(composeErrorText(error, esMXErrors)).toBe(error.message)
+  })
+
+  it('keeps the English sentence for codes without params or without a template', () => {
+    expect(composeErrorText({ code: 'internal', message: 'Something went wrong' }, esMXErrors)).toBe(
+      'Something went wrong',
+    )
+    expect(composeErrorText({ code: 'other', message: 'Odd', params: { call: 'x' } }, esMXErrors)).toBe('Odd')
+  })
+
+  it('translates every sentence the shared schemas use, and leaves unknown ones alone', () => {
+    for (const [key, english] of Object.entries(VALIDATION_MESSAGES)) {
+      const spanish = composeErrorText({ code: 'validation', message: english }, esMXErrors)
+      expect(spanish, key).not.toBe(english)
+      expect(spanish, key).toBe(esMXErrors.validation[key as keyof typeof VALIDATION_MESSAGES])
+    }
+    expect(composeErrorText({ code: 'validation', message: 'Too big' }, esMXErrors)).toBe('Too big')
+  })
+
+  it('falls back to the generic network words for a key it does not know', () => {
+    const text = composeErrorText(
+      { ...unreachable, params: { ...unreachable.params, network: 'EWEIRD' } },
+      esMXErrors,
+    )
+    expect(text).toContain('la solicitud falló antes de recibir respuesta')
+  })
+})
