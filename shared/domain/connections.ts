@@ -1,4 +1,4 @@
-import type { RenewalRetry } from './session'
+import type { RenewalRetry, TokenProblem } from './session'
 import type { ConnectionConfig, SchemeId } from '../schemas/connections'
 
 /** How a connection's token lifetime is known. */
@@ -24,6 +24,8 @@ export interface ConnectionStatus {
   lastError: string | null
   /** Stable code of the last problem, e.g. 'invalid-credentials', 'password-expired'. */
   lastErrorCode: string | null
+  /** The same problem as facts (ending, code, params). */
+  lastProblem: TokenProblem | null
   /** Where the secret is kept: the keychain, this process's memory only, or nowhere yet. */
   secretStorage: 'keychain' | 'memory' | 'missing'
   /** Set for a derived token (Tavio envauth): the parent token's state. */

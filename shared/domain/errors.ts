@@ -17,6 +17,10 @@ export interface ErrorParams {
   serverMessage?: string
   /** A connection's name, for errors about one connection. */
   name?: string
+  /** A local port (the webhook listener's). */
+  port?: number
+  /** A low-level detail that is neither the server's words nor translatable (an OS error text). */
+  detail?: string
 }
 
 /** An error as it crosses the contract: what the user can act on, and what support will ask for. */

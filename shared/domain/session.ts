@@ -1,3 +1,15 @@
+import type { AppErrorInfo } from './errors'
+
+/** How a token engine gave up: the server refused renewal, retries ran out, or calls were refused twice. */
+export type TokenEnding = 'renewal-refused' | 'renewal-failed' | 'rejected-twice'
+
+/** A token problem as facts, for the renderer to say in the user's language (lastError is the English). */
+export interface TokenProblem {
+  /** Set when the engine gave up; null while it still retries or after a failed sign-in. */
+  ending: TokenEnding | null
+  error: AppErrorInfo
+}
+
 /** What the renderer may know about the session: never a token (design rule 4). */
 export type SessionPhase = 'signed-out' | 'signing-in' | 'signed-in' | 'renewing'
 
@@ -36,6 +48,8 @@ export interface SessionState {
   accessExpiresAt: number | null
   /** Set while renewal retries are in progress or after the last one failed. */
   lastRenewalError: string | null
+  /** The same problem as facts, for the renderer to say in the user's language. */
+  lastRenewalProblem: TokenProblem | null
   /** Why the session ended, as one English sentence (logs, errors of calls refused while signed out). */
   signedOutReason: string | null
   /** Why the session ended, for the login screen's localized "You were signed out because …". */

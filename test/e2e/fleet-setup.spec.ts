@@ -129,7 +129,7 @@ test('sign-in → sync → register → scope → listener status', async () => 
   }
 })
 
-test('a listener port in use gives a clear error and the app keeps running; all interfaces needs a confirmation', async () => {
+test('a listener port in use gives a clear error and changes nothing; all interfaces needs a confirmation', async () => {
   const blocker: Server = createServer()
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
   const busyPort = (blocker.address() as { port: number }).port
@@ -139,11 +139,36 @@ test('a listener port in use gives a clear error and the app keeps running; all 
     const page = await context.newPage()
     await page.goto(host.url)
     await page.getByTestId('open-setup').click()
-    await expect(page.getByTestId('listener-details')).toHaveAttribute('data-state', 'listening')
+    const details = page.getByTestId('listener-details')
+    await expect(details).toHaveAttribute('data-state', 'listening')
+    const listeningAt = await page.getByTestId('listener-local-url').textContent()
     await page.getByTestId('listener-port').fill(String(busyPort))
     await page.getByTestId('listener-save').click()
-    await expect(page.getByTestId('listener-error')).toContainText(`Port ${busyPort} is already in use`)
-    await expect(page.getByTestId('listener-details')).toHaveAttribute('data-state', 'error')
+    await expect(page.getByTestId('listener-settings-error')).toHaveText(
+      `Port ${busyPort} is already in use by another program. ` +
+        'Choose another port in Fleet setup → Local listener, or stop the other program. ' +
+        `For example, port ${busyPort + 1}.`,
+    )
+    // Telemetry keeps arriving where it did: the running listener and the saved port are untouched.
+    await expect(details).toHaveAttribute('data-state', 'listening')
+    await expect(page.getByTestId('listener-local-url')).toHaveText(listeningAt ?? '')
+    await expect(page.getByTestId('listener-error')).toHaveCount(0)
+
+    // The same facts in Spanish, from the code and port main sends with the English sentence.
+    await page.getByTestId('setup-close').click()
+    await page.getByTestId('language-es-MX').click()
+    await page.getByTestId('open-setup').click()
+    await expect(page.getByTestId('listener-port')).not.toHaveValue(String(busyPort))
+    await page.getByTestId('listener-port').fill(String(busyPort))
+    await page.getByTestId('listener-save').click()
+    await expect(page.getByTestId('listener-settings-error')).toHaveText(
+      `Otro programa ya usa el puerto ${busyPort}. ` +
+        'Elige otro puerto en Configurar flota → Receptor local, o cierra el otro programa. ' +
+        `Por ejemplo, el puerto ${busyPort + 1}.`,
+    )
+    await page.getByTestId('setup-close').click()
+    await page.getByTestId('language-en').click()
+    await page.getByTestId('open-setup').click()
 
     await page.getByTestId('listener-bind-all').check()
     await expect(page.getByTestId('listener-save')).toBeDisabled()

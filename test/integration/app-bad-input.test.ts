@@ -139,9 +139,27 @@ describe('listener port already in use', () => {
     if (!demo.ok) expect(demo.error.message).toContain('already in use')
     expect(fleet.session.state().phase).toBe('signed-in')
 
+    // Trying the busy port again from Fleet setup is refused with the same facts and changes nothing.
+    const again = await dispatchCall(fleet.handlers, 'settings:set-listener', { port }, silentLogger)
+    expect(again).toMatchObject({ ok: false, error: { code: 'port-in-use', params: { port } } })
+
     // Choosing another port (0: any free one) brings the listener up.
     await fleet.handlers['settings:set-listener']({ port: 0 })
     expect(fleet.telemetry.listenerState()).toMatchObject({ state: 'listening', error: null })
     expect(fleet.telemetry.localUrl()).not.toContain(`:${port}/`)
+  })
+
+  it('a busy port chosen in Fleet setup is refused: the running listener and the saved settings stay', async () => {
+    const { app: fleet } = await app(sim.apiBaseUrl, 0)
+    const before = fleet.telemetry.localUrl()
+    const saved = fleet.snapshot().settings.listener
+    expect(before).not.toBeNull()
+
+    const outcome = await dispatchCall(fleet.handlers, 'settings:set-listener', { port }, silentLogger)
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'port-in-use', params: { port } } })
+    if (!outcome.ok) expect(outcome.error.message).toContain(`Port ${port} is already in use`)
+    expect(fleet.telemetry.listenerState()).toMatchObject({ state: 'listening', error: null })
+    expect(fleet.telemetry.localUrl()).toBe(before)
+    expect(fleet.snapshot().settings.listener).toEqual(saved)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VALIDATION_MESSAGES } from '../../../shared/domain/validation-messages'
 import { esMXErrors } from '../locales/es-mx-errors'
-import { composeErrorText } from './error-text'
+import { composeErrorText, composeTokenProblem } from './error-text'
 
 const unreachable = {
   code: 'api-unreachable',
@@ -82,5 +82,50 @@ describe('composeErrorText', () => {
       esMXErrors,
     )
     expect(text).toContain('la solicitud falló antes de recibir respuesta')
+  })
+
+  it('says a listener that cannot bind in Spanish, keeping the OS detail as written', () => {
+    const params = { target: '127.0.0.1', port: 8787 }
+    const inUse = { code: 'port-in-use', message: 'Port 8787 is already in use by another program.', params }
+    expect(composeErrorText(inUse, esMXErrors)).toBe(
+      'Otro programa ya usa el puerto 8787. ' +
+        'Elige otro puerto en Configurar flota → Receptor local, o cierra el otro programa.',
+    )
+    const odd = {
+      code: 'listener-failed',
+      message: 'The listener could not start',
+      params: { ...params, detail: 'socket hang' },
+    }
+    expect(composeErrorText(odd, esMXErrors)).toBe(
+      'El receptor no pudo iniciar en 127.0.0.1:8787. Detalle: "socket hang". Revisa Configurar flota → Receptor local.',
+    )
+  })
+})
+
+describe('composeTokenProblem', () => {
+  const refused = {
+    code: 'unauthorized',
+    message: 'Nugios refused the session for POST /auth/refresh.',
+    params: { service: 'Nugios', call: 'POST /auth/refresh' },
+  }
+  const english = `The server refused to renew the token: ${refused.message}`
+
+  it("keeps main's English sentence when no translation is chosen", () => {
+    expect(composeTokenProblem({ ending: 'renewal-refused', error: refused }, english, undefined)).toBe(
+      english,
+    )
+  })
+
+  it('says why the engine gave up, then the error, in Spanish', () => {
+    expect(composeTokenProblem({ ending: 'renewal-refused', error: refused }, english, esMXErrors)).toBe(
+      'El servidor rechazó renovar el token: Nugios rechazó la sesión para POST /auth/refresh. Inicia sesión de nuevo.',
+    )
+  })
+
+  it('says a failure the engine still retries without an ending, and nothing when there is no problem', () => {
+    expect(composeTokenProblem({ ending: null, error: refused }, refused.message, esMXErrors)).toBe(
+      'Nugios rechazó la sesión para POST /auth/refresh. Inicia sesión de nuevo.',
+    )
+    expect(composeTokenProblem(null, null, esMXErrors)).toBeNull()
   })
 })

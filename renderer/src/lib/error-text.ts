@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { AppError } from '../../../shared/domain/errors'
 import type { AppErrorInfo, ErrorParams } from '../../../shared/domain/errors'
+import type { TokenProblem, TokenEnding } from '../../../shared/domain/session'
 import type { NetworkFailure } from '../../../shared/domain/network-failure'
 import type { ValidationKey } from '../../../shared/domain/validation-messages'
 import { validationKeyOf } from '../../../shared/domain/validation-messages'
@@ -23,19 +24,28 @@ export type TranslatedCode =
   | 'password-expired'
   | 'parent-expired'
   | 'missing-secret'
+  | 'port-in-use'
+  | 'port-denied'
+  | 'address-unavailable'
+  | 'listener-failed'
 
 /**
  * An error said in a language other than English. Templates take {{service}}, {{call}}, {{target}},
- * {{network}}, {{seconds}}, {{status}} and {{name}}; a template whose facts an error lacks is not used.
+ * {{network}}, {{seconds}}, {{status}}, {{name}} and {{port}}; a template whose facts an error lacks
+ * is not used.
  */
 export interface ErrorTexts {
   lead: Record<TranslatedCode, string>
   advice: Partial<Record<TranslatedCode, string>>
   network: Record<NetworkFailure, string>
   validation: Record<ValidationKey, string>
+  /** How a token engine gave up, said before the error that made it give up. */
+  ending: Record<TokenEnding, string>
   /** Stands in for {{service}} when the error does not name one. */
   theServer: string
   serverSaid: string
+  /** Introduces a low-level detail (an OS error text) kept in English. */
+  detail: string
   requestId: string
 }
 
@@ -58,6 +68,8 @@ export function composeErrorText(error: AppErrorInfo, texts: ErrorTexts | undefi
   const parts = [`${lead.replace(/[.\s]+$/, '')}.`]
   const said = error.params.serverMessage?.trim()
   if (said) parts.push(`${fill(texts.serverSaid, { message: said.replace(/[.\s]+$/, '') }) ?? ''}`)
+  const detail = error.params.detail?.trim()
+  if (detail) parts.push(`${fill(texts.detail, { message: detail.replace(/[.\s]+$/, '') }) ?? ''}`)
   const advice = texts.advice[code] === undefined ? null : fill(texts.advice[code], facts)
   if (advice) parts.push(advice)
   if (error.requestId) parts.push(fill(texts.requestId, { id: error.requestId }) ?? '')
@@ -79,6 +91,27 @@ export function errorInfoText(error: AppErrorInfo): string {
   return composeErrorText(error, TEXTS[i18next.language])
 }
 
+/** A problem kept in pushed state (listener, session, sync): its structured form when main sent one. */
+export function problemText(problem: AppErrorInfo | null | undefined, english: string | null): string | null {
+  return problem ? errorInfoText(problem) : english
+}
+
+/** A connection's or the session's token problem; `english` is main's sentence for the same facts. */
+export function tokenProblemText(problem: TokenProblem | null, english: string | null): string | null {
+  return composeTokenProblem(problem, english, TEXTS[i18next.language])
+}
+
+/** The ending (why the engine gave up) before the error that made it give up. */
+export function composeTokenProblem(
+  problem: TokenProblem | null,
+  english: string | null,
+  texts: ErrorTexts | undefined,
+): string | null {
+  if (!problem || !texts) return english
+  const said = composeErrorText(problem.error, texts)
+  return problem.ending ? `${texts.ending[problem.ending]}: ${said}` : said
+}
+
 /** A sentence from the shared schemas (a zod issue's message), in the language the user chose. */
 export function validationText(message: string): string {
   return composeErrorText({ code: 'validation', message }, TEXTS[i18next.language])
@@ -90,6 +123,7 @@ function factsOf(params: ErrorParams, status: number | undefined, texts: ErrorTe
   if (params.target !== undefined) facts.target = params.target
   if (params.seconds !== undefined) facts.seconds = String(params.seconds)
   if (params.name !== undefined) facts.name = params.name
+  if (params.port !== undefined) facts.port = String(params.port)
   if (status !== undefined) facts.status = String(status)
   if (params.network !== undefined)
     facts.network = texts.network[params.network as NetworkFailure] ?? texts.network.other

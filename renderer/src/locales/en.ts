@@ -290,7 +290,7 @@ export const en = {
       lastEvent: 'Last event',
       never: 'never',
       noneRejected: 'none',
-      portHint: 'Pick another port (for example {{port}}) or stop the program using it, then apply.',
+      portHint: 'For example, port {{port}}.',
       reasons: {
         'bad-signature': 'bad signature',
         'missing-signature': 'no signature',

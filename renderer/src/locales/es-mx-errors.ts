@@ -19,6 +19,10 @@ export const esMXErrors: ErrorTexts = {
     'parent-expired':
       'El token de organización (orgauth) de "{{name}}" expiró y no se pudo renovar, así que no se pudo obtener el token del entorno',
     'missing-secret': 'No hay un secreto guardado para "{{name}}"',
+    'port-in-use': 'Otro programa ya usa el puerto {{port}}',
+    'port-denied': 'Esta computadora no permite que la app escuche en el puerto {{port}}',
+    'address-unavailable': 'La dirección {{target}} no pertenece a esta computadora',
+    'listener-failed': 'El receptor no pudo iniciar en {{target}}:{{port}}',
   },
   advice: {
     'api-unreachable': 'Revisa la dirección de la API y tu conexión de red.',
@@ -34,6 +38,10 @@ export const esMXErrors: ErrorTexts = {
     'password-expired': 'Cámbiala en {{service}} y luego escribe la nueva en esta conexión.',
     'parent-expired': 'Prueba la conexión para iniciar sesión de nuevo.',
     'missing-secret': 'Edita la conexión y escríbelo de nuevo.',
+    'port-in-use': 'Elige otro puerto en Configurar flota → Receptor local, o cierra el otro programa.',
+    'port-denied': 'Elige un puerto mayor que 1024 en Configurar flota → Receptor local.',
+    'address-unavailable': 'Usa 127.0.0.1 en Configurar flota → Receptor local.',
+    'listener-failed': 'Revisa Configurar flota → Receptor local.',
   },
   network: {
     ECONNREFUSED: 'conexión rechazada',
@@ -77,7 +85,13 @@ export const esMXErrors: ErrorTexts = {
     webhookName: 'Ponle un nombre al webhook',
     postUrl: 'Escribe la URL pública a la que Tagora debe enviar',
   },
+  ending: {
+    'renewal-refused': 'El servidor rechazó renovar el token',
+    'renewal-failed': 'No se pudo renovar el token tras tres reintentos',
+    'rejected-twice': 'El servidor rechazó el token dos veces seguidas',
+  },
   theServer: 'El servidor',
   serverSaid: 'El servidor respondió: "{{message}}".',
+  detail: 'Detalle: "{{message}}".',
   requestId: '(solicitud {{id}})',
 }

@@ -295,7 +295,7 @@ export const esMX: Resources = {
       lastEvent: 'Último evento',
       never: 'nunca',
       noneRejected: 'ninguno',
-      portHint: 'Elige otro puerto (por ejemplo {{port}}) o detén el programa que lo usa, y aplica.',
+      portHint: 'Por ejemplo, el puerto {{port}}.',
       reasons: {
         'bad-signature': 'firma inválida',
         'missing-signature': 'sin firma',

@@ -14,6 +14,7 @@ const status = (id: string): ConnectionEntry['status'] => ({
   lastRenewedAt: null,
   lastError: null,
   lastErrorCode: null,
+  lastProblem: null,
   secretStorage: 'keychain',
   parentPhase: null,
   renewalRetry: null,

@@ -25,6 +25,18 @@ export function toErrorInfo(error: unknown): AppErrorInfo {
   return { code: 'internal', message: 'Something went wrong inside Fleet Monitor. Details are in the log.' }
 }
 
+/** A problem main already holds as facts (a listener's bind failure), thrown as a call's error. */
+export class ReportedError extends Error {
+  constructor(private readonly info: AppErrorInfo) {
+    super(info.message)
+    this.name = 'ReportedError'
+  }
+
+  toInfo(): AppErrorInfo {
+    return this.info
+  }
+}
+
 /** An error whose message is written for the user (thrown by app-level handlers). */
 export class UserFacingError extends Error {
   constructor(

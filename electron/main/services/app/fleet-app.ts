@@ -18,7 +18,7 @@ import { ConnectionsService } from '../connections/connections-service'
 import type { CallHandlers } from './call-handlers'
 import { probeApi } from '../health/api-probe'
 import { DemoMode } from './demo-mode'
-import { UserFacingError } from './dispatch-call'
+import { ReportedError, UserFacingError } from './dispatch-call'
 import { EventHub } from './event-hub'
 import { TelemetryPipeline } from './telemetry-pipeline'
 import { WebhookKeys } from './webhook-keys'
@@ -193,10 +193,12 @@ export class FleetApp {
       return next
     },
     'settings:set-listener': async (change) => {
+      const running = this.listenerSettings()
+      // A busy or refused port changes nothing: the listener stays where it was, and so do the settings.
+      const problem = await this.telemetry.switchListener({ ...running, ...change }, running)
+      if (problem) throw new ReportedError(problem)
       if (change.port !== undefined) this.listenerPortOverride = undefined
-      const next = await this.settings.update((s) => ({ ...s, listener: { ...s.listener, ...change } }))
-      await this.telemetry.applyListenerSettings(this.listenerSettings())
-      return next
+      return this.settings.update((s) => ({ ...s, listener: { ...s.listener, ...change } }))
     },
     'settings:set-map': (change) => this.settings.update((s) => ({ ...s, map: { ...s.map, ...change } })),
     'settings:set-telemetry': async (change) => {

@@ -1,4 +1,5 @@
 import type { Device } from '../../../../shared/domain/device'
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
 import type { ListenerState, RawEventRecord } from '../../../../shared/domain/listener'
 import type { ListenerSettings, TelemetrySettings } from '../../../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
@@ -15,6 +16,7 @@ const OFF_STATE: ListenerState = {
   state: 'off',
   url: null,
   error: null,
+  problem: null,
   accepted: 0,
   rejected: {},
   lastEventAt: null,
@@ -83,7 +85,43 @@ export class TelemetryPipeline {
       this.hub.emit('listener:state', OFF_STATE)
       return OFF_STATE
     }
-    const listener = createWebhookListener({
+    const listener = this.createListener(settings)
+    this.adopt(listener)
+    const state = await listener.start()
+    this.hub.emit('listener:state', state)
+    return state
+  }
+
+  /**
+   * Moves the listener to new settings only if they work, so a busy port changes nothing. On another
+   * port the new listener binds beside the old one, which stops only once the new one listens (no gap,
+   * and a port-0 listener keeps its port on failure); on the same port the old one must stop first and
+   * comes back with `previous` if the new one fails. Returns why the new settings failed, or null.
+   */
+  async switchListener(next: ListenerSettings, previous: ListenerSettings): Promise<AppErrorInfo | null> {
+    const old = this.listener
+    const url = old?.state().url
+    const boundPort = url ? Number(new URL(url).port) : null
+    if (!old || boundPort === null || !next.enabled || next.port === boundPort) {
+      const state = await this.applyListenerSettings(next)
+      if (state.state !== 'error') return null
+      await this.applyListenerSettings(previous)
+      return state.problem
+    }
+    const candidate = this.createListener(next)
+    const state = await candidate.start()
+    if (state.state === 'error') {
+      await candidate.stop()
+      return state.problem
+    }
+    await old.stop()
+    this.adopt(candidate)
+    this.hub.emit('listener:state', state)
+    return null
+  }
+
+  private createListener(settings: ListenerSettings): WebhookListener {
+    return createWebhookListener({
       host: settings.bindAddress,
       port: settings.port,
       path: settings.path,
@@ -97,11 +135,14 @@ export class TelemetryPipeline {
       logger: this.logger,
       clock: this.clock,
     })
-    listener.onStateChange((state) => this.hub.emit('listener:state', state))
+  }
+
+  /** The listener whose state the renderer sees (a candidate that failed to bind never is). */
+  private adopt(listener: WebhookListener): void {
+    listener.onStateChange((state) => {
+      if (this.listener === listener) this.hub.emit('listener:state', state)
+    })
     this.listener = listener
-    const state = await listener.start()
-    this.hub.emit('listener:state', state)
-    return state
   }
 
   /** Seconds from the settings file to the store's status thresholds. */

@@ -169,6 +169,7 @@ export class ConnectionsService {
       lastRenewedAt: engineStatus?.lastRenewedAt ?? null,
       lastError: engineStatus?.lastError ?? engines?.parent?.status().lastError ?? null,
       lastErrorCode: engineStatus?.lastErrorCode ?? null,
+      lastProblem: engineStatus?.lastProblem ?? engines?.parent?.status().lastProblem ?? null,
       secretStorage: this.storage.get(config.id) ?? 'missing',
       parentPhase: engines?.parent?.status().phase ?? null,
       renewalRetry: engineStatus?.renewalRetry ?? null,

@@ -69,13 +69,21 @@ describe('EngineReport', () => {
       lastError: 'slow',
       lastErrorCode: 'timeout',
       renewalRetry: { retry: 1, of: 3, at: 5_000 },
+      lastProblem: { ending: null, error: { code: 'timeout', message: 'slow', params: { call: 'renew' } } },
     })
     report.healthy(7_000)
-    expect(report.snapshot()).toMatchObject({ lastError: null, renewalRetry: null, lastRenewedAt: 7_000 })
+    expect(report.snapshot()).toMatchObject({
+      lastError: null,
+      lastProblem: null,
+      renewalRetry: null,
+      lastRenewedAt: 7_000,
+    })
     report.ended('renewal-refused', new Error('HTTP 401'))
     expect(report.snapshot()).toMatchObject({
       lastError: 'The server refused to renew the token: HTTP 401',
       lastErrorCode: 'internal',
+      // The facts carry the ending apart from the error, so the renderer can say both in Spanish.
+      lastProblem: { ending: 'renewal-refused', error: { code: 'internal', message: 'HTTP 401' } },
     })
     expect(changes).toBe(2)
   })

@@ -1,5 +1,6 @@
 import type { ConnectionPhase } from '../../../../shared/domain/connections'
 import { RETRY_DELAYS_MS } from '../session/renewal-plan'
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
 import { describeError, isConnectionError } from './connection-error'
 import type { EngineEndKind, EngineStatus } from './token-engine-types'
 
@@ -11,7 +12,7 @@ const ENDING_REASON: Record<EngineEndKind, string> = {
 
 type ReportedStatus = Pick<
   EngineStatus,
-  'phase' | 'lastRenewedAt' | 'lastError' | 'lastErrorCode' | 'renewalRetry'
+  'phase' | 'lastRenewedAt' | 'lastError' | 'lastErrorCode' | 'lastProblem' | 'renewalRetry'
 >
 
 /** What a token engine tells the UI (phase, last problem, the retry it waits for) and who is listening. */
@@ -21,6 +22,7 @@ export class EngineReport {
     lastRenewedAt: null,
     lastError: null,
     lastErrorCode: null,
+    lastProblem: null,
     renewalRetry: null,
   }
   private readonly listeners = new Set<() => void>()
@@ -40,14 +42,15 @@ export class EngineReport {
 
   /** The engine gave up on the token: the reason, then what the server said. */
   ended(kind: EngineEndKind, error: unknown): void {
-    this.problem(error, ENDING_REASON[kind])
+    this.problem(error, kind)
   }
 
-  /** Records what went wrong (announced with the next phase change); `reason` prefixes an ending. */
-  problem(error: unknown, reason?: string): void {
+  /** Records what went wrong (announced with the next phase change); an ending prefixes its reason. */
+  problem(error: unknown, ending?: EngineEndKind): void {
     const detail = describeError(error)
-    this.status.lastError = reason ? `${reason}: ${detail}` : detail
+    this.status.lastError = ending ? `${ENDING_REASON[ending]}: ${detail}` : detail
     this.status.lastErrorCode = isConnectionError(error) ? error.code : 'internal'
+    this.status.lastProblem = { ending: ending ?? null, error: infoOf(error, detail) }
     this.status.renewalRetry = null
   }
 
@@ -67,6 +70,7 @@ export class EngineReport {
   clearProblem(): void {
     this.status.lastError = null
     this.status.lastErrorCode = null
+    this.status.lastProblem = null
     this.status.renewalRetry = null
   }
 
@@ -78,4 +82,11 @@ export class EngineReport {
   emit(): void {
     for (const listener of this.listeners) listener()
   }
+}
+
+/** ConnectionError and TagoraApiError carry their code and params; anything else is its message. */
+function infoOf(error: unknown, detail: string): AppErrorInfo {
+  const withInfo = error as { toInfo?: () => AppErrorInfo } | null
+  if (typeof withInfo?.toInfo === 'function') return withInfo.toInfo()
+  return { code: 'internal', message: detail }
 }

@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../../../../shared/domain/connections'
+import type { TokenEnding } from '../../../../shared/domain/session'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
@@ -7,7 +8,7 @@ import type { BaseConnectionConfig } from './scheme'
 import type { TokenEngine } from './token-engine'
 
 /** Why the engine gave up on a token. */
-export type EngineEndKind = 'renewal-refused' | 'renewal-failed' | 'rejected-twice'
+export type EngineEndKind = TokenEnding
 
 export interface EngineEnding {
   kind: EngineEndKind
@@ -49,5 +50,6 @@ export type EngineStatus = Pick<
   | 'lastRenewedAt'
   | 'lastError'
   | 'lastErrorCode'
+  | 'lastProblem'
   | 'renewalRetry'
 >

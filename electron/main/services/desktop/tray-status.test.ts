@@ -7,6 +7,7 @@ const BASE_LISTENER: ListenerState = {
   state: 'listening',
   url: null,
   error: null,
+  problem: null,
   accepted: 0,
   rejected: {},
   lastEventAt: null,

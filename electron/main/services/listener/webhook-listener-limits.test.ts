@@ -70,7 +70,7 @@ describe('webhook listener: lifecycle', () => {
     expect(state).toMatchObject({ state: 'error', url: null })
     expect(state.error).toBe(
       `Port ${first.port} is already in use by another program. ` +
-        'Choose another port in Settings → Listener, or stop the other program.',
+        'Choose another port in Fleet setup → Local listener, or stop the other program.',
     )
     expect(changes).toEqual(['error'])
     const body = Buffer.from(JSON.stringify({ assetId: 'a', lat: 1, lng: 2 }))

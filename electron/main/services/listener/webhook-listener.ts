@@ -14,7 +14,7 @@ import { verifySignature } from './signature'
 
 export type { RawEventRecord, Verifier, WebhookListener, WebhookListenerOptions } from './listener-types'
 
-type Lifecycle = Pick<ListenerState, 'state' | 'url' | 'error'>
+type Lifecycle = Pick<ListenerState, 'state' | 'url' | 'error' | 'problem'>
 
 const DEFAULT_MAX_BODY = 1024 * 1024
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -29,7 +29,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
   const stats = new ListenerStats()
   const rawLog = new RawEventLog(options.rawEventLog ?? 200)
   const listeners = new Set<(state: ListenerState) => void>()
-  let lifecycle: Lifecycle = { state: 'off', url: null, error: null }
+  let lifecycle: Lifecycle = { state: 'off', url: null, error: null, problem: null }
   let server: Server | null = null
   let starting: Promise<ListenerState> | null = null
 
@@ -46,9 +46,9 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
     }
   }
   const fail = (error: unknown): void => {
-    const message = describeListenError(error, options.host, options.port)
-    options.logger.warn('webhook listener failed', { message })
-    setLifecycle({ state: 'error', url: null, error: message })
+    const problem = describeListenError(error, options.host, options.port)
+    options.logger.warn('webhook listener failed', { message: problem.message })
+    setLifecycle({ state: 'error', url: null, error: problem.message, problem })
   }
 
   const contextFor = (port: number): RequestContext => ({
@@ -94,7 +94,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
           })
           server = candidate
           const url = `http://${urlHost(options.host)}:${port}${options.path}`
-          setLifecycle({ state: 'listening', url, error: null })
+          setLifecycle({ state: 'listening', url, error: null, problem: null })
           resolve(state())
         })
       } catch (error) {
@@ -114,7 +114,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
       const current = server
       server = null
       if (current) await closeServer(current)
-      if (lifecycle.state !== 'off') setLifecycle({ state: 'off', url: null, error: null })
+      if (lifecycle.state !== 'off') setLifecycle({ state: 'off', url: null, error: null, problem: null })
     },
     state,
     onStateChange(fn) {

@@ -52,6 +52,11 @@ describe('TagoraSession renewal failures', () => {
     expect(server.renewCalls).toHaveLength(1)
     expect(session.state().phase).toBe('renewing')
     expect(session.state().lastRenewalError).toContain('Cannot reach the Tagora API')
+    // The same failure as facts, for the renderer's Spanish; no ending while retries remain.
+    expect(session.state().lastRenewalProblem).toMatchObject({
+      ending: null,
+      error: { code: 'api-unreachable' },
+    })
     for (const [wait, calls] of [
       [5_000, 2],
       [10_000, 3],
@@ -90,7 +95,11 @@ describe('TagoraSession renewal failures', () => {
     await signIn()
     await clock.tick(3_480_000 + 5_000)
     expect(server.renewCalls).toHaveLength(2)
-    expect(session.state()).toMatchObject({ phase: 'signed-in', lastRenewalError: null })
+    expect(session.state()).toMatchObject({
+      phase: 'signed-in',
+      lastRenewalError: null,
+      lastRenewalProblem: null,
+    })
   })
 
   it.each([

@@ -171,6 +171,7 @@ export class TagoraSession {
       lastRenewedAt: live ? (status?.lastRenewedAt ?? null) : null,
       accessExpiresAt: live ? (status?.expiresAt ?? null) : null,
       lastRenewalError: phase === 'renewing' ? (status?.lastError ?? null) : null,
+      lastRenewalProblem: phase === 'renewing' ? (status?.lastProblem ?? null) : null,
       renewalRetry: phase === 'renewing' ? (status?.renewalRetry ?? null) : null,
       signedOutReason: this.ended?.reason ?? null,
       signedOutCode: this.ended?.code ?? null,

@@ -6,7 +6,7 @@ import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { removeConnection, testConnection } from './connections-actions'
-import { errorText } from '../../lib/error-text'
+import { errorText, tokenProblemText } from '../../lib/error-text'
 
 /** One connection: status, Test / Edit / Remove, and the last test's scheme, lifetime and next renewal. */
 export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdit: () => void }) {
@@ -19,6 +19,8 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
   const setResult = (next: ConnectionTestResult | null) =>
     useAppStore.getState().setConnectionTest(config.id, next)
   const [error, setError] = useState<string | null>(null)
+  const lastProblem = result ? null : tokenProblemText(status.lastProblem, status.lastError)
+  const shownError = error ?? lastProblem
 
   function test(): void {
     setBusy(true)
@@ -85,9 +87,9 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
           })}
         </p>
       )}
-      {(error ?? (result ? null : status.lastError)) && (
+      {shownError && (
         <p className="connection-error" data-testid="connection-error" role="alert">
-          {error ?? status.lastError}
+          {shownError}
         </p>
       )}
       <div className="connection-actions">

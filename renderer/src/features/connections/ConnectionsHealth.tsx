@@ -1,5 +1,6 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import { tokenProblemText } from '../../lib/error-text'
 import { formatRemaining } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
@@ -29,7 +30,7 @@ export function ConnectionsHealth() {
                 {t(`connections.phase.${status.phase}`)}
                 {status.expiresAt !== null &&
                   ` · ${t('connections.expires')} ${formatRemaining(status.expiresAt - now)}`}
-                {status.lastError && ` · ${status.lastError}`}
+                {status.lastError && ` · ${tokenProblemText(status.lastProblem, status.lastError) ?? ''}`}
               </dd>
             </div>
           ))}

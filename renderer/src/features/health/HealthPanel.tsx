@@ -4,6 +4,7 @@ import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { selectListener, selectSession } from '../../store/selectors'
+import { renewalProblemText } from '../session/session-view'
 import { Modal } from '../../lib/Modal'
 import { ApiHealth } from './ApiHealth'
 import { ConnectionsHealth } from '../connections/ConnectionsHealth'
@@ -18,6 +19,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
   const now = useNow(1000)
   const session = useAppStore(selectSession)
   const listener = useAppStore(selectListener)
+  const renewalProblem = renewalProblemText(session)
   const time = (at: number | null | undefined) => (at ? formatFixTime(at, language, now) : '—')
 
   return (
@@ -52,10 +54,10 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
             </dd>
             <dt>{t('health.lastRenewal')}</dt>
             <dd>{time(session?.lastRenewedAt)}</dd>
-            {session?.lastRenewalError && (
+            {renewalProblem && (
               <>
                 <dt>{t('health.renewalError')}</dt>
-                <dd className="health-bad">{session.lastRenewalError}</dd>
+                <dd className="health-bad">{renewalProblem}</dd>
               </>
             )}
           </dl>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ListenerState, RejectReason } from '../../../../shared/domain/listener'
 import { useAppStore } from '../../store'
 import { ratePerSecond } from './event-rate'
+import { problemText } from '../../lib/error-text'
 
 /** Listener state, URL, events per second and rejections by reason. */
 export function ListenerHealth({ listener, now }: { listener: ListenerState | null; now: number }) {
@@ -18,7 +19,7 @@ export function ListenerHealth({ listener, now }: { listener: ListenerState | nu
         <dt>{t('health.state')}</dt>
         <dd className={listener?.state === 'error' ? 'health-bad' : ''}>
           {t(`listener.${listener?.state ?? 'off'}`)}
-          {listener?.error ? `: ${listener.error}` : ''}
+          {listener?.error ? `: ${problemText(listener.problem, listener.error) ?? ''}` : ''}
         </dd>
         <dt>URL</dt>
         <dd className="mono">{listener?.url ?? '—'}</dd>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { selectSession } from '../../store/selectors'
-import { secondsUntilRetry, showsRenewalBanner } from './session-view'
+import { renewalProblemText, secondsUntilRetry, showsRenewalBanner } from './session-view'
 import './session.css'
 
 /** Shown while renewal retries are pending: what failed, which retry is next and when. */
@@ -17,7 +17,7 @@ export function RenewalBanner() {
   const params = { retry: retry.retry, of: retry.of, seconds }
   return (
     <div className="renewal-banner" data-testid="renewal-banner" data-retry={retry.retry} role="status">
-      <strong>{t('header.renewalBanner', { error: session?.lastRenewalError ?? '' })}</strong>
+      <strong>{t('header.renewalBanner', { error: renewalProblemText(session) ?? '' })}</strong>
       <span>{seconds > 0 ? t('header.renewalRetryIn', params) : t('header.renewalRetryNow', params)}</span>
     </div>
   )

@@ -4,6 +4,7 @@ import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { selectSession } from '../../store/selectors'
+import { renewalProblemText } from './session-view'
 import './session.css'
 
 export function SessionStatus() {
@@ -28,7 +29,8 @@ export function SessionStatus() {
     hints.push(t('header.signedInSince', { time: formatFixTime(session.signedInSince, language, now) }))
   if (session.accessExpiresAt !== null)
     hints.push(t('header.expiresIn', { time: formatRemaining(session.accessExpiresAt - now) }))
-  if (session.lastRenewalError) hints.push(t('header.renewalError', { error: session.lastRenewalError }))
+  const renewalProblem = renewalProblemText(session)
+  if (renewalProblem) hints.push(t('header.renewalError', { error: renewalProblem }))
 
   return (
     <div
@@ -44,8 +46,8 @@ export function SessionStatus() {
         <span className="session-org">{t('header.organization', { id: session.organizationId })}</span>
       )}
       {phase === 'renewing' && <span className="session-renewing">{t('header.renewing')}</span>}
-      {phase !== 'renewing' && session.lastRenewalError && (
-        <span className="session-warning" aria-label={session.lastRenewalError}>
+      {phase !== 'renewing' && renewalProblem && (
+        <span className="session-warning" aria-label={renewalProblem}>
           !
         </span>
       )}

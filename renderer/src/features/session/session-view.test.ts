@@ -12,6 +12,7 @@ const base: SessionState = {
   lastRenewedAt: null,
   accessExpiresAt: 3_600_000,
   lastRenewalError: null,
+  lastRenewalProblem: null,
   renewalRetry: null,
   signedOutReason: null,
   signedOutCode: null,

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next'
 import type { RejectReason } from '../../../../shared/domain/listener'
 import { useAppStore } from '../../store'
 import { selectListener } from '../../store/selectors'
+import { problemText } from '../../lib/error-text'
+import { nextPort } from './listener-port'
 
 /** Local URL, accepted and rejected-by-reason counters, last event time; the error with a next step. */
 export function ListenerDetails() {
   const { t } = useTranslation()
   const listener = useAppStore(selectListener)
-  const port = useAppStore((s) => s.settings?.listener.port ?? 8787)
   if (!listener) return null
   const reasons = Object.entries(listener.rejected).filter(([, n]) => (n ?? 0) > 0) as [
     RejectReason,
@@ -22,8 +23,14 @@ export function ListenerDetails() {
     >
       {listener.error && (
         <div className="setup-error" data-testid="listener-error" role="alert">
-          <span>{listener.error}</span>
-          <span>{t('setup.listener.portHint', { port: port === 0 ? 8788 : port + 1 })}</span>
+          <span>{problemText(listener.problem, listener.error)}</span>
+          {/* The error already says what to do; for a busy port, name a nearby one to try. */}
+          {listener.problem?.code === 'port-in-use' && (
+            <span>
+              {' '}
+              {t('setup.listener.portHint', { port: nextPort(listener.problem.params?.port ?? null) })}
+            </span>
+          )}
         </div>
       )}
       <dt>{t('setup.listener.localUrl')}</dt>

@@ -5,7 +5,9 @@ import type { ListenerSettings } from '../../../../shared/schemas/settings'
 import { useAppStore } from '../../store'
 import { ListenerDetails } from './ListenerDetails'
 import { applyListenerSettings } from './setup-actions'
+import { AppError } from '../../../../shared/domain/errors'
 import { errorText } from '../../lib/error-text'
+import { nextPort } from './listener-port'
 
 const DEFAULTS: ListenerSettings = {
   enabled: true,
@@ -22,7 +24,8 @@ export function ListenerSection() {
   const [port, setPort] = useState(String(saved.port))
   const [confirmAll, setConfirmAll] = useState(saved.bindAddress === '0.0.0.0')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  // The cause, not its text: the message follows a language switch made after the failure.
+  const [error, setError] = useState<unknown>(null)
 
   const wantsAll = draft.bindAddress === '0.0.0.0'
   function submit(event: FormEvent): void {
@@ -31,7 +34,7 @@ export function ListenerSection() {
     setBusy(true)
     setError(null)
     applyListenerSettings({ ...draft, port: portNumber })
-      .catch((cause: unknown) => setError(errorText(cause)))
+      .catch((cause: unknown) => setError(cause))
       .finally(() => setBusy(false))
   }
 
@@ -110,9 +113,11 @@ export function ListenerSection() {
             </div>
           )}
         </fieldset>
-        {error && (
+        {error !== null && (
           <div className="setup-error" data-testid="listener-settings-error" role="alert">
-            {error}
+            {errorText(error)}
+            {portInUse(error) !== null &&
+              ` ${t('setup.listener.portHint', { port: nextPort(portInUse(error)) })}`}
           </div>
         )}
         <button
@@ -126,4 +131,9 @@ export function ListenerSection() {
       </form>
     </section>
   )
+}
+
+/** The busy port a failed change named, or null for any other failure. */
+function portInUse(cause: unknown): number | null {
+  return cause instanceof AppError && cause.code === 'port-in-use' ? (cause.params?.port ?? null) : null
 }
