@@ -34,6 +34,8 @@ export interface RawEventRecord {
   accepted: boolean
   reason?: RejectReason
   detail?: string
+  /** For a whole request body: how many of its events were accepted and rejected. */
+  counts?: { accepted: number; rejected: number }
   /** The body (or the rejected event) as text, cut to 4 KB. */
   body: string
   truncated: boolean

@@ -219,7 +219,8 @@ test('the health panel shows session, listener, API and the raw events, includin
   await expect(
     panel.locator('[data-testid="health-rejected"] tr[data-reason="missing-signature"]'),
   ).toContainText('1')
-  await expect(panel.locator('[data-testid="raw-event"][data-accepted="true"]').first()).toBeVisible()
+  const acceptedBody = panel.locator('[data-testid="raw-event"][data-accepted="true"]').first()
+  await expect(acceptedBody.getByTestId('raw-event-counts')).toHaveText(/^accepted \d+ · rejected 0$/)
   const forged = panel.locator('[data-testid="raw-event"][data-reason="missing-signature"]')
   await expect(forged).toContainText('forged')
   // Escape closes the panel, like every modal panel of the app.

@@ -149,6 +149,7 @@ export const en = {
     },
     listener: 'Webhook listener',
     accepted: 'Accepted',
+    rawCounts: 'accepted {{accepted}} · rejected {{rejected}}',
     rate: 'Events per second',
     perSecond: '{{rate}} /s',
     rejected: 'Rejected, by reason',

@@ -152,6 +152,7 @@ export const esMX: Resources = {
     },
     listener: 'Receptor de webhooks',
     accepted: 'Aceptados',
+    rawCounts: 'aceptados {{accepted}} · rechazados {{rejected}}',
     rate: 'Eventos por segundo',
     perSecond: '{{rate}} /s',
     rejected: 'Rechazados, por motivo',

@@ -160,11 +160,12 @@ function respond(
 function record(ctx: RequestContext, at: number, body: Buffer, result: ParseResult): void {
   ctx.stats.accept(result.events.length, at)
   for (const rejected of result.rejected) ctx.stats.reject(rejected.reason)
-  const detail = `${result.events.length} accepted, ${result.rejected.length} rejected`
+  // Counts, not a sentence: the inspector says them in the desk's language.
+  const counts = { accepted: result.events.length, rejected: result.rejected.length }
   const accepted = result.events.length > 0
   // A body whose every event was refused shows the first reason; each event also gets its own entry.
   const reason = accepted ? undefined : result.rejected[0]?.reason
-  ctx.rawLog.addBody(at, body, { accepted, reason, detail })
+  ctx.rawLog.addBody(at, body, { accepted, reason, detail: undefined, counts })
   for (const rejected of result.rejected) {
     ctx.rawLog.addEvent(at, rejected.raw, {
       accepted: false,

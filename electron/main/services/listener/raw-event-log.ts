@@ -8,6 +8,7 @@ interface Entry {
   accepted: boolean
   reason: RejectReason | undefined
   detail: string | undefined
+  counts: RawEventRecord['counts']
   /** Request bodies are kept as bytes, rejected events as values: both are turned into text only when read. */
   body: Buffer | undefined
   raw: unknown
@@ -26,11 +27,11 @@ export class RawEventLog {
   addBody(receivedAt: number, body: Buffer | undefined, outcome: Outcome): void {
     // Only the first 4 KB is ever shown; a copy keeps the rest of a 1 MiB body collectable.
     const kept = body ? Buffer.from(body.subarray(0, RAW_TEXT_LIMIT + 1)) : undefined
-    this.push({ receivedAt, ...outcome, body: kept, raw: undefined })
+    this.push({ receivedAt, counts: undefined, ...outcome, body: kept, raw: undefined })
   }
 
   addEvent(receivedAt: number, raw: unknown, outcome: Outcome): void {
-    this.push({ receivedAt, ...outcome, body: undefined, raw })
+    this.push({ receivedAt, counts: undefined, ...outcome, body: undefined, raw })
   }
 
   list(): RawEventRecord[] {
@@ -55,6 +56,7 @@ export interface Outcome {
   accepted: boolean
   reason: RejectReason | undefined
   detail: string | undefined
+  counts?: RawEventRecord['counts']
 }
 
 function toRecord(entry: Entry): RawEventRecord {
@@ -68,5 +70,6 @@ function toRecord(entry: Entry): RawEventRecord {
   }
   if (entry.reason !== undefined) record.reason = entry.reason
   if (entry.detail !== undefined) record.detail = entry.detail
+  if (entry.counts !== undefined) record.counts = entry.counts
   return record
 }

@@ -71,7 +71,7 @@ describe('webhook listener: accepted POSTs', () => {
     const { listener, port } = await start()
     await signed(port, { ...event, note: 'x'.repeat(5000) })
     const [record] = listener.recentRawEvents()
-    expect(record).toMatchObject({ accepted: true, truncated: true, detail: '1 accepted, 0 rejected' })
+    expect(record).toMatchObject({ accepted: true, truncated: true, counts: { accepted: 1, rejected: 0 } })
     expect(record!.body).toHaveLength(4096)
   })
 })

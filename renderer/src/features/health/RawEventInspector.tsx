@@ -36,6 +36,11 @@ export function RawEventInspector() {
                 <span>
                   {event.accepted ? t('health.accepted') : t(`health.reason.${event.reason ?? 'bad-json'}`)}
                 </span>
+                {event.counts && (
+                  <span className="health-muted" data-testid="raw-event-counts">
+                    {t('health.rawCounts', event.counts)}
+                  </span>
+                )}
                 {event.detail && <span className="health-muted">{event.detail}</span>}
               </div>
               <pre className="raw-body">
