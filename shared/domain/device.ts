@@ -1,3 +1,5 @@
+import type { AppErrorInfo } from './errors'
+
 /** A Tagora device, as GET /devices returns it. `assetId` keys everything live. */
 export interface Device {
   deviceId: string
@@ -15,6 +17,8 @@ export interface DeviceSyncState {
   fetched: number
   lastSyncedAt: number | null
   error: string | null
+  /** The same failure as facts (code, params), for the renderer to say in the user's language. */
+  problem?: AppErrorInfo
   /** How the last successful sync changed the list (added and removed devices). */
   lastChange?: { added: number; removed: number }
   /** The status filter the running or last sync used ('' = every status). */

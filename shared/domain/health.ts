@@ -1,3 +1,5 @@
+import type { NetworkFailure } from './network-failure'
+
 /** Whether the Tagora API answers from here, and how fast: the health panel's "API" line. */
 export interface ApiProbe {
   url: string
@@ -6,7 +8,10 @@ export interface ApiProbe {
   status: number | null
   /** Round trip in milliseconds, or null when nothing came back. */
   latencyMs: number | null
-  /** Why it is unreachable, in words. */
+  /** Why it is unreachable, in English words. */
   error: string | null
+  /** The same reason as facts, for other languages: the network failure's key, or the wait that ran out. */
+  network?: NetworkFailure
+  timeoutSeconds?: number
   checkedAt: number
 }

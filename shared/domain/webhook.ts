@@ -1,4 +1,5 @@
 import { isPrivateOrLoopbackHost } from '../net/private-ip'
+import type { AppErrorInfo } from './errors'
 
 /** Why a postUrl cannot be used; the renderer words each reason in the user's language. */
 export type PostUrlProblem = 'empty' | 'not-a-url' | 'not-https' | 'no-host' | 'localhost' | 'private-ip'
@@ -55,6 +56,8 @@ export interface WebhookScopeSummary {
   deviceCount: number
   fetchedAt: number | null
   error: string | null
+  /** The same failure as facts (code, params), for the renderer to say in the user's language. */
+  problem?: AppErrorInfo
   requestId: string | null
   /** Tagora does not know the webhook (404): it may have been removed in Tagora's panel. */
   notFound: boolean

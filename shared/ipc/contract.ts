@@ -5,6 +5,7 @@ import type { DeviceListPart } from '../domain/device-list-parts'
 import type { AppCommand } from '../domain/app-command'
 import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
 import type { ApiProbe } from '../domain/health'
+import type { AppErrorInfo } from '../domain/errors'
 import type { ListenerState, RawEventRecord } from '../domain/listener'
 import type { SessionState } from '../domain/session'
 import type { ScopeDevice, WebhooksState, WebhookView } from '../domain/webhook'
@@ -37,7 +38,7 @@ export interface AppSnapshot {
   /** Every asset with a known position, as one batch. */
   telemetry: TelemetryBatch
   /** A problem found at start-up the user must hear about once (e.g. a corrupt settings file). */
-  notice: string | null
+  notice: AppErrorInfo | null
   /** 'electron' or 'web': lets the UI word things for its host. */
   host: 'electron' | 'web'
 }

@@ -193,6 +193,12 @@ test('a corrupt settings file is moved aside and the user is told', async () => 
     const page = await context.newPage()
     await page.goto(host.url)
     await expect(page.getByTestId('app-notice')).toContainText('could not be used')
+    await page.getByTestId('language-es-MX').click()
+    await expect(page.getByTestId('app-notice')).toContainText(
+      'Tu archivo de configuración no es JSON válido. Se usan los valores predeterminados; ' +
+        'el archivo anterior se guardó como ',
+    )
+    await page.getByTestId('language-en').click()
     await expect(page.getByTestId('login-email')).toBeVisible()
     // Dismissed once, it stays dismissed when the page reconnects.
     await page.getByTestId('app-notice-dismiss').click()

@@ -28,6 +28,9 @@ export type TranslatedCode =
   | 'port-denied'
   | 'address-unavailable'
   | 'listener-failed'
+  | 'settings-unreadable'
+  | 'settings-not-json'
+  | 'settings-bad-shape'
 
 /**
  * An error said in a language other than English. Templates take {{service}}, {{call}}, {{target}},
@@ -110,6 +113,13 @@ export function composeTokenProblem(
   if (!problem || !texts) return english
   const said = composeErrorText(problem.error, texts)
   return problem.ending ? `${texts.ending[problem.ending]}: ${said}` : said
+}
+
+/** Why a request got no answer (the API probe), in the chosen language; `english` is main's words. */
+export function networkText(network: NetworkFailure | undefined, english: string): string {
+  const texts = TEXTS[i18next.language]
+  if (!texts || network === undefined) return english
+  return texts.network[network] ?? texts.network.other
 }
 
 /** A sentence from the shared schemas (a zod issue's message), in the language the user chose. */

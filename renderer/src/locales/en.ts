@@ -172,6 +172,7 @@ export const en = {
     checking: 'Checking…',
     reachable: 'Reachable',
     unreachable: 'Unreachable: {{error}}',
+    noAnswerWithin: 'no answer within {{seconds}} s',
     latency: 'Latency',
     data: 'Data',
     lastEvent: 'Last position received {{age}}',

@@ -1,5 +1,8 @@
 import type { ErrorTexts } from '../lib/error-text'
 
+const SETTINGS_SET_ASIDE =
+  'Se usan los valores predeterminados; el archivo anterior se guardó como {{target}}.'
+
 /** Errors from main and from the shared schemas, in Mexican Spanish (see lib/error-text.ts). */
 export const esMXErrors: ErrorTexts = {
   lead: {
@@ -23,6 +26,9 @@ export const esMXErrors: ErrorTexts = {
     'port-denied': 'Esta computadora no permite que la app escuche en el puerto {{port}}',
     'address-unavailable': 'La dirección {{target}} no pertenece a esta computadora',
     'listener-failed': 'El receptor no pudo iniciar en {{target}}:{{port}}',
+    'settings-unreadable': 'No se pudo leer tu archivo de configuración',
+    'settings-not-json': 'Tu archivo de configuración no es JSON válido',
+    'settings-bad-shape': 'Tu archivo de configuración tiene una forma inesperada',
   },
   advice: {
     'api-unreachable': 'Revisa la dirección de la API y tu conexión de red.',
@@ -42,6 +48,9 @@ export const esMXErrors: ErrorTexts = {
     'port-denied': 'Elige un puerto mayor que 1024 en Configurar flota → Receptor local.',
     'address-unavailable': 'Usa 127.0.0.1 en Configurar flota → Receptor local.',
     'listener-failed': 'Revisa Configurar flota → Receptor local.',
+    'settings-unreadable': SETTINGS_SET_ASIDE,
+    'settings-not-json': SETTINGS_SET_ASIDE,
+    'settings-bad-shape': SETTINGS_SET_ASIDE,
   },
   network: {
     ECONNREFUSED: 'conexión rechazada',

@@ -175,6 +175,7 @@ export const esMX: Resources = {
     checking: 'Comprobando…',
     reachable: 'Disponible',
     unreachable: 'Sin respuesta: {{error}}',
+    noAnswerWithin: 'no respondió en {{seconds}} s',
     latency: 'Latencia',
     data: 'Datos',
     lastEvent: 'Última posición recibida {{age}}',

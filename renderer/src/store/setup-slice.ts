@@ -1,15 +1,16 @@
 import type { StateCreator } from 'zustand'
 import type { WebhooksState } from '../../../shared/domain/webhook'
+import type { AppErrorInfo } from '../../../shared/domain/errors'
 import type { AppStore } from './index'
 
 export interface SetupSlice {
   /** Registered webhooks and their scopes, as main last pushed them. */
   webhooks: WebhooksState
   /** A start-up problem the user must hear about once (e.g. the settings file was unusable). */
-  notice: string | null
+  notice: AppErrorInfo | null
   setupOpen: boolean
   setWebhooks: (webhooks: WebhooksState) => void
-  setNotice: (notice: string | null) => void
+  setNotice: (notice: AppErrorInfo | null) => void
   setSetupOpen: (open: boolean) => void
 }
 

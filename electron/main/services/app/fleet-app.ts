@@ -22,6 +22,7 @@ import { ReportedError, UserFacingError } from './dispatch-call'
 import { EventHub } from './event-hub'
 import { TelemetryPipeline } from './telemetry-pipeline'
 import { WebhookKeys } from './webhook-keys'
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -57,7 +58,7 @@ export class FleetApp {
   private readonly syncSchedule: SyncScheduler
   /** --listener-port wins until the user picks a port in the app. */
   private listenerPortOverride: number | undefined
-  settingsNotice: string | null = null
+  settingsNotice: AppErrorInfo | null = null
   private lastPhase: SessionState['phase'] = 'signed-out'
   private deviceListId = 0
 

@@ -1,6 +1,6 @@
 import type { ConnectionPhase } from '../../../../shared/domain/connections'
 import { RETRY_DELAYS_MS } from '../session/renewal-plan'
-import type { AppErrorInfo } from '../../../../shared/domain/errors'
+import { problemOf } from '../app/problem-of'
 import { describeError, isConnectionError } from './connection-error'
 import type { EngineEndKind, EngineStatus } from './token-engine-types'
 
@@ -50,7 +50,7 @@ export class EngineReport {
     const detail = describeError(error)
     this.status.lastError = ending ? `${ENDING_REASON[ending]}: ${detail}` : detail
     this.status.lastErrorCode = isConnectionError(error) ? error.code : 'internal'
-    this.status.lastProblem = { ending: ending ?? null, error: infoOf(error, detail) }
+    this.status.lastProblem = { ending: ending ?? null, error: problemOf(error, detail) }
     this.status.renewalRetry = null
   }
 
@@ -82,11 +82,4 @@ export class EngineReport {
   emit(): void {
     for (const listener of this.listeners) listener()
   }
-}
-
-/** ConnectionError and TagoraApiError carry their code and params; anything else is its message. */
-function infoOf(error: unknown, detail: string): AppErrorInfo {
-  const withInfo = error as { toInfo?: () => AppErrorInfo } | null
-  if (typeof withInfo?.toInfo === 'function') return withInfo.toInfo()
-  return { code: 'internal', message: detail }
 }

@@ -123,10 +123,13 @@ describe('DeviceSync', () => {
     failAt = 6
     const failed = await sync.refresh()
     expect(failed.phase).toBe('error')
+    // The failure's facts travel with it (the renderer says them in Spanish) and leave with it.
+    expect(failed.problem).toMatchObject({ code: 'server-error', requestId: 'e5f6a7b8' })
     expect(sync.devices()).toHaveLength(4)
     failAt = null
     const retried = await sync.refresh()
     expect(retried).toMatchObject({ phase: 'idle', error: null, lastChange: { added: 4, removed: 0 } })
+    expect(retried.problem).toBeUndefined()
     expect(sync.devices()).toHaveLength(8)
   })
 

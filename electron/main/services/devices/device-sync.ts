@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { TagoraClientLike } from '../session/tagora-session'
 import { fetchAllDevices, isAbortError } from './fetch-all-devices'
+import { problemOf } from '../app/problem-of'
 
 /** The part of TagoraSession device sync needs: running a protected call. */
 export interface AuthorizedRunner {
@@ -114,7 +115,7 @@ export class DeviceSync {
       if (signal.aborted || isAbortError(error)) return this.finishCancelled()
       const message = error instanceof Error ? error.message : String(error)
       this.deps.logger.warn('device sync failed; keeping the previous list', { error: message })
-      this.setState({ ...this.syncState, phase: 'error', error: message })
+      this.setState({ ...this.syncState, phase: 'error', error: message, problem: problemOf(error, message) })
     } finally {
       if (this.controller === controller) this.controller = null
     }
@@ -145,6 +146,8 @@ export class DeviceSync {
   }
 
   private setState(next: DeviceSyncState): void {
+    // The facts of a failure leave with its message (states are often built by spreading the last one).
+    if (next.error === null) delete next.problem
     this.syncState = next
     for (const listener of this.listeners) {
       try {

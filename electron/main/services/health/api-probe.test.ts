@@ -36,12 +36,13 @@ describe('probeApi', () => {
       status: null,
       latencyMs: null,
       error: 'connection refused',
+      network: 'ECONNREFUSED',
     })
   })
 
   it('gives up after the timeout', async () => {
     const url = await serve(() => undefined)
     const probe = await probeApi(url, { clock: systemClock, timeoutMs: 200 })
-    expect(probe).toMatchObject({ reachable: false, error: 'no answer within 0.2 s' })
+    expect(probe).toMatchObject({ reachable: false, error: 'no answer within 0.2 s', timeoutSeconds: 0.2 })
   })
 })

@@ -1,6 +1,6 @@
 import type { ApiProbe } from '../../../../shared/domain/health'
 import type { Clock } from '../ports/clock'
-import { networkReason } from '../tagora/failure-mapping'
+import { networkCode, networkReason } from '../tagora/failure-mapping'
 
 export interface ProbeOptions {
   clock: Clock
@@ -27,13 +27,9 @@ export async function probeApi(url: string, options: ProbeOptions): Promise<ApiP
     return { url, reachable: true, status: response.status, latencyMs, error: null, checkedAt: started }
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
-    return {
-      url,
-      reachable: false,
-      status: null,
-      latencyMs: null,
-      error: timedOut ? `no answer within ${(options.timeoutMs ?? 5000) / 1000} s` : networkReason(error),
-      checkedAt: started,
-    }
+    const seconds = (options.timeoutMs ?? 5000) / 1000
+    const unreachable = { url, reachable: false, status: null, latencyMs: null, checkedAt: started }
+    if (timedOut) return { ...unreachable, error: `no answer within ${seconds} s`, timeoutSeconds: seconds }
+    return { ...unreachable, error: networkReason(error), network: networkCode(error) }
   }
 }

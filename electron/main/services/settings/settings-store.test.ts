@@ -28,24 +28,28 @@ describe('SettingsStore', () => {
   })
 
   it.each([
-    ['truncated', '{"version":1,"apiUrl":"https://x'],
-    ['not JSON', 'hello'],
-    ['of a wrong shape', JSON.stringify({ version: 1, listener: { port: 'eighty' } })],
-  ])('moves a %s file aside, uses defaults and says so', async (_label, content) => {
+    ['truncated', '{"version":1,"apiUrl":"https://x', 'settings-not-json'],
+    ['not JSON', 'hello', 'settings-not-json'],
+    ['of a wrong shape', JSON.stringify({ version: 1, listener: { port: 'eighty' } }), 'settings-bad-shape'],
+  ])('moves a %s file aside, uses defaults and says so', async (_label, content, code) => {
     await writeFile(join(dir, SETTINGS_FILE), content)
     const result = await new SettingsStore(dir, silentLogger).load()
-    expect(result.notice).toMatch(/could not be used because/)
+    expect(result.notice?.message).toMatch(/could not be used because/)
     expect(result.settings.listener.port).toBe(8787)
     const names = await readdir(dir)
     const aside = names.find((name) => name.startsWith(`${SETTINGS_FILE}.corrupt-`))
     expect(aside).toBeDefined()
+    // The facts behind the sentence, for the Spanish notice: why, and where the old file went.
+    expect(result.notice).toMatchObject({ code, params: { target: join(dir, aside!) } })
     expect(await readFile(join(dir, aside!), 'utf8')).toBe(content)
   })
 
   it('moves an unreadable file aside (here: a folder where the file should be) and says so', async () => {
     await mkdir(join(dir, SETTINGS_FILE))
     const result = await new SettingsStore(dir, silentLogger).load()
-    expect(result.notice).toMatch(/could not be read/)
+    expect(result.notice?.code).toBe('settings-unreadable')
+    expect(result.notice?.message).toMatch(/could not be read/)
+    expect(result.notice?.params?.detail).toMatch(/EISDIR/)
     expect(result.settings.deviceSync).toEqual({ refreshMinutes: 5, statusFilter: '' })
   })
 

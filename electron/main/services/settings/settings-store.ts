@@ -4,13 +4,18 @@ import type { Settings } from '../../../../shared/schemas/settings'
 import { defaultSettings, settingsSchema } from '../../../../shared/schemas/settings'
 import type { Logger } from '../logging/logger'
 import { writeFileAtomic } from './atomic-write'
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
 
 export const SETTINGS_FILE = 'settings.json'
+
+/** Why a settings file was set aside. */
+type SettingsProblem = 'settings-unreadable' | 'settings-not-json' | 'settings-bad-shape'
 
 export interface SettingsLoadResult {
   settings: Settings
   /** Set when the file could not be used and defaults were taken: shown to the user once. */
-  notice: string | null
+  /** Why the file was set aside (code + params, so the renderer can say it in Spanish), or null. */
+  notice: AppErrorInfo | null
 }
 
 /**
@@ -38,20 +43,20 @@ export class SettingsStore {
       text = await readFile(this.path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: this.current, notice: null }
-      return this.recoverFrom(`it could not be read (${(error as Error).message})`)
+      const detail = (error as Error).message
+      return this.recoverFrom('settings-unreadable', `it could not be read (${detail})`, detail)
     }
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch {
-      return this.recoverFrom('it is not valid JSON')
+      return this.recoverFrom('settings-not-json', 'it is not valid JSON')
     }
     const parsed = settingsSchema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return this.recoverFrom(
-        `it has an unexpected shape (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
-      )
+      const detail = `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`
+      return this.recoverFrom('settings-bad-shape', `it has an unexpected shape (${detail})`, detail)
     }
     this.current = parsed.data
     return { settings: this.current, notice: null }
@@ -76,7 +81,11 @@ export class SettingsStore {
     return () => this.listeners.delete(listener)
   }
 
-  private async recoverFrom(problem: string): Promise<SettingsLoadResult> {
+  private async recoverFrom(
+    code: SettingsProblem,
+    problem: string,
+    detail?: string,
+  ): Promise<SettingsLoadResult> {
     const asidePath = `${this.path}.corrupt-${Date.now()}`
     try {
       await rename(this.path, asidePath)
@@ -84,8 +93,9 @@ export class SettingsStore {
       this.logger.warn('could not move the unusable settings file aside', { error })
     }
     this.current = defaultSettings()
-    const notice = `Your settings file could not be used because ${problem}. Defaults are in use; the old file was kept as ${asidePath}.`
+    const message = `Your settings file could not be used because ${problem}. Defaults are in use; the old file was kept as ${asidePath}.`
     this.logger.warn('settings file unusable, defaults in use', { problem, asidePath })
-    return { settings: this.current, notice }
+    const params = detail === undefined ? { target: asidePath } : { target: asidePath, detail }
+    return { settings: this.current, notice: { code, message, params } }
   }
 }

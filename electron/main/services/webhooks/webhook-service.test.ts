@@ -196,8 +196,12 @@ describe('WebhookService', () => {
     sim.faults.failNext({ route: 'scope', status: 503, count: 1 })
     const state = await service.refreshScopes()
     expect(state.webhooks[0]?.scope).toMatchObject({ phase: 'error', deviceCount: 6, notFound: false })
+    expect(state.webhooks[0]?.scope.problem).toMatchObject({ code: 'server-error', status: 503 })
     expect(await service.scopeDevices(view.webhookId)).toHaveLength(6)
     expect(state.outOfScopeAssetIds).toEqual([])
+    const healed = await service.refreshScopes()
+    expect(healed.webhooks[0]?.scope).toMatchObject({ phase: 'ok', error: null })
+    expect(healed.webhooks[0]?.scope.problem).toBeUndefined()
   })
 
   it('keeps demo webhooks in memory only and forgets them on reset', async () => {

@@ -8,6 +8,7 @@ import type {
 import { checkPostUrl, typedWebhookId } from '../../../../shared/domain/webhook'
 import type { Settings, WebhookRecord } from '../../../../shared/schemas/settings'
 import type { Logger } from '../logging/logger'
+import { problemOf } from '../app/problem-of'
 import type { Clock } from '../ports/clock'
 import type { AuthorizedRunner } from '../devices/device-sync'
 import type { SessionClaims } from '../session/session-claims'
@@ -202,6 +203,8 @@ export class WebhookService {
       this.setScope(webhookId, {
         phase: 'error',
         error: message,
+        // A 404 keeps its own sentence (what it likely means); the rest say the API error's facts.
+        ...(!notFound && { problem: problemOf(error) }),
         requestId: apiError?.requestId ?? null,
         notFound,
       })
@@ -212,7 +215,10 @@ export class WebhookService {
 
   private setScope(webhookId: string, change: Partial<WebhookScopeSummary>): void {
     const entry = this.scopes.get(webhookId) ?? { summary: NEVER, items: [] }
-    this.scopes.set(webhookId, { ...entry, summary: { ...entry.summary, ...change } })
+    const summary = { ...entry.summary, ...change }
+    // A failure's facts belong to the change that reported them, never to a later one.
+    if (!('problem' in change)) delete summary.problem
+    this.scopes.set(webhookId, { ...entry, summary })
   }
 
   private view(record: WebhookRecord): WebhookView {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { refreshDevices } from '../../app/actions'
 import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
-import { errorText } from '../../lib/error-text'
+import { errorText, problemText } from '../../lib/error-text'
 
 /** Progress while devices sync; the error and a retry button when the last sync failed. */
 export function SyncStatus() {
@@ -29,7 +29,7 @@ export function SyncStatus() {
       </div>
     )
   }
-  const error = retryError ?? (sync.phase === 'error' ? sync.error : null)
+  const error = retryError ?? (sync.phase === 'error' ? problemText(sync.problem, sync.error) : null)
   if (error === null) return null
   return (
     <div className="sync-error" data-testid="sync-error" role="alert">

@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callApi } from '../../lib/call'
+import { networkText } from '../../lib/error-text'
 import { usePolledCall } from './use-polled-call'
 
 const PROBE_EVERY_MS = 15_000
@@ -22,7 +23,12 @@ export function ApiHealth() {
             ? t('health.checking')
             : probe.reachable
               ? t('health.reachable')
-              : t('health.unreachable', { error: probe.error ?? '' })}
+              : t('health.unreachable', {
+                  error:
+                    probe.timeoutSeconds === undefined
+                      ? networkText(probe.network, probe.error ?? '')
+                      : t('health.noAnswerWithin', { seconds: probe.timeoutSeconds }),
+                })}
         </dd>
         <dt>{t('health.latency')}</dt>
         <dd data-testid="health-latency">{probe?.latencyMs != null ? `${probe.latencyMs} ms` : '—'}</dd>

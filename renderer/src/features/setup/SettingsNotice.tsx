@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { callApi } from '../../lib/call'
 import { useAppStore } from '../../store'
+import { errorInfoText } from '../../lib/error-text'
 
 /** A start-up problem (e.g. an unusable settings file moved aside), shown until dismissed. */
 export function SettingsNotice() {
@@ -11,7 +12,7 @@ export function SettingsNotice() {
   return (
     <div className="setup-notice" data-testid="app-notice" role="alert">
       <strong>{t('setup.notice')}</strong>
-      <span>{notice}</span>
+      <span>{errorInfoText(notice)}</span>
       <button
         type="button"
         className="button-secondary"

@@ -4,7 +4,7 @@ import { refreshDevices } from '../../app/actions'
 import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
 import { applyDeviceSyncSettings } from './setup-actions'
-import { errorText } from '../../lib/error-text'
+import { errorText, problemText } from '../../lib/error-text'
 
 /** Manual refresh with progress, what the last sync changed, and the periodic refresh settings. */
 export function SyncSection() {
@@ -69,7 +69,7 @@ export function SyncSection() {
       )}
       {sync.phase === 'error' && sync.error && (
         <div className="setup-error" role="alert">
-          {t('setup.sync.error', { error: sync.error })}
+          {t('setup.sync.error', { error: problemText(sync.problem, sync.error) })}
         </div>
       )}
       <div className="setup-row">

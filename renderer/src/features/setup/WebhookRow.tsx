@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
 import { scopeDevices } from './setup-actions'
-import { errorText } from '../../lib/error-text'
+import { errorText, problemText } from '../../lib/error-text'
 
 const SHOWN_DEVICES = 200
 
@@ -29,7 +29,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
       : scope.phase === 'loading'
         ? t('setup.webhooks.scopeLoading')
         : scope.phase === 'error'
-          ? t('setup.webhooks.scopeError', { error: scope.error ?? '' })
+          ? t('setup.webhooks.scopeError', { error: problemText(scope.problem, scope.error) ?? '' })
           : t('setup.webhooks.scopeNever')
 
   return (
