@@ -4,19 +4,11 @@ import { callContract } from '../../../../shared/ipc/contract'
 import type { Logger } from '../logging/logger'
 import type { CallHandlers } from './call-handlers'
 import { isCallName } from './call-handlers'
-
-/** Errors that already carry what the user can act on (TagoraApiError and friends). */
-interface ActionableError {
-  toInfo(): AppErrorInfo
-}
-
-function isActionable(error: unknown): error is ActionableError {
-  return typeof (error as ActionableError | null)?.toInfo === 'function'
-}
+import { carriesErrorInfo } from './problem-of'
 
 /** Turns anything thrown by a handler into what crosses the contract: never a stack, never a secret. */
 export function toErrorInfo(error: unknown): AppErrorInfo {
-  if (isActionable(error)) return error.toInfo()
+  if (carriesErrorInfo(error)) return error.toInfo()
   if (error instanceof ZodError) {
     const issue = error.issues[0]
     return { code: 'validation', message: issue ? issue.message : 'Invalid input' }

@@ -6,10 +6,18 @@ import type { AppErrorInfo } from '../../../../shared/domain/errors'
  * anything else is its message, shown as written.
  */
 export function problemOf(error: unknown, message?: string): AppErrorInfo {
-  const withInfo = error as { toInfo?: () => AppErrorInfo } | null
-  if (typeof withInfo?.toInfo === 'function') {
-    const info = withInfo.toInfo()
+  if (carriesErrorInfo(error)) {
+    const info = error.toInfo()
     return message === undefined ? info : { ...info, message }
   }
   return { code: 'internal', message: message ?? (error instanceof Error ? error.message : String(error)) }
+}
+
+/** Errors that already carry what the user can act on (TagoraApiError, ConnectionError and friends). */
+export interface ErrorWithInfo {
+  toInfo(): AppErrorInfo
+}
+
+export function carriesErrorInfo(error: unknown): error is ErrorWithInfo {
+  return typeof (error as ErrorWithInfo | null)?.toInfo === 'function'
 }

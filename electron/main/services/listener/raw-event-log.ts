@@ -8,7 +8,7 @@ interface Entry {
   accepted: boolean
   reason: RejectReason | undefined
   detail: string | undefined
-  counts: RawEventRecord['counts']
+  counts?: RawEventRecord['counts']
   /** Request bodies are kept as bytes, rejected events as values: both are turned into text only when read. */
   body: Buffer | undefined
   raw: unknown
@@ -27,11 +27,11 @@ export class RawEventLog {
   addBody(receivedAt: number, body: Buffer | undefined, outcome: Outcome): void {
     // Only the first 4 KB is ever shown; a copy keeps the rest of a 1 MiB body collectable.
     const kept = body ? Buffer.from(body.subarray(0, RAW_TEXT_LIMIT + 1)) : undefined
-    this.push({ receivedAt, counts: undefined, ...outcome, body: kept, raw: undefined })
+    this.push({ receivedAt, ...outcome, body: kept, raw: undefined })
   }
 
   addEvent(receivedAt: number, raw: unknown, outcome: Outcome): void {
-    this.push({ receivedAt, counts: undefined, ...outcome, body: undefined, raw })
+    this.push({ receivedAt, ...outcome, body: undefined, raw })
   }
 
   list(): RawEventRecord[] {

@@ -28,6 +28,7 @@ export function ListenerSection() {
   const [error, setError] = useState<unknown>(null)
 
   const wantsAll = draft.bindAddress === '0.0.0.0'
+  const busyPort = portInUse(error)
   function submit(event: FormEvent): void {
     event.preventDefault()
     const portNumber = Number(port)
@@ -116,8 +117,7 @@ export function ListenerSection() {
         {error !== null && (
           <div className="setup-error" data-testid="listener-settings-error" role="alert">
             {errorText(error)}
-            {portInUse(error) !== null &&
-              ` ${t('setup.listener.portHint', { port: nextPort(portInUse(error)) })}`}
+            {busyPort !== null && ` ${t('setup.listener.portHint', { port: nextPort(busyPort) })}`}
           </div>
         )}
         <button
