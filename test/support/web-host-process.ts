@@ -14,6 +14,13 @@ export interface WebHostProcess {
 
 const READY_LINE = /^Fleet Monitor is serving at (\S+)$/m
 
+// A test that times out never reaches its `finally`: the worker's exit ends the hosts it started,
+// so none lingers holding ports and CPU after the run.
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /**
  * Starts the built browser host (`out/main/web-host.js`) as a user would, on free ports, with its own
  * data folder, and resolves once it prints its one ready line.
@@ -27,6 +34,8 @@ export async function startWebHostProcess(
     ['out/main/web-host.js', '--port', '0', '--listener-port', '0', ...(options.args ?? [])],
     { env: { ...process.env, FLEET_DATA_DIR: dataDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
