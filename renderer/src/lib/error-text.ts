@@ -119,7 +119,7 @@ export function composeTokenProblem(
 export function networkText(network: NetworkFailure | undefined, english: string): string {
   const texts = TEXTS[i18next.language]
   if (!texts || network === undefined) return english
-  return texts.network[network] ?? texts.network.other
+  return networkWords(network, texts)
 }
 
 /** A sentence from the shared schemas (a zod issue's message), in the language the user chose. */
@@ -135,8 +135,7 @@ function factsOf(params: ErrorParams, status: number | undefined, texts: ErrorTe
   if (params.name !== undefined) facts.name = params.name
   if (params.port !== undefined) facts.port = String(params.port)
   if (status !== undefined) facts.status = String(status)
-  if (params.network !== undefined)
-    facts.network = texts.network[params.network as NetworkFailure] ?? texts.network.other
+  if (params.network !== undefined) facts.network = networkWords(params.network as NetworkFailure, texts)
   return facts
 }
 
@@ -149,4 +148,9 @@ function fill(template: string, facts: Record<string, string>): string | null {
     return value ?? ''
   })
   return missing ? null : text
+}
+
+/** A network failure key in the texts' language (the generic words for a key they do not know). */
+function networkWords(network: NetworkFailure, texts: ErrorTexts): string {
+  return texts.network[network] ?? texts.network.other
 }

@@ -3,13 +3,14 @@ import type { RejectReason } from '../../../../shared/domain/listener'
 import { useAppStore } from '../../store'
 import { selectListener } from '../../store/selectors'
 import { problemText } from '../../lib/error-text'
-import { nextPort } from './listener-port'
+import { suggestedPort } from './listener-port'
 
 /** Local URL, accepted and rejected-by-reason counters, last event time; the error with a next step. */
 export function ListenerDetails() {
   const { t } = useTranslation()
   const listener = useAppStore(selectListener)
   if (!listener) return null
+  const suggestion = suggestedPort(listener.problem)
   const reasons = Object.entries(listener.rejected).filter(([, n]) => (n ?? 0) > 0) as [
     RejectReason,
     number,
@@ -25,12 +26,7 @@ export function ListenerDetails() {
         <div className="setup-error" data-testid="listener-error" role="alert">
           <span>{problemText(listener.problem, listener.error)}</span>
           {/* The error already says what to do; for a busy port, name a nearby one to try. */}
-          {listener.problem?.code === 'port-in-use' && (
-            <span>
-              {' '}
-              {t('setup.listener.portHint', { port: nextPort(listener.problem.params?.port ?? null) })}
-            </span>
-          )}
+          {suggestion !== null && <span> {t('setup.listener.portHint', { port: suggestion })}</span>}
         </div>
       )}
       <dt>{t('setup.listener.localUrl')}</dt>

@@ -7,7 +7,7 @@ import { ListenerDetails } from './ListenerDetails'
 import { applyListenerSettings } from './setup-actions'
 import { AppError } from '../../../../shared/domain/errors'
 import { errorText } from '../../lib/error-text'
-import { nextPort } from './listener-port'
+import { suggestedPort } from './listener-port'
 
 const DEFAULTS: ListenerSettings = {
   enabled: true,
@@ -28,7 +28,7 @@ export function ListenerSection() {
   const [error, setError] = useState<unknown>(null)
 
   const wantsAll = draft.bindAddress === '0.0.0.0'
-  const busyPort = portInUse(error)
+  const suggestion = suggestedPort(error instanceof AppError ? error : null)
   function submit(event: FormEvent): void {
     event.preventDefault()
     const portNumber = Number(port)
@@ -117,7 +117,7 @@ export function ListenerSection() {
         {error !== null && (
           <div className="setup-error" data-testid="listener-settings-error" role="alert">
             {errorText(error)}
-            {busyPort !== null && ` ${t('setup.listener.portHint', { port: nextPort(busyPort) })}`}
+            {suggestion !== null && ` ${t('setup.listener.portHint', { port: suggestion })}`}
           </div>
         )}
         <button
@@ -131,9 +131,4 @@ export function ListenerSection() {
       </form>
     </section>
   )
-}
-
-/** The busy port a failed change named, or null for any other failure. */
-function portInUse(cause: unknown): number | null {
-  return cause instanceof AppError && cause.code === 'port-in-use' ? (cause.params?.port ?? null) : null
 }

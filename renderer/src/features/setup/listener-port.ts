@@ -1,4 +1,11 @@
-/** A port to suggest beside a busy one (the default's neighbour when the busy one is unknown). */
-export function nextPort(busy: number | null): number {
-  return busy === null || busy === 0 || busy >= 65535 ? 8788 : busy + 1
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
+
+/**
+ * A port to try when the listener's port is taken (the failure names it), or null for any other
+ * failure. Used for both the listener's own state and a refused change in the form.
+ */
+export function suggestedPort(problem: AppErrorInfo | null | undefined): number | null {
+  if (problem?.code !== 'port-in-use') return null
+  const busy = problem.params?.port
+  return busy === undefined || busy === 0 || busy >= 65535 ? 8788 : busy + 1
 }
