@@ -1,7 +1,7 @@
 import type { BrowserWindow } from 'electron'
 import type { EventHub } from '../services/app/event-hub'
-import type { Logger } from '../services/logging/logger'
 import { webContentsSink } from '../ipc/ipc-bridge'
+import type { WindowSetup } from '../windows/main-window'
 import { createMainWindow } from '../windows/main-window'
 import { rememberBounds, restoredBounds } from './remembered-bounds'
 
@@ -16,10 +16,8 @@ export class AppWindows {
 
   constructor(
     private readonly hub: EventHub,
-    private readonly rendererUrl: string | null,
-    private readonly mainDir: string,
+    private readonly setup: WindowSetup,
     private readonly dataDir: string,
-    private readonly logger: Logger,
   ) {}
 
   webContentsIds(): Set<number> {
@@ -40,12 +38,12 @@ export class AppWindows {
       return existing
     }
     const placement = await restoredBounds(this.dataDir, kind)
-    const window = createMainWindow(this.rendererUrl, this.mainDir, {
+    const window = createMainWindow(this.setup, {
       ...(placement ?? {}),
       ...(kind === 'map' ? { query: { view: 'map' }, title: 'Fleet Monitor: map' } : {}),
     })
     this.open.set(kind, window)
-    rememberBounds(window, this.dataDir, kind, this.logger)
+    rememberBounds(window, this.dataDir, kind, this.setup.logger)
     const detach = this.hub.add(webContentsSink(window.webContents))
     window.on('closed', () => {
       detach()

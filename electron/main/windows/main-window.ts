@@ -1,15 +1,19 @@
 import { join } from 'node:path'
 import { BrowserWindow, shell } from 'electron'
+import type { Logger } from '../services/logging/logger'
+import { externalLinkTarget } from './external-links'
+import { rendererPageUrl } from './renderer-entry'
 
-/** Opens http(s) links in the system browser; anything else is dropped. */
-export function openExternalSafely(url: string): void {
-  if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+/** Opens a link in the system browser when external-links.ts allows it; anything else is dropped. */
+export function openExternalSafely(url: string, logger: Logger): void {
+  const target = externalLinkTarget(url)
+  if (!target) {
+    logger.warn('refused to open a link outside the allow-list', { url: url.replace(/[?#].*$/s, '') })
+    return
+  }
+  shell.openExternal(target).catch((error: unknown) => logger.warn('could not open a link', { error }))
 }
 
-/**
- * The hardened main window: isolated, sandboxed, no Node. It may not navigate away from the app or
- * open windows; links go to the system browser.
- */
 export interface WindowPlacement {
   bounds?: Electron.Rectangle
   maximized?: boolean
@@ -18,11 +22,21 @@ export interface WindowPlacement {
   title?: string
 }
 
-export function createMainWindow(
-  rendererUrl: string | null,
-  mainDir: string,
-  placement: WindowPlacement = {},
-): BrowserWindow {
+export interface WindowSetup {
+  /** The renderer's exact index.html URL (renderer-entry.ts). */
+  entryUrl: string
+  mainDir: string
+  /** False in the packaged app: DevTools cannot be opened at all, not only left out of the menu. */
+  devTools: boolean
+  logger: Logger
+}
+
+/**
+ * The hardened main window: isolated, sandboxed, no Node. It may not navigate away from the app or
+ * open windows; links go to the system browser through the one link rule.
+ */
+export function createMainWindow(setup: WindowSetup, placement: WindowPlacement = {}): BrowserWindow {
+  const { logger } = setup
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -33,12 +47,13 @@ export function createMainWindow(
     title: placement.title ?? 'Fleet Monitor',
     backgroundColor: '#0f172a',
     webPreferences: {
-      preload: join(mainDir, '../preload/index.cjs'),
+      preload: join(setup.mainDir, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: setup.devTools,
     },
   })
   window.once('ready-to-show', () => {
@@ -46,21 +61,19 @@ export function createMainWindow(
     window.show()
   })
   window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url)
+    openExternalSafely(url, logger)
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event, url) => {
     if (url !== window.webContents.getURL()) {
       event.preventDefault()
-      openExternalSafely(url)
+      openExternalSafely(url, logger)
     }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
-  const query = placement.query ?? {}
-  if (rendererUrl) {
-    const url = new URL(rendererUrl)
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
-    void window.loadURL(url.toString())
-  } else void window.loadFile(join(mainDir, '../renderer/index.html'), { query })
+  // loadURL with the very string the sender check compares against, for the file build too.
+  window
+    .loadURL(rendererPageUrl(setup.entryUrl, placement.query))
+    .catch((error: unknown) => logger.error('the window could not load the renderer', { error }))
   return window
 }
