@@ -5,6 +5,11 @@
  */
 export const VALIDATION_MESSAGES = {
   pathOverride: 'A path override starts with / (leave it empty for the default)',
+  pathOverrideServer:
+    'A path override is a path on the base URL’s server: one / at the start, no // or \\, no spaces',
+  secureUrl: 'Use an https:// address (plain http:// only for this computer: localhost, 127.0.0.1, ::1)',
+  insecureUrl:
+    'This address uses plain http:// to another computer, so Fleet Monitor does not send passwords, tokens or keys to it. Change it to https://.',
   lifetime: 'The token lifetime is a whole number of seconds',
   connectionName: 'Give the connection a name',
   baseUrl: 'Enter the full base URL, e.g. https://…',

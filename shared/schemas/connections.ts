@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
+import { isSecureUrl, isServerPath, sameOrigin } from '../net/secure-url'
 
 /** The token schemes a connection can use (docs/vendor-schemes.md). */
 export const SCHEME_IDS = ['agora', '8x8-video', 'nugios', 'tavio', 'tavio-orgadmin'] as const
@@ -56,7 +57,32 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
   }),
 ])
 
+/**
+ * A config the user saves (the form, `connections:save`): the stored shape plus where its secret may go.
+ * The base URL is https (plain http only to this computer) and path overrides stay on that server. The
+ * settings file is read with the plain schema, so an older file with an http address still loads: the
+ * token engine then refuses to send the secret there and the connection says why (shared/net/secure-url.ts).
+ */
+export const savableConnectionConfigSchema = connectionConfigSchema.superRefine((config, ctx) => {
+  if (!isSecureUrl(config.baseUrl))
+    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: SAY.secureUrl })
+  for (const [key, path] of Object.entries(config.overrides.paths))
+    if (!isServerPath(path))
+      ctx.addIssue({ code: 'custom', path: ['overrides', 'paths', key], message: SAY.pathOverrideServer })
+})
+
 export type ConnectionConfig = z.infer<typeof connectionConfigSchema>
+
+/**
+ * True when an edit would hand the stored secret to another server (scheme, host or port of the base
+ * URL) or another token scheme: such an edit must carry the secret again (main and the form agree).
+ */
+export function movesSecret(
+  before: Pick<ConnectionConfig, 'scheme' | 'baseUrl'>,
+  after: Pick<ConnectionConfig, 'scheme' | 'baseUrl'>,
+): boolean {
+  return before.scheme !== after.scheme || !sameOrigin(before.baseUrl, after.baseUrl)
+}
 export type ConnectionConfigInput = z.input<typeof connectionConfigSchema>
 export type ConnectionOverrides = z.infer<typeof connectionOverridesSchema>
 
@@ -87,9 +113,12 @@ export const secretValueSchema = z
     message: SAY.secretWhitespace,
   })
 
-/** Save (add or edit) a connection; `secret` omitted on edit keeps the one in the keychain. */
+/**
+ * Save (add or edit) a connection; `secret` omitted on edit keeps the one in the keychain, unless the
+ * edit moves the connection to another server or scheme (then the secret must be entered again).
+ */
 export const saveConnectionInputSchema = z.object({
-  config: connectionConfigSchema,
+  config: savableConnectionConfigSchema,
   secret: secretValueSchema.optional(),
 })
 

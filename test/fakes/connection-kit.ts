@@ -8,7 +8,7 @@ import type { ConnectionConfig, ConnectionConfigInput } from '../../shared/schem
 import { connectionConfigSchema } from '../../shared/schemas/connections'
 
 /** A ConnectionsService on a fake clock and an in-memory keychain, its configs in an array, its logs kept. */
-export function createConnectionKit(options: { secretStore?: SecretStore } = {}) {
+export function createConnectionKit(options: { secretStore?: SecretStore; fetch?: typeof fetch } = {}) {
   const clock = new FakeClock()
   const secretStore = options.secretStore ?? new MemorySecretStore()
   const logs: string[] = []
@@ -27,9 +27,19 @@ export function createConnectionKit(options: { secretStore?: SecretStore } = {})
     clock,
     logger: createLogger('connections-test', { minLevel: 'debug', write: (line) => logs.push(line) }),
     random: () => 0,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     onStatus: (status) => pushed.push(status),
   })
-  return { clock, secretStore, logs, service, pushed, configs: () => configs }
+  return {
+    clock,
+    secretStore,
+    logs,
+    service,
+    pushed,
+    configs: () => configs,
+    /** Puts configs in place as settings.json would hand them over (an older file, a hand edit). */
+    setConfigs: (next: ConnectionConfig[]) => void (configs = next),
+  }
 }
 
 /** Parses a config like settings.json would (defaults filled). */

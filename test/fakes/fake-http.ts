@@ -38,6 +38,8 @@ export interface FakeServer {
 export async function startFakeServer(
   route: (request: SeenRequest) => FakeReply,
   now: () => number = Date.now,
+  /** Where to listen and the host its url names (a non-loopback address, to test the https rule). */
+  bind: { listen: string; host: string } = { listen: '127.0.0.1', host: '127.0.0.1' },
 ): Promise<FakeServer> {
   const requests: SeenRequest[] = []
   const faults: CommonFaults = { failWith: null, delayMs: 0, skewMs: 0 }
@@ -66,10 +68,10 @@ export async function startFakeServer(
     })
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body))
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  await new Promise<void>((resolve) => server.listen(0, bind.listen, () => resolve()))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${bind.host}:${port}`,
     requests,
     faults,
     close: () =>

@@ -41,7 +41,6 @@ async function startApp(secretStore: SecretStore): Promise<{ app: FleetApp; data
     powerEvents: noPowerEvents,
     clock: systemClock,
     logger: createLogger('test', { write: () => undefined }),
-    openExternal: () => Promise.resolve(),
   })
   await started.start()
   return { app: started, dataDir }

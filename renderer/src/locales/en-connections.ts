@@ -29,6 +29,8 @@ export const enConnections = {
     username: 'Username',
     clientId: 'OAuth client ID',
     secretKeep: 'Leave empty to keep the stored one',
+    secretAgain:
+      'The base URL now points to another server: enter the secret again. The stored one is never sent to a server it was not given for.',
     secret: {
       password: 'Password',
       'api-key': 'API key',

@@ -31,6 +31,8 @@ export const esMXConnections: Pick<Resources, 'connections' | 'video'> = {
     username: 'Nombre de usuario',
     clientId: 'ID de cliente OAuth',
     secretKeep: 'Déjalo vacío para conservar el guardado',
+    secretAgain:
+      'La URL base ahora apunta a otro servidor: escribe el secreto de nuevo. El guardado nunca se envía a un servidor para el que no se dio.',
     secret: {
       password: 'Contraseña',
       'api-key': 'Clave de API',

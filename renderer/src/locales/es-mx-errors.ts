@@ -72,6 +72,11 @@ export const esMXErrors: ErrorTexts = {
   },
   validation: {
     pathOverride: 'Una ruta personalizada empieza con / (déjala vacía para usar la predeterminada)',
+    pathOverrideServer:
+      'Una ruta personalizada es una ruta en el servidor de la URL base: una / al inicio, sin // ni \\, sin espacios',
+    secureUrl: 'Usa una dirección https:// (http:// solo para este equipo: localhost, 127.0.0.1, ::1)',
+    insecureUrl:
+      'Esta dirección usa http:// sin cifrar hacia otro equipo, así que Fleet Monitor no le envía contraseñas, tokens ni claves. Cámbiala a https://.',
     lifetime: 'La vigencia del token es un número entero de segundos',
     connectionName: 'Ponle un nombre a la conexión',
     baseUrl: 'Escribe la URL base completa, p. ej. https://…',

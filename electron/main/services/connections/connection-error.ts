@@ -1,4 +1,5 @@
 import type { AppErrorInfo, ErrorParams } from '../../../../shared/domain/errors'
+import { VALIDATION_MESSAGES } from '../../../../shared/domain/validation-messages'
 import { isDefinitiveRejection } from '../session/renewal-plan'
 import { isTagoraApiError } from '../tagora/tagora-api-error'
 
@@ -18,6 +19,8 @@ export type ConnectionErrorCode =
   | 'missing-secret'
   | 'signed-out'
   | 'http-error'
+  | 'insecure-url'
+  | 'leaves-server'
 
 /** A failed vendor call, worded for the user: which connection and call, what the server said. */
 export class ConnectionError extends Error {
@@ -137,4 +140,22 @@ export function noToken(name: string, lastError: string | null): ConnectionError
     call: 'connection',
     message: lastError ?? `"${name}" has no token. Test the connection to sign in again.`,
   })
+}
+
+/**
+ * A request refused before anything is sent because of where it would go: plain http to another
+ * computer ('insecure-url': an address kept from an older version, or TAGORA_API_URL), or off the base
+ * URL's server ('leaves-server': a path override from a hand-edited file). Its info carries one shared
+ * sentence and no params, so the renderer says it in the user's language like a validation message.
+ */
+export class RefusedTargetError extends ConnectionError {
+  constructor(code: 'insecure-url' | 'leaves-server', call: string) {
+    const message =
+      code === 'insecure-url' ? VALIDATION_MESSAGES.insecureUrl : VALIDATION_MESSAGES.pathOverrideServer
+    super({ code, call, message })
+  }
+
+  override toInfo(): AppErrorInfo {
+    return { code: this.code, message: this.message }
+  }
 }

@@ -6,7 +6,7 @@ import type {
 } from '../../../../shared/domain/connections'
 import { VIDEO_ROOM_VALIDITY_MS } from '../../../../shared/domain/connections'
 import type { ConnectionConfig, VideoRoomInput } from '../../../../shared/schemas/connections'
-import { SCHEME_SECRET } from '../../../../shared/schemas/connections'
+import { movesSecret, SCHEME_SECRET, SECRET_KINDS } from '../../../../shared/schemas/connections'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
@@ -59,19 +59,26 @@ export class ConnectionsService {
     return entries
   }
 
-  /** Adds or edits a connection; a new one needs its secret, an edit without one keeps the stored secret. */
+  /**
+   * Adds or edits a connection; a new one needs its secret, an edit without one keeps the stored secret.
+   * An edit that moves the connection to another server (scheme, host or port of its base URL) or scheme
+   * needs the secret again: a kept secret would otherwise go where the user never gave it. Refused, such
+   * an edit changes nothing; saved with the new secret, it forgets every secret kept for the old server.
+   */
   async save(config: ConnectionConfig, secret: string | undefined): Promise<ConnectionEntry[]> {
     const configs = this.deps.configs.list()
     const existing = configs.find((c) => c.id === config.id)
     const kind = SCHEME_SECRET[config.scheme]
-    if (existing && existing.scheme !== config.scheme) await this.forgetSecrets(existing)
-    if (secret !== undefined) this.storage.set(config.id, await this.secrets.set(config.id, kind, secret))
-    else if ((await this.secrets.where(config.id, kind)) === 'missing')
+    const moved = existing !== undefined && movesSecret(existing, config)
+    if (secret === undefined && (moved || (await this.secrets.where(config.id, kind)) === 'missing'))
       throw new ConnectionError({
         code: 'missing-secret',
         call: 'connections:save',
-        message: secretPrompt(config),
+        params: { name: config.name },
+        message: moved ? secretAgainPrompt(config) : secretPrompt(config),
       })
+    if (moved) await this.forgetSecrets(config.id)
+    if (secret !== undefined) this.storage.set(config.id, await this.secrets.set(config.id, kind, secret))
     this.drop(config.id)
     await this.deps.configs.write(
       existing ? configs.map((c) => (c.id === config.id ? config : c)) : [...configs, config],
@@ -82,7 +89,7 @@ export class ConnectionsService {
   async remove(id: string): Promise<ConnectionEntry[]> {
     const configs = this.deps.configs.list()
     const existing = configs.find((c) => c.id === id)
-    if (existing) await this.forgetSecrets(existing)
+    if (existing) await this.forgetSecrets(id)
     this.drop(id)
     this.storage.delete(id)
     await this.deps.configs.write(configs.filter((c) => c.id !== id))
@@ -224,17 +231,24 @@ export class ConnectionsService {
     this.engines.delete(id)
   }
 
-  private async forgetSecrets(config: ConnectionConfig): Promise<void> {
-    await this.secrets.delete(config.id, SCHEME_SECRET[config.scheme])
+  /** Every kind, not only the current scheme's: nothing kept for an old server or scheme survives. */
+  private async forgetSecrets(id: string): Promise<void> {
+    for (const kind of SECRET_KINDS) await this.secrets.delete(id, kind)
+    this.storage.delete(id)
   }
 }
 
+const SECRET_WORDS = {
+  password: 'password',
+  'api-key': 'API key',
+  token: 'token',
+  'client-secret': 'client secret',
+}
+
 function secretPrompt(config: ConnectionConfig): string {
-  const what = {
-    password: 'password',
-    'api-key': 'API key',
-    token: 'token',
-    'client-secret': 'client secret',
-  }
-  return `Enter the ${what[SCHEME_SECRET[config.scheme]]} for "${config.name}": none is stored for it yet.`
+  return `Enter the ${SECRET_WORDS[SCHEME_SECRET[config.scheme]]} for "${config.name}": none is stored for it yet.`
+}
+
+function secretAgainPrompt(config: ConnectionConfig): string {
+  return `Enter the ${SECRET_WORDS[SCHEME_SECRET[config.scheme]]} for "${config.name}" again: the stored one is never sent to another server or scheme.`
 }

@@ -1,5 +1,6 @@
+import { isSecureUrl, sameOrigin } from '../../../../shared/net/secure-url'
 import { networkCode } from '../tagora/failure-mapping'
-import { ConnectionError } from './connection-error'
+import { ConnectionError, RefusedTargetError } from './connection-error'
 import type { ConnectionErrorCode } from './connection-error'
 
 /** One request as a scheme declares it; the engine adds presentation and extra headers. */
@@ -31,6 +32,7 @@ export async function sendRequest(
 ): Promise<HttpResult> {
   const url = joinUrl(baseUrl, spec.path)
   const call = `${spec.method} ${spec.path}`
+  assertStaysOnServer(baseUrl, url, call)
   const allHeaders: Record<string, string> = { Accept: 'application/json', ...headers, ...spec.headers }
   let body: string | undefined
   if (spec.form) {
@@ -78,6 +80,21 @@ export async function sendRequest(
 
 export function joinUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
+}
+
+/**
+ * Every request carries a credential or asks for one, so it goes only where the user gave it: over https
+ * (or http to this computer) and to the base URL's own server, whatever a path override says. The form
+ * and the save schema refuse such input first; this guards configs from older files.
+ */
+export function assertStaysOnServer(baseUrl: string, url: string, call: string): void {
+  assertSecureServer(baseUrl, call)
+  if (!sameOrigin(baseUrl, url)) throw new RefusedTargetError('leaves-server', call)
+}
+
+/** Refuses a base URL that is neither https nor http to this computer (shared/net/secure-url.ts). */
+export function assertSecureServer(baseUrl: string, call: string): void {
+  if (!isSecureUrl(baseUrl)) throw new RefusedTargetError('insecure-url', call)
 }
 
 /** Undocumented error bodies: accept {error:{code,message}}, {message}, {error, error_description}, text. */

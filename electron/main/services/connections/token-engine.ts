@@ -3,7 +3,7 @@ import { planRenewal, retryDelay, TIME_JUMP_MS } from '../session/renewal-plan'
 import { decodeJwtClaims } from '../tagora/jwt'
 import { isDefinitive, noToken, isUnauthorized, refusedBefore, refusedStatic } from './connection-error'
 import type { HttpResult, RequestSpec } from './http'
-import { sendRequest } from './http'
+import { assertSecureServer, sendRequest } from './http'
 import { RefusedTokens } from './refused-tokens'
 import { RenewalTimers } from './renewal-timers'
 import { EngineReport } from './engine-report'
@@ -177,6 +177,8 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     const generation = this.reset()
     this.setPhase('connecting')
     try {
+      // Tagora signs in through its typed client, not `send`: the secure-address rule applies here too.
+      assertSecureServer(this.config.baseUrl, 'sign-in')
       const grant = await getGrant()
       this.assertCurrent(generation)
       this.adopt(grant, false)

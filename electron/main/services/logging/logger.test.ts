@@ -99,4 +99,72 @@ describe('redact', () => {
     )
     expect(redactText('renewToken is unknown or revoked')).toBe('renewToken is unknown or revoked')
   })
+
+  it('redacts HTTP Basic credentials in text and in header objects', () => {
+    const basic = Buffer.from('client-7:s3cr3t-value').toString('base64')
+    expect(redactText(`sent Authorization: Basic ${basic}`)).toBe(`sent Authorization: Basic ${REDACTED}`)
+    expect(redactText(`{"authorization":"basic ${basic}"}`)).toBe(`{"authorization":"basic ${REDACTED}"}`)
+    expect(redact({ headers: { Authorization: `Basic ${basic}` } })).toEqual({
+      headers: { Authorization: REDACTED },
+    })
+  })
+
+  it.each([
+    ['a query string', 'GET https://v.test/token?client_id=c7&client_secret=S3CRET&x=1', 'x=1'],
+    ['a form body', 'grant_type=client_credentials&client_secret=S3CRET&scope=org', 'scope=org'],
+    ['a bare secret= pair', 'retrying with secret=S3CRET after 5 s', 'after 5 s'],
+    ['a JSON body', '{"client_secret": "S3CRET", "client_id": "c7"}', '"client_id": "c7"'],
+    ['a header dump', 'x-api-key: S3CRET\naccept: application/json', 'accept: application/json'],
+    ['a capitalized header', 'X-API-Key=S3CRET; region=mx', 'region=mx'],
+    ['an api_key parameter', '/v1/items?api_key=S3CRET&page=2', 'page=2'],
+  ])('redacts the secret in %s and keeps the rest', (_label, text, kept) => {
+    const redacted = redactText(text)
+    expect(redacted).not.toContain('S3CRET')
+    expect(redacted).toContain(REDACTED)
+    expect(redacted).toContain(kept)
+  })
+
+  it('redacts x-api-key, client-secret and secret fields of objects by name', () => {
+    expect(
+      redact({
+        headers: { 'x-api-key': 'k1', 'X-Api-Key': 'k2', accept: 'application/json' },
+        form: { 'client-secret': 's1', secret: 's2', client_id: 'c7' },
+      }),
+    ).toEqual({
+      headers: { 'x-api-key': REDACTED, 'X-Api-Key': REDACTED, accept: 'application/json' },
+      form: { 'client-secret': REDACTED, secret: REDACTED, client_id: 'c7' },
+    })
+  })
+
+  it('never throws: a getter that throws becomes [unreadable], the rest is kept', () => {
+    const hostile = {
+      ok: 'kept',
+      get broken(): string {
+        throw new Error('boom')
+      },
+    }
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap')
+        },
+      },
+    )
+    expect(redact({ hostile, proxy, note: 'x-api-key: abc' })).toEqual({
+      hostile: '[unreadable]',
+      proxy: '[unreadable]',
+      note: `x-api-key: ${REDACTED}`,
+    })
+  })
+
+  it('stays fast on large text (linear patterns)', () => {
+    const big =
+      'secret=' + 'a'.repeat(200_000) + ' Basic ' + 'b'.repeat(200_000) + ' x-api-key:'.repeat(20_000)
+    const started = performance.now()
+    const redacted = redactText(big)
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(redacted).not.toContain('aaaa')
+    expect(redacted).not.toContain('bbbb')
+  })
 })

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -80,5 +80,45 @@ describe('SettingsStore', () => {
     await store.load()
     await expect(store.update((s) => ({ ...s, listener: { ...s.listener, port: 70000 } }))).rejects.toThrow()
     expect(store.get().listener.port).toBe(8787)
+  })
+
+  it('reads a file whose apiUrl is plain http to another computer, without setting it aside', async () => {
+    // The token engine refuses to send credentials there instead (secure-url.ts); the file stays in use.
+    const apiUrl = 'http://tagora.example.com/integration/v1'
+    await writeFile(join(dir, SETTINGS_FILE), JSON.stringify({ version: 1, apiUrl }))
+    const result = await new SettingsStore(dir, silentLogger).load()
+    expect(result.notice).toBeNull()
+    expect(result.settings.apiUrl).toBe(apiUrl)
+  })
+})
+
+const posix = process.platform !== 'win32'
+const modeOf = async (path: string) => (await stat(path)).mode & 0o7777
+
+describe.runIf(posix)('the data folder is private to this user', () => {
+  it('is created 0700, nested folders included, and settings.json is written 0600', async () => {
+    const dataDir = join(dir, 'config', 'fleet-monitor')
+    const store = new SettingsStore(dataDir, silentLogger)
+    await store.load()
+    expect(await modeOf(dataDir)).toBe(0o700)
+    expect(await modeOf(join(dir, 'config'))).toBe(0o700)
+    await store.update((s) => ({ ...s, lastEmail: 'dispatch@example.com' }))
+    expect(await modeOf(join(dataDir, SETTINGS_FILE))).toBe(0o600)
+  })
+
+  it('narrows an existing folder of ours, and an old settings file, that others could read', async () => {
+    await chmod(dir, 0o755)
+    await writeFile(join(dir, SETTINGS_FILE), JSON.stringify({ version: 1 }), { mode: 0o644 })
+    await new SettingsStore(dir, silentLogger).load()
+    expect(await modeOf(dir)).toBe(0o700)
+    expect(await modeOf(join(dir, SETTINGS_FILE))).toBe(0o600)
+  })
+
+  it('leaves a shared sticky folder (like /tmp) as it is, and says so in the log', async () => {
+    await chmod(dir, 0o1777)
+    const warnings: string[] = []
+    await new SettingsStore(dir, { ...silentLogger, warn: (message) => void warnings.push(message) }).load()
+    expect(await modeOf(dir)).toBe(0o1777)
+    expect(warnings.join('\n')).toMatch(/readable by other users/)
   })
 })

@@ -1,9 +1,10 @@
-import { mkdir, readFile, rename } from 'node:fs/promises'
+import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Settings } from '../../../../shared/schemas/settings'
 import { defaultSettings, settingsSchema } from '../../../../shared/schemas/settings'
 import type { Logger } from '../logging/logger'
 import { writeFileAtomic } from './atomic-write'
+import { ensurePrivateFile, ensurePrivateFolder } from './private-folder'
 import type { AppErrorInfo } from '../../../../shared/domain/errors'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -37,7 +38,8 @@ export class SettingsStore {
   }
 
   async load(): Promise<SettingsLoadResult> {
-    await mkdir(this.dataDir, { recursive: true })
+    await ensurePrivateFolder(this.dataDir, this.logger)
+    await ensurePrivateFile(this.path, this.logger)
     let text: string
     try {
       text = await readFile(this.path, 'utf8')

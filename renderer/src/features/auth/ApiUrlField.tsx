@@ -3,7 +3,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setApiUrl } from '../../app/actions'
 import { useAppStore } from '../../store'
-import { errorText } from '../../lib/error-text'
+import { errorText, validationText } from '../../lib/error-text'
+import { VALIDATION_MESSAGES as SAY } from '../../../../shared/domain/validation-messages'
+import { isSecureUrl } from '../../../../shared/net/secure-url'
+import { apiUrlInputSchema } from '../../../../shared/schemas/settings'
 
 /** Shows which Tagora API we sign in to, with a small inline editor. */
 export function ApiUrlField({ disabled }: { disabled: boolean }) {
@@ -16,17 +19,23 @@ export function ApiUrlField({ disabled }: { disabled: boolean }) {
   function onSave(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault()
     if (draft === null) return
+    // The contract's own schema, checked here too so the answer is immediate and in the user's language.
+    const checked = apiUrlInputSchema.safeParse(draft.trim())
+    if (!checked.success) return setError(validationText(checked.error.issues[0]?.message ?? SAY.apiUrl))
     setSaving(true)
     setError(null)
-    setApiUrl(draft.trim())
+    setApiUrl(checked.data)
       .then(() => setDraft(null))
       .catch((cause: unknown) => setError(errorText(cause)))
       .finally(() => setSaving(false))
   }
 
   if (draft === null) {
+    // A settings file from an older version may hold a plain-http address: it is kept, but main sends
+    // no password there, and this says why before the user tries.
+    const insecure = apiUrl !== '' && !isSecureUrl(apiUrl)
     return (
-      <div className="api-url">
+      <div className={insecure ? 'api-url api-url-warned' : 'api-url'}>
         <span className="api-url-label">{t('auth.apiUrl')}</span>
         <code className="api-url-value" data-testid="api-url" title={apiUrl}>
           {apiUrl}
@@ -34,6 +43,11 @@ export function ApiUrlField({ disabled }: { disabled: boolean }) {
         <button type="button" className="link-button" disabled={disabled} onClick={() => setDraft(apiUrl)}>
           {t('auth.change')}
         </button>
+        {insecure && (
+          <p className="api-url-error" data-testid="api-url-insecure" role="alert">
+            {validationText(SAY.insecureUrl)}
+          </p>
+        )}
       </div>
     )
   }

@@ -5,7 +5,13 @@ import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/conn
 import { SCHEME_IDS, SCHEME_SECRET, secretValueSchema } from '../../../../shared/schemas/connections'
 import { saveConnection } from './connections-actions'
 import { ConnectionOverrides } from './ConnectionOverrides'
-import { DEFAULT_BASE_URL, fieldsOf, SCHEME_FIELDS, toConfig } from './connection-form-model'
+import {
+  DEFAULT_BASE_URL,
+  fieldsOf,
+  keepsStoredSecret,
+  SCHEME_FIELDS,
+  toConfig,
+} from './connection-form-model'
 import type { FormFields } from './connection-form-model'
 import { errorText, validationText } from '../../lib/error-text'
 
@@ -26,6 +32,9 @@ export function ConnectionForm({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const set = (key: string, value: string) => setFields((prev) => ({ ...prev, [key]: value }))
+  // An edit that points the connection at another server must carry the secret again (main agrees).
+  const canKeep = keepsStoredSecret(editing, scheme, fields.baseUrl ?? '')
+  const secretAgain = editing !== null && !canKeep
 
   function changeScheme(next: SchemeId): void {
     setScheme(next)
@@ -36,7 +45,7 @@ export function ConnectionForm({
     event.preventDefault()
     const built = toConfig(editing?.id ?? crypto.randomUUID(), scheme, fields, editing)
     if (!built.ok) return setError(validationText(built.message))
-    const keepSecret = editing !== null && editing.scheme === scheme && secret === ''
+    const keepSecret = canKeep && secret === ''
     if (!keepSecret) {
       const checked = secretValueSchema.safeParse(secret)
       if (!checked.success)
@@ -104,10 +113,16 @@ export function ConnectionForm({
           type="password"
           autoComplete="off"
           value={secret}
-          placeholder={editing ? t('connections.secretKeep') : ''}
+          placeholder={canKeep ? t('connections.secretKeep') : ''}
+          aria-describedby={secretAgain ? 'connection-secret-again' : undefined}
           onChange={(e) => setSecret(e.target.value)}
         />
       </label>
+      {secretAgain && (
+        <p className="connection-hint" id="connection-secret-again" data-testid="connection-secret-again">
+          {t('connections.secretAgain')}
+        </p>
+      )}
       <ConnectionOverrides scheme={scheme} fields={fields} set={set} />
       {error && (
         <p className="connection-error" data-testid="connection-form-error" role="alert">

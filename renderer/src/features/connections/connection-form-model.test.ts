@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionConfig } from '../../../../shared/schemas/connections'
-import { fieldsOf, hasOverrides, toConfig } from './connection-form-model'
+import { VALIDATION_MESSAGES as SAY } from '../../../../shared/domain/validation-messages'
+import { composeErrorText } from '../../lib/error-text'
+import { esMXErrors } from '../../locales/es-mx-errors'
+import { fieldsOf, hasOverrides, keepsStoredSecret, toConfig } from './connection-form-model'
 
 const nugios = (overrides: Partial<ConnectionConfig['overrides']> = {}): ConnectionConfig => ({
   id: 'n1',
@@ -54,5 +57,41 @@ describe('the advanced overrides of the connection form', () => {
     const built = toConfig('n1', 'nugios', { ...fieldsOf(nugios()), ...extra }, nugios())
     expect(built.ok).toBe(false)
     if (!built.ok) expect(built.message).toContain(message)
+  })
+})
+
+describe('where the stored secret may go', () => {
+  it('is kept only by an edit on the same server (scheme, host and port) and scheme', () => {
+    const saved = nugios()
+    expect(keepsStoredSecret(saved, 'nugios', 'https://nugios.example/api/')).toBe(true)
+    expect(keepsStoredSecret(saved, 'nugios', ' https://NUGIOS.example:443 ')).toBe(true)
+    expect(keepsStoredSecret(saved, 'nugios', 'https://other.example')).toBe(false)
+    expect(keepsStoredSecret(saved, 'nugios', 'https://nugios.example:8443')).toBe(false)
+    expect(keepsStoredSecret(saved, 'nugios', 'http://nugios.example')).toBe(false)
+    expect(keepsStoredSecret(saved, 'nugios', 'half typed')).toBe(false)
+    expect(keepsStoredSecret(saved, 'tavio', saved.baseUrl)).toBe(false)
+    expect(keepsStoredSecret(null, 'nugios', saved.baseUrl)).toBe(false)
+  })
+
+  it.each([
+    [{ baseUrl: 'http://nugios.example' }, SAY.secureUrl],
+    [{ 'path:login': '//evil.example/api/login' }, SAY.pathOverrideServer],
+  ])('refuses %o before sending, in both languages', (extra, message) => {
+    const built = toConfig('n1', 'nugios', { ...fieldsOf(nugios()), ...extra }, nugios())
+    expect(built).toEqual({ ok: false, message })
+    expect(composeErrorText({ code: 'validation', message }, esMXErrors)).toBe(
+      esMXErrors.validation[message === SAY.secureUrl ? 'secureUrl' : 'pathOverrideServer'],
+    )
+  })
+
+  it('takes plain http to this computer (the simulator and test fakes)', () => {
+    const built = toConfig('n1', 'nugios', { ...fieldsOf(nugios()), baseUrl: 'http://127.0.0.1:4000' }, null)
+    expect(built.ok).toBe(true)
+  })
+
+  it('says the engine’s refusal of a stored plain-http address in Spanish (code and sentence, no params)', () => {
+    expect(composeErrorText({ code: 'insecure-url', message: SAY.insecureUrl }, esMXErrors)).toBe(
+      esMXErrors.validation.insecureUrl,
+    )
   })
 })

@@ -1,5 +1,5 @@
 import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
-import { connectionConfigSchema } from '../../../../shared/schemas/connections'
+import { movesSecret, savableConnectionConfigSchema } from '../../../../shared/schemas/connections'
 import type { ConnectionOverrides } from '../../../../shared/schemas/connections'
 import { SCHEME_DEFAULTS } from '../../../../shared/domain/scheme-defaults'
 
@@ -77,6 +77,18 @@ function overridesOf(scheme: SchemeId, fields: FormFields, previous: ConnectionO
   }
 }
 
+/**
+ * Whether the form may save without a secret and keep the stored one: only an edit that stays on the
+ * same server and scheme. Moved elsewhere, the stored secret is never sent there: it must be typed again.
+ */
+export function keepsStoredSecret(
+  editing: ConnectionConfig | null,
+  scheme: SchemeId,
+  baseUrl: string,
+): boolean {
+  return editing !== null && !movesSecret(editing, { scheme, baseUrl: baseUrl.trim() })
+}
+
 /** Validates the form with the same schema main uses; returns the config or the first problem. */
 export function toConfig(
   id: string,
@@ -97,7 +109,7 @@ export function toConfig(
     const tz = (fields.timezone ?? '').trim()
     raw.timezoneOffsetMinutes = tz === '' ? null : Number(tz)
   }
-  const parsed = connectionConfigSchema.safeParse(raw)
+  const parsed = savableConnectionConfigSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid connection' }
   return { ok: true, config: parsed.data }
 }
