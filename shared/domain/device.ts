@@ -23,4 +23,24 @@ export interface DeviceSyncState {
   lastChange?: { added: number; removed: number }
   /** The status filter the running or last sync used ('' = every status). */
   statusFilter?: string
+  /** Rows the last successful sync left out because they could not be read; absent when none were. */
+  skipped?: DeviceSkipSummary
+}
+
+/** Why a row of GET /devices was left out: not an object, or no usable assetId (the key of everything live). */
+export type DeviceSkipProblem = 'not-an-object' | 'missing' | 'wrong-type'
+
+/** One row of GET /devices that was left out of the list. */
+export interface DeviceSkip {
+  /** Where the row was: its index in the whole list as paged (offset + index in its page), from 0. */
+  position: number
+  /** The field that made it unusable; absent when the row is not an object at all. */
+  field?: string
+  problem: DeviceSkipProblem
+}
+
+/** The rows a sync left out: how many, and the first one's reason (what support needs to look it up). */
+export interface DeviceSkipSummary {
+  count: number
+  first: DeviceSkip
 }

@@ -63,6 +63,29 @@ export interface WebhookScopeSummary {
   notFound: boolean
 }
 
+/** The only signature algorithm the document names: every delivery is checked with ed25519. */
+export const WEBHOOK_KEY_ALGORITHM = 'ed25519'
+
+/**
+ * Why a registered webhook's key is not used to verify deliveries:
+ * - 'no-key': Tagora's 201 carried no public key, so nothing it signs can be checked;
+ * - 'unsupported-algorithm': the key is said to be for another algorithm than ed25519;
+ * - 'inactive': Tagora says the webhook is not active.
+ */
+export type WebhookKeyProblem = 'no-key' | 'unsupported-algorithm' | 'inactive'
+
+/** Null when the listener may verify deliveries with this webhook's key; else the first reason not to. */
+export function webhookKeyProblem(record: {
+  publicKeyPem: string
+  keyAlgorithm: string
+  isActive?: boolean | undefined
+}): WebhookKeyProblem | null {
+  if (record.publicKeyPem.trim() === '') return 'no-key'
+  if (record.keyAlgorithm.trim().toLowerCase() !== WEBHOOK_KEY_ALGORITHM) return 'unsupported-algorithm'
+  if (record.isActive === false) return 'inactive'
+  return null
+}
+
 /** A webhook the app registered, as the renderer sees it (the public key is public). */
 export interface WebhookView {
   webhookId: string
@@ -71,6 +94,12 @@ export interface WebhookView {
   publicKeyPem: string
   keyAlgorithm: string
   createdAt: string
+  /** What Tagora said about the webhook being active; null when its reply did not say. */
+  isActive: boolean | null
+  /** Why deliveries signed with this webhook's key are refused; null when they are verified with it. */
+  keyProblem: WebhookKeyProblem | null
+  /** Fields Tagora's 201 left out, filled in by assumption (keyAlgorithm → ed25519, postUrl → the one sent). */
+  unstated: string[]
   /** Registered in demo mode: kept in memory only. */
   demo: boolean
   scope: WebhookScopeSummary

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
+import { isSecureUrl } from '../net/secure-url'
 import { connectionConfigSchema } from './connections'
 
 /** The one settings file (settings.json in the data folder). Parsed here, trusted past this point. */
@@ -18,9 +20,18 @@ export const webhookRecordSchema = z.object({
   name: z.string(),
   postUrl: z.string(),
   publicKeyPem: z.string(),
+  /** As Tagora's 201 said it; 'ed25519' (the only documented one) when it said nothing: see `unstated`. */
   keyAlgorithm: z.string(),
   createdAt: z.string(),
   apiUrl: z.string(),
+  /**
+   * Tagora's isActive. Absent when the 201 did not say, and in files written before it was kept: both
+   * are read as active (the webhook was just created, and so far every one has been). false: its key
+   * is never used to verify deliveries.
+   */
+  isActive: z.boolean().optional(),
+  /** Fields the 201 left out or sent empty, whose values above are this app's assumption. */
+  unstated: z.array(z.string()).optional(),
 })
 
 /** Device sync: how often the list refreshes while signed in, and which statuses it asks for. */
@@ -66,8 +77,17 @@ export const mapSettingsSchema = z.object({
   basemap: z.enum(['auto', 'online', 'offline']).default('auto'),
 })
 
+/** The Tagora API URL as the user sets it (login form, `settings:set-api-url`): https, or http to this computer. */
+export const apiUrlInputSchema = z.string().url(SAY.apiUrl).refine(isSecureUrl, { message: SAY.secureUrl })
+
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
+  /**
+   * Read leniently on purpose: a file an older version wrote with a plain-http address still loads
+   * (setting the whole file aside would lose webhooks and connections over one field). The token engine
+   * refuses to send a password or token to such an address, and the login screen says so, until the
+   * user changes it (apiUrlInputSchema applies to every change).
+   */
   apiUrl: z.string().url().default('https://integration.tagora.com.mx/integration/v1'),
   lastEmail: z.string().nullable().default(null),
   listener: listenerSettingsSchema.prefault({}),

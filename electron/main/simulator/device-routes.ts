@@ -1,5 +1,6 @@
 import type { RouteRequest, SimContext } from './context'
 import { authenticate } from './context'
+import type { Device } from '../../../shared/domain/device'
 import type { DeviceStatus } from './device-registry'
 
 export const MAX_LIMIT = 10_000
@@ -40,10 +41,26 @@ export function handleDevices(ctx: SimContext, r: RouteRequest): void {
     if (faults.devicesMalformedKind === 'invalid-json') {
       return r.reply.raw(200, `{"data":[${page[0]?.json ?? '{'},{"deviceId":`)
     }
-    // Right envelope, wrong rows: what a schema check on the client must catch.
-    const broken = page.map((d) => ({ deviceId: 12345, serial: null, deviceName: d.device.deviceName }))
-    return r.reply.data(200, broken)
+    if (faults.devicesMalformedKind === 'wrong-shape') {
+      // Right envelope, wrong rows: what a schema check on the client must catch.
+      const broken = page.map((d) => ({ deviceId: 12345, serial: null, deviceName: d.device.deviceName }))
+      return r.reply.data(200, broken)
+    }
+    // One row differs, the rest are as documented: the page keeps its length, so paging is unchanged.
+    const [first, ...rest] = page.map((d) => d.device)
+    const odd = first && oddRow(first, faults.devicesMalformedKind)
+    return r.reply.data(200, odd ? [odd, ...rest] : rest)
   }
   // Rows are pre-serialized: a 10,000-device page is a string join, not 10,000 stringify calls.
   r.reply.raw(200, `{"data":[${page.map((d) => d.json).join(',')}],"requestId":"${r.reply.requestId}"}`)
+}
+
+/** 'bad-row': no assetId, a null serial and a number for a name; 'null-fields': null in all but assetId. */
+function oddRow(device: Device, kind: 'bad-row' | 'null-fields'): Record<string, unknown> {
+  if (kind === 'bad-row') {
+    const { assetId: _assetId, ...rest } = device
+    return { ...rest, serial: null, deviceName: 404 }
+  }
+  const nulls = ['deviceId', 'serial', 'deviceName', 'organizationId', 'status', 'createdAt']
+  return { ...device, ...Object.fromEntries(nulls.map((field) => [field, null])) }
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import type { FailNextFault, FaultRoute, FaultState, MalformedKind, SimFaults } from './types'
+import type {
+  FailNextFault,
+  FaultRoute,
+  FaultState,
+  MalformedKind,
+  SimFaults,
+  WebhookReplyFault,
+} from './types'
 
 const routeSchema = z.enum(['login', 'renew', 'devices', 'webhook', 'scope', 'any'])
 const failNextSchema = z.object({
@@ -7,6 +14,14 @@ const failNextSchema = z.object({
   status: z.number().int().min(400).max(599),
   count: z.number().int().min(0).default(1),
 })
+const replyFieldSchema = z.enum(['webhookId', 'publicKey', 'keyAlgorithm', 'isActive', 'postUrl'])
+const webhookReplySchema = z
+  .object({
+    omit: z.array(replyFieldSchema),
+    values: z.partialRecord(replyFieldSchema, z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  })
+  .partial()
+  .strict()
 
 /** Body of POST /__sim/faults: any subset of the switches; `failNext` may be one fault or a list. */
 export const faultPatchSchema = z
@@ -18,8 +33,10 @@ export const faultPatchSchema = z
     clockSkewMs: z.number(),
     badSignatures: z.boolean(),
     devicesMalformedAt: z.number().int().min(0).nullable(),
-    devicesMalformedKind: z.enum(['wrong-shape', 'invalid-json']),
+    devicesMalformedKind: z.enum(['wrong-shape', 'invalid-json', 'bad-row', 'null-fields']),
     accessTokenTtlSec: z.number().int(),
+    webhookReply: webhookReplySchema.nullable(),
+    webhooksCreatedInactive: z.boolean(),
   })
   .partial()
   .strict()
@@ -44,6 +61,25 @@ function initialState(accessTokenTtlSec: number): FaultState {
     devicesMalformedAt: null,
     devicesMalformedKind: 'wrong-shape',
     accessTokenTtlSec,
+    webhookReply: documentedReply(),
+    webhooksCreatedInactive: false,
+  }
+}
+
+function documentedReply(): WebhookReplyFault {
+  return { omit: [], values: {} }
+}
+
+/** A reply fault with both parts filled in; null (or nothing) is the documented reply. */
+function replyFault(fault: Partial<WebhookReplyFault> | null | undefined): WebhookReplyFault {
+  return { omit: [...(fault?.omit ?? [])], values: { ...fault?.values } }
+}
+
+function copyState(state: FaultState): FaultState {
+  return {
+    ...state,
+    failNext: state.failNext.map((f) => ({ ...f })),
+    webhookReply: replyFault(state.webhookReply),
   }
 }
 
@@ -63,11 +99,13 @@ export function createFaults(defaultTtlSec: number, baseNow: () => number): Faul
       state.devicesMalformedKind = kind
     },
     setAccessTokenTtl: (sec) => void (state.accessTokenTtlSec = sec),
+    setWebhookReply: (fault) => void (state.webhookReply = replyFault(fault)),
+    setWebhooksCreatedInactive: (on) => void (state.webhooksCreatedInactive = on),
     apply(patch) {
-      state = { ...state, ...patch, failNext: (patch.failNext ?? state.failNext).map((f) => ({ ...f })) }
+      state = copyState({ ...state, ...patch })
     },
     reset: () => void (state = initialState(defaultTtlSec)),
-    state: () => ({ ...state, failNext: state.failNext.map((f) => ({ ...f })) }),
+    state: () => copyState(state),
     takeFailure(route) {
       const index = state.failNext.findIndex((f) => f.route === route || f.route === 'any')
       const fault = state.failNext[index]
@@ -78,10 +116,11 @@ export function createFaults(defaultTtlSec: number, baseNow: () => number): Faul
     },
     now: () => baseNow() + state.clockSkewMs,
     applyPatch(patch) {
-      const { reset, failNext, ...rest } = patch
+      const { reset, failNext, webhookReply, ...rest } = patch
       if (reset) controller.reset()
       const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
       controller.apply(defined)
+      if (webhookReply !== undefined) controller.setWebhookReply(webhookReply)
       if (failNext !== undefined) {
         state.failNext = (Array.isArray(failNext) ? failNext : [failNext]).filter((f) => f.count > 0)
       }

@@ -1,6 +1,7 @@
 import type { RouteRequest, SimContext } from './context'
 import { authenticate } from './context'
 import { readJsonObject } from './http-kit'
+import type { WebhookReplyFault, WebhookReplyField } from './types'
 import { checkPostUrl } from './webhooks'
 
 const isId = (v: unknown): v is string | number =>
@@ -28,19 +29,32 @@ export async function handleCreateWebhook(ctx: SimContext, r: RouteRequest): Pro
   }
   const check = checkPostUrl(postUrl, ctx.allowLoopbackWebhooks)
   if (!check.ok) return r.reply.error(422, 'invalid_post_url', check.message)
+  const faults = ctx.faults.state()
   const hook = ctx.webhooks.create({
     organizationId: String(claims.organizationId),
     userId: String(claims.userId),
     name: String(name),
     postUrl,
+    isActive: !faults.webhooksCreatedInactive,
   })
-  r.reply.data(201, {
+  const documented: Record<WebhookReplyField, unknown> = {
     webhookId: hook.webhookId,
     publicKey: hook.publicKey,
     keyAlgorithm: 'ed25519',
     isActive: hook.isActive,
     postUrl: hook.postUrl,
-  })
+  }
+  r.reply.data(201, withReplyFault(documented, faults.webhookReply))
+}
+
+/** The 201 as the webhookReply fault bends it: the webhook exists either way, only the reply differs. */
+function withReplyFault(
+  reply: Record<WebhookReplyField, unknown>,
+  fault: WebhookReplyFault,
+): Record<string, unknown> {
+  const bent: Record<string, unknown> = { ...reply, ...fault.values }
+  for (const field of fault.omit) delete bent[field]
+  return bent
 }
 
 /** GET /webhook/{id}/scope: derived live from the org's current devices. */

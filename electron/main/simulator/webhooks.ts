@@ -32,7 +32,14 @@ export function checkPostUrl(raw: string, allowLoopback: boolean): PostUrlCheck 
 }
 
 export interface WebhookRegistry {
-  create(input: { organizationId: string; userId: string; name: string; postUrl: string }): WebhookRecord
+  create(input: {
+    organizationId: string
+    userId: string
+    name: string
+    postUrl: string
+    /** Default true; false when the webhooksCreatedInactive fault is on. */
+    isActive?: boolean
+  }): WebhookRecord
   get(webhookId: string): WebhookRecord | undefined
   list(): WebhookRecord[]
 }
@@ -48,7 +55,7 @@ export function createWebhookRegistry(now: () => number): WebhookRegistry {
         webhookId: randomUUID(),
         publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         privateKey,
-        isActive: true,
+        isActive: input.isActive ?? true,
         createdAt: new Date(now()).toISOString(),
         scope: null,
       }

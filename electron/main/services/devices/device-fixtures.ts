@@ -1,5 +1,6 @@
 import type { Device } from '../../../../shared/domain/device'
-import type { DeviceQuery, TagoraClient, TagoraResponse } from '../tagora/tagora-client'
+import { readDeviceRows } from '../tagora/device-rows'
+import type { DeviceListResponse, DeviceQuery, TagoraClient } from '../tagora/tagora-client'
 
 /** A device as Tagora lists it, numbered so tests can tell them apart. */
 export function makeDevice(n: number, overrides: Partial<Device> = {}): Device {
@@ -19,10 +20,19 @@ export function makeDevices(count: number, from = 1): Device[] {
   return Array.from({ length: count }, (_unused, index) => makeDevice(from + index))
 }
 
-/** Serves `fleet` page by page through listDevices; `override` can fail or hold a given call. */
+/** A page as the real client reads it: the rows go through the same per-row reader. */
+export function devicePage(rows: readonly unknown[], requestId = 'page'): DeviceListResponse {
+  const { devices, skipped } = readDeviceRows(rows)
+  return { data: devices, rows, skipped, requestId, serverDate: null }
+}
+
+/**
+ * Serves `fleet` page by page through listDevices (rows may be malformed on purpose: they are read by
+ * the real row reader); `override` can fail or hold a given call.
+ */
 export function fakeDeviceClient(
-  fleet: () => Device[],
-  override?: (query: DeviceQuery, call: number) => Promise<TagoraResponse<Device[]>> | undefined,
+  fleet: () => readonly unknown[],
+  override?: (query: DeviceQuery, call: number) => Promise<DeviceListResponse> | undefined,
 ): { client: TagoraClient; queries: DeviceQuery[] } {
   const queries: DeviceQuery[] = []
   const client: TagoraClient = {
@@ -31,8 +41,8 @@ export function fakeDeviceClient(
       queries.push(query)
       const custom = override?.(query, queries.length)
       if (custom) return custom
-      const data = fleet().slice(query.offset, query.offset + query.limit)
-      return Promise.resolve({ data, requestId: `page-${queries.length}`, serverDate: null })
+      const rows = fleet().slice(query.offset, query.offset + query.limit)
+      return Promise.resolve(devicePage(rows, `page-${queries.length}`))
     },
     login: () => Promise.reject(new Error('not used')),
     renew: () => Promise.reject(new Error('not used')),

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { Device, DeviceSyncState } from '../../../../shared/domain/device'
+import type { DeviceSyncState } from '../../../../shared/domain/device'
 import { silentLogger } from '../logging/logger'
 import { FakeClock, flushPromises } from '../session/fake-clock'
 import { TagoraApiError } from '../tagora/tagora-api-error'
-import type { DeviceQuery, TagoraClient, TagoraResponse } from '../tagora/tagora-client'
-import { makeDevices } from './device-fixtures'
+import type { DeviceListResponse, DeviceQuery, TagoraClient } from '../tagora/tagora-client'
+import { devicePage, makeDevice, makeDevices } from './device-fixtures'
 import { fakeDeviceClient } from './device-fixtures'
 import { DeviceSync } from './device-sync'
 
 function setup(
-  fleet: () => Device[],
-  override?: (query: DeviceQuery, call: number) => Promise<TagoraResponse<Device[]>> | undefined,
+  fleet: () => readonly unknown[],
+  override?: (query: DeviceQuery, call: number) => Promise<DeviceListResponse> | undefined,
 ) {
   const clock = new FakeClock()
   const { client, queries } = fakeDeviceClient(fleet, override)
@@ -137,35 +137,77 @@ describe('DeviceSync', () => {
     const fleet = makeDevices(7)
     const { sync, queries } = setup(
       () => fleet,
-      (query) =>
-        Promise.resolve({
-          data: fleet.slice(query.offset, query.offset + 2),
-          requestId: 'short',
-          serverDate: null,
-        }),
+      (query) => Promise.resolve(devicePage(fleet.slice(query.offset, query.offset + 2), 'short')),
     )
     await sync.refresh()
     expect(sync.devices()).toHaveLength(7)
     expect(queries.map((query) => query.offset)).toEqual([0, 2, 4, 6, 7])
   })
 
-  it('keeps the previous list when a page is malformed', async () => {
+  it('keeps the previous list when not one device of the list can be read (a changed format)', async () => {
     let broken = false
-    const malformed = {
-      data: [{ nope: true }],
-      requestId: 'x',
-      serverDate: null,
-    } as unknown as TagoraResponse<Device[]>
-    const { sync } = setup(
-      () => makeDevices(2),
-      () => (broken ? Promise.resolve(malformed) : undefined),
-    )
+    const { sync } = setup(() => (broken ? [{ nope: true }, { assetId: null }] : makeDevices(2)))
     await sync.refresh()
     broken = true
     const state = await sync.refresh()
     expect(state.phase).toBe('error')
-    expect(state.error).toMatch(/unreadable page/)
+    expect(state.error).toMatch(/none of the 2 devices listed could be read: row 1: assetId is missing/)
+    // Said as facts too: the catalog's "answered with something this app cannot read".
+    expect(state.problem).toMatchObject({ code: 'bad-response', params: { call: 'GET /devices' } })
     expect(sync.devices()).toHaveLength(2)
+  })
+
+  it('skips a malformed device, counts it in the state, and keeps syncing the rest', async () => {
+    const fleet: unknown[] = makeDevices(8)
+    fleet[4] = { ...makeDevice(5), assetId: undefined, serial: null }
+    const { sync, queries } = setup(() => fleet)
+    const state = await sync.refresh()
+    expect(state).toMatchObject({
+      phase: 'idle',
+      fetched: 7,
+      error: null,
+      skipped: { count: 1, first: { position: 4, field: 'assetId', problem: 'missing' } },
+    })
+    expect(sync.devices().map((device) => device.deviceId)).not.toContain('dev-5')
+    expect(sync.devices()).toHaveLength(7)
+    // The offset moves by the rows received (3), not by the devices kept (2 on the second page).
+    expect(queries.map((query) => query.offset)).toEqual([0, 3, 6, 8])
+  })
+
+  it('counts every skipped row over the pages and keeps the first one’s place', async () => {
+    const fleet: unknown[] = makeDevices(9)
+    fleet[2] = null
+    fleet[6] = { ...makeDevice(7), assetId: { id: 7 } }
+    fleet[7] = 'not a device'
+    const { sync } = setup(() => fleet)
+    const state = await sync.refresh()
+    expect(state.skipped).toEqual({ count: 3, first: { position: 2, problem: 'not-an-object' } })
+    expect(sync.devices()).toHaveLength(6)
+  })
+
+  it('reads past a page where every row is malformed', async () => {
+    const fleet: unknown[] = [...makeDevices(3), { bad: 1 }, { bad: 2 }, { bad: 3 }, ...makeDevices(2, 7)]
+    const { sync, queries } = setup(() => fleet)
+    const state = await sync.refresh()
+    expect(state).toMatchObject({ phase: 'idle', skipped: { count: 3, first: { position: 3 } } })
+    expect(sync.devices().map((device) => device.deviceId)).toEqual([
+      'dev-1',
+      'dev-2',
+      'dev-3',
+      'dev-7',
+      'dev-8',
+    ])
+    expect(queries.map((query) => query.offset)).toEqual([0, 3, 6, 8])
+  })
+
+  it('forgets the skipped count once a sync reads every row', async () => {
+    let fleet: unknown[] = [...makeDevices(2), { deviceName: 'no asset' }]
+    const { sync } = setup(() => fleet)
+    expect((await sync.refresh()).skipped?.count).toBe(1)
+    fleet = makeDevices(3)
+    const state = await sync.refresh()
+    expect(state.skipped).toBeUndefined()
+    expect(state.fetched).toBe(3)
   })
 
   it('aborts the running request on cancel and keeps the list', async () => {

@@ -1,8 +1,8 @@
-import type { Device, DeviceSyncState } from '../../../../shared/domain/device'
+import type { Device, DeviceSkipSummary, DeviceSyncState } from '../../../../shared/domain/device'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { TagoraClientLike } from '../session/tagora-session'
-import { fetchAllDevices, isAbortError } from './fetch-all-devices'
+import { describeSkip, fetchAllDevices, isAbortError } from './fetch-all-devices'
 import { problemOf } from '../app/problem-of'
 
 /** The part of TagoraSession device sync needs: running a protected call. */
@@ -92,7 +92,7 @@ export class DeviceSync {
       statusFilter: status ?? '',
     })
     try {
-      const devices = await fetchAllDevices(
+      const { devices, skipped } = await fetchAllDevices(
         (limit, offset) =>
           this.deps.session.authorized(async (token, client) => {
             const response = await client.listDevices(token, {
@@ -101,7 +101,7 @@ export class DeviceSync {
               signal,
               ...(status && { status }),
             })
-            return response.data
+            return { devices: response.data, skipped: response.skipped, rows: response.rows }
           }),
         {
           signal,
@@ -110,7 +110,7 @@ export class DeviceSync {
         },
       )
       if (signal.aborted) return this.finishCancelled()
-      this.apply(devices)
+      this.apply(devices, skipped)
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return this.finishCancelled()
       const message = error instanceof Error ? error.message : String(error)
@@ -122,7 +122,7 @@ export class DeviceSync {
     return this.syncState
   }
 
-  private apply(devices: Device[]): void {
+  private apply(devices: Device[], skipped: DeviceSkipSummary | undefined): void {
     const before = new Set(this.list.map((device) => device.deviceId))
     const after = new Set(devices.map((device) => device.deviceId))
     const added = devices.filter((device) => !before.has(device.deviceId)).length
@@ -130,6 +130,13 @@ export class DeviceSync {
     this.list = devices
     this.change = { added, removed }
     this.deps.logger.info('device sync done', { count: devices.length, added, removed })
+    // Skipped rows are the vendor's to fix: said once per sync with the first one's place, never fatal.
+    if (skipped) {
+      this.deps.logger.warn('device sync skipped unreadable devices', {
+        skipped: skipped.count,
+        first: describeSkip(skipped.first),
+      })
+    }
     this.setState({
       phase: 'idle',
       fetched: devices.length,
@@ -137,6 +144,7 @@ export class DeviceSync {
       error: null,
       lastChange: { added, removed },
       statusFilter: this.syncState.statusFilter ?? '',
+      ...(skipped && { skipped }),
     })
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Device } from '../../../../shared/domain/device'
+import { readDeviceRows } from './device-rows'
 
 /** Ids arrive as uuids in one place and numbers in another (see the docs' example): keep them as text. */
 export const idText = z.union([z.string().min(1), z.number().finite()]).transform((value) => String(value))
@@ -9,11 +9,6 @@ export const rawId = z.union([z.string().min(1), z.number().finite()])
 
 /** expiresIn is seconds; some servers send it as a numeric string. */
 const seconds = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).transform((value) => Number(value))
-
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? '')
 
 export const loginDataSchema = z.object({
   accessToken: z.string().min(1),
@@ -30,24 +25,45 @@ export const renewDataSchema = z.object({
   expiresIn: seconds,
 })
 
-export const deviceSchema = z.object({
-  deviceId: idText,
-  serial: z.union([z.string(), z.number()]).transform((value) => String(value)),
-  deviceName: optionalText,
-  assetId: idText,
-  organizationId: idText,
-  status: optionalText,
-  createdAt: optionalText,
-}) satisfies z.ZodType<Device>
+/**
+ * A page of GET /devices: the list itself must be an array (else the page is unreadable and the sync
+ * fails), but each row is read on its own (device-rows.ts): one bad row is skipped and counted.
+ * `rows` is the page as received: its length, not the kept count, moves the offset.
+ */
+export const devicePageSchema = z.array(z.unknown()).transform((rows) => ({ rows, ...readDeviceRows(rows) }))
 
-export const deviceListSchema = z.array(deviceSchema)
+/**
+ * A field of the 201 that may be missing or null: its text, or null. The document shows every field
+ * filled in, but there is no list endpoint to recover a webhook from, so a reply that leaves one out
+ * must still be kept (webhooks/registration-reply.ts decides what each gap means). `.optional()` comes
+ * first because in zod 4 a key whose schema transforms is otherwise required.
+ */
+const looseText = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+  })
 
+/** isActive as a boolean, or null when absent or unreadable (also "true"/"false", 1/0, as some servers send). */
+const looseBoolean = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    if (typeof value === 'boolean') return value
+    if (value === 'true' || value === 1) return true
+    if (value === 'false' || value === 0) return false
+    return null
+  })
+
+/** Only webhookId is required: without it the webhook cannot be named, scoped or told apart. */
 export const webhookRegistrationSchema = z.object({
   webhookId: idText,
-  publicKey: z.string().min(1),
-  keyAlgorithm: z.string().min(1),
-  isActive: z.boolean(),
-  postUrl: z.string(),
+  publicKey: looseText,
+  keyAlgorithm: looseText,
+  isActive: looseBoolean,
+  postUrl: looseText,
 })
 
 const scopeItemSchema = z.object({
@@ -66,6 +82,7 @@ export const webhookScopeSchema = z.object({
 
 export type LoginData = z.output<typeof loginDataSchema>
 export type RenewData = z.output<typeof renewDataSchema>
+export type DevicePage = z.output<typeof devicePageSchema>
 export type WebhookRegistration = z.output<typeof webhookRegistrationSchema>
 export type WebhookScope = z.output<typeof webhookScopeSchema>
 export type WebhookScopeItem = z.output<typeof scopeItemSchema>

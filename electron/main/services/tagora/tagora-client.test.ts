@@ -74,6 +74,18 @@ describe('createTagoraClient: successful calls', () => {
     expect(requests[0]?.headers.Authorization).toBe('Bearer tok')
   })
 
+  it('lists the readable devices of a page, with the rows left out and the page as received', async () => {
+    const rows = [device, { ...device, assetId: null }, null]
+    const { client } = clientFor({ body: envelope(rows) })
+    const result = await client.listDevices('tok', { limit: 3, offset: 0 })
+    expect(result.data).toEqual([{ ...device, deviceId: '17', organizationId: '42' }])
+    expect(result.rows).toEqual(rows)
+    expect(result.skipped).toEqual([
+      { position: 1, field: 'assetId', problem: 'missing' },
+      { position: 2, problem: 'not-an-object' },
+    ])
+  })
+
   it('registers a webhook, sending ids with the type given', async () => {
     const data = {
       webhookId: 9,
@@ -87,6 +99,42 @@ describe('createTagoraClient: successful calls', () => {
     const result = await client.registerWebhook('tok', input)
     expect(result.data.webhookId).toBe('9')
     expect(requests[0]?.body).toEqual(input)
+  })
+
+  const base = { webhookId: 'w-1', publicKey: 'PEM' }
+  it.each([
+    [
+      'without isActive, keyAlgorithm and postUrl',
+      base,
+      { isActive: null, keyAlgorithm: null, postUrl: null },
+    ],
+    [
+      'with nulls',
+      { ...base, publicKey: null, isActive: null, keyAlgorithm: null, postUrl: null },
+      { publicKey: null, isActive: null, keyAlgorithm: null, postUrl: null },
+    ],
+    ['with isActive as text', { ...base, isActive: 'false' }, { isActive: false }],
+    ['with isActive as a number', { ...base, isActive: 1 }, { isActive: true }],
+    ['with an unreadable isActive', { ...base, isActive: 'maybe' }, { isActive: null }],
+    ['with a blank keyAlgorithm', { ...base, keyAlgorithm: ' ' }, { keyAlgorithm: null }],
+  ])('keeps a 201 %s (no list endpoint could recover the webhook)', async (_label, body, expected) => {
+    const { client } = clientFor({ status: 201, body: envelope(body) })
+    const result = await client.registerWebhook('tok', {
+      organizationId: 1,
+      userId: 1,
+      postUrl: 'u',
+      name: 'n',
+    })
+    expect(result.data).toMatchObject({ webhookId: 'w-1', ...expected })
+  })
+
+  it('refuses a 201 without a webhookId', async () => {
+    const { client } = clientFor({ status: 201, body: envelope({ publicKey: 'PEM', isActive: true }) })
+    const error = await failure(
+      client.registerWebhook('tok', { organizationId: 1, userId: 1, postUrl: 'u', name: 'n' }),
+    )
+    expect(error.code).toBe('bad-response')
+    expect(error.message).toMatch(/webhookId/)
   })
 
   it('reads a webhook scope with mixed id types', async () => {
@@ -248,7 +296,6 @@ describe('createTagoraClient: transport failures', () => {
 
 describe('createTagoraClient: 2xx bodies that fail the schema', () => {
   const cases: Array<[string, FakeReply]> = [
-    ['a device without assetId', { body: envelope([{ ...device, assetId: undefined }]) }],
     ['data not an array', { body: envelope({ devices: [] }) }],
     ['no envelope', { body: [device] }],
     ['HTML from a proxy', { text: '<html>login portal</html>' }],

@@ -9,13 +9,14 @@ import type { CallSite } from './failure-mapping'
 import { TagoraApiError } from './tagora-api-error'
 import {
   describeIssues,
-  deviceListSchema,
+  devicePageSchema,
   loginDataSchema,
   renewDataSchema,
   webhookRegistrationSchema,
   webhookScopeSchema,
 } from './schemas'
 import type {
+  DevicePage,
   LoginData,
   RenewData,
   WebhookRegistration,
@@ -34,6 +35,15 @@ export interface TagoraResponse<T> {
   serverDate: number | null
 }
 
+/**
+ * One page of GET /devices: `data` holds the devices that could be read, `skipped` the rows that could
+ * not (positions within this page), and `rows` the page as received (its length moves the offset).
+ */
+export interface DeviceListResponse extends TagoraResponse<Device[]> {
+  rows: readonly unknown[]
+  skipped: DevicePage['skipped']
+}
+
 export interface DeviceQuery {
   limit: number
   offset: number
@@ -47,7 +57,7 @@ export interface TagoraClient {
   readonly baseUrl: string
   login(credentials: { email: string; password: string }): Promise<TagoraResponse<LoginData>>
   renew(renewToken: string): Promise<TagoraResponse<RenewData>>
-  listDevices(token: string, query: DeviceQuery): Promise<TagoraResponse<Device[]>>
+  listDevices(token: string, query: DeviceQuery): Promise<DeviceListResponse>
   registerWebhook(
     token: string,
     input: WebhookRegistrationInput,
@@ -83,15 +93,18 @@ export function createTagoraClient(options: TagoraClientOptions): TagoraClient {
       send({ method: 'POST', path: '/auth/login', body: credentials, schema: loginDataSchema }),
     renew: (renewToken) =>
       send({ method: 'POST', path: '/auth/renew', body: { renewToken }, schema: renewDataSchema }),
-    listDevices: (token, { limit, offset, status, signal }) =>
-      send({
+    listDevices: async (token, { limit, offset, status, signal }) => {
+      const response = await send({
         method: 'GET',
         path: '/devices',
         query: { limit, offset, status },
         token,
-        schema: deviceListSchema,
+        schema: devicePageSchema,
         signal,
-      }),
+      })
+      const { devices, skipped, rows } = response.data
+      return { ...response, data: devices, rows, skipped }
+    },
     registerWebhook: (token, input) =>
       send({ method: 'POST', path: '/webhook', token, body: input, schema: webhookRegistrationSchema }),
     getWebhookScope: (token, webhookId) =>

@@ -218,3 +218,73 @@ describe('WebhookService', () => {
     expect(settings.get().webhooks).toEqual([])
   })
 })
+
+describe('WebhookService: a 201 with gaps (Tagora has created the webhook: nothing may be lost)', () => {
+  it('keeps a webhook whose 201 has no isActive or keyAlgorithm, assumes ed25519, and uses its key', async () => {
+    const { service, settings, keyed } = await setup()
+    sim.faults.setWebhookReply({ omit: ['isActive', 'keyAlgorithm'] })
+    const view = await service.register({ name: 'gaps', postUrl: PUBLIC_URL })
+    expect(view).toMatchObject({
+      keyAlgorithm: 'ed25519',
+      isActive: null,
+      keyProblem: null,
+      unstated: ['keyAlgorithm', 'isActive'],
+    })
+    const [saved] = settings.get().webhooks
+    expect(saved).toMatchObject({ webhookId: view.webhookId, unstated: ['keyAlgorithm', 'isActive'] })
+    expect(saved).not.toHaveProperty('isActive')
+    expect(keyed.at(-1)?.map((record) => record.webhookId)).toEqual([view.webhookId])
+  })
+
+  it('uses the postUrl it sent when the 201 has none', async () => {
+    const { service, settings } = await setup()
+    sim.faults.setWebhookReply({ values: { postUrl: null } })
+    const view = await service.register({ name: 'no url', postUrl: PUBLIC_URL })
+    expect(view).toMatchObject({ postUrl: PUBLIC_URL, unstated: ['postUrl'] })
+    expect(settings.get().webhooks[0]?.postUrl).toBe(PUBLIC_URL)
+  })
+
+  it('keeps a webhook Tagora says is inactive, shows it, and marks its key unusable', async () => {
+    const { service, settings } = await setup()
+    sim.faults.setWebhooksCreatedInactive(true)
+    const view = await service.register({ name: 'inactive', postUrl: PUBLIC_URL })
+    expect(view).toMatchObject({ isActive: false, keyProblem: 'inactive', unstated: [] })
+    expect(settings.get().webhooks[0]).toMatchObject({ webhookId: view.webhookId, isActive: false })
+    expect(service.state().webhooks[0]).toMatchObject({ isActive: false, keyProblem: 'inactive' })
+  })
+
+  it('keeps a webhook whose key is said to be for another algorithm, marked unusable', async () => {
+    const { service, settings } = await setup()
+    sim.faults.setWebhookReply({ values: { keyAlgorithm: 'rsa-sha256' } })
+    const view = await service.register({ name: 'rsa', postUrl: PUBLIC_URL })
+    expect(view).toMatchObject({ keyAlgorithm: 'rsa-sha256', keyProblem: 'unsupported-algorithm' })
+    expect(settings.get().webhooks).toHaveLength(1)
+  })
+
+  it('keeps a webhook that came without a key, so the user knows it exists', async () => {
+    const { service } = await setup()
+    sim.faults.setWebhookReply({ omit: ['publicKey'] })
+    const view = await service.register({ name: 'keyless', postUrl: PUBLIC_URL })
+    expect(view).toMatchObject({ publicKeyPem: '', keyProblem: 'no-key', unstated: ['publicKey'] })
+  })
+
+  it('refuses a 201 without a webhookId (nothing could name it) and keeps nothing', async () => {
+    const { service, settings } = await setup()
+    sim.faults.setWebhookReply({ omit: ['webhookId'] })
+    await expect(service.register({ name: 'nameless', postUrl: PUBLIC_URL })).rejects.toMatchObject({
+      code: 'bad-response',
+    })
+    expect(settings.get().webhooks).toEqual([])
+  })
+
+  it('takes the organization from the first device that names one', async () => {
+    const { devices } = await setup()
+    const nameless = devices.map((device, index) =>
+      index === 0 ? { ...device, organizationId: '' } : device,
+    )
+    const { service } = await setup({ claims: false, devices: nameless })
+    await expect(service.register({ name: 'org', postUrl: PUBLIC_URL })).resolves.toMatchObject({
+      name: 'org',
+    })
+  })
+})

@@ -5,7 +5,7 @@ import type {
   WebhooksState,
   WebhookView,
 } from '../../../../shared/domain/webhook'
-import { checkPostUrl, typedWebhookId } from '../../../../shared/domain/webhook'
+import { checkPostUrl, typedWebhookId, webhookKeyProblem } from '../../../../shared/domain/webhook'
 import type { Settings, WebhookRecord } from '../../../../shared/schemas/settings'
 import type { Logger } from '../logging/logger'
 import { problemOf } from '../app/problem-of'
@@ -15,6 +15,7 @@ import type { SessionClaims } from '../session/session-claims'
 import { TagoraApiError } from '../tagora/tagora-api-error'
 import { UserFacingError } from '../app/dispatch-call'
 import { outOfScopeAssetIds } from './out-of-scope'
+import { recordFromReply } from './registration-reply'
 
 /** The session as the webhook service needs it: protected calls and the token's id claims. */
 export interface WebhookSession extends AuthorizedRunner {
@@ -91,18 +92,27 @@ export class WebhookService {
     const response = await this.deps.session.authorized((token, client) =>
       client.registerWebhook(token, { organizationId, userId, postUrl, name }),
     )
-    const record: WebhookRecord = {
-      webhookId: response.data.webhookId,
+    const record = recordFromReply(response.data, {
       name,
-      postUrl: response.data.postUrl || postUrl,
-      publicKeyPem: response.data.publicKey,
-      keyAlgorithm: response.data.keyAlgorithm,
-      createdAt: new Date(this.deps.clock.now()).toISOString(),
+      postUrl,
       apiUrl,
-    }
+      createdAt: new Date(this.deps.clock.now()).toISOString(),
+    })
     if (input.demo) this.demoRecords = [...this.demoRecords, record]
     else await this.deps.settings.update((s) => ({ ...s, webhooks: [...s.webhooks, record] }))
-    this.deps.logger.info('webhook registered', { webhookId: record.webhookId, demo: input.demo === true })
+    const keyProblem = webhookKeyProblem(record)
+    this.deps.logger.info('webhook registered', {
+      webhookId: record.webhookId,
+      demo: input.demo === true,
+      ...(record.unstated && { unstated: record.unstated }),
+    })
+    if (keyProblem) {
+      this.deps.logger.warn('webhook kept, but its key will not verify deliveries', {
+        webhookId: record.webhookId,
+        keyProblem,
+        keyAlgorithm: record.keyAlgorithm,
+      })
+    }
     this.recordsChanged()
     void this.refreshScopes().catch((error: unknown) =>
       this.deps.logger.warn('scope refresh after registration failed', { error }),
@@ -229,6 +239,9 @@ export class WebhookService {
       publicKeyPem: record.publicKeyPem,
       keyAlgorithm: record.keyAlgorithm,
       createdAt: record.createdAt,
+      isActive: record.isActive ?? null,
+      keyProblem: webhookKeyProblem(record),
+      unstated: record.unstated ?? [],
       demo: this.demoRecords.includes(record),
       scope: this.scopes.get(record.webhookId)?.summary ?? NEVER,
     }
@@ -245,7 +258,9 @@ export class WebhookService {
     const claims = this.deps.session.claims()
     const orgClaim = override.organizationId ? typedWebhookId(override.organizationId) : claims.organizationId
     const userId = override.userId ? typedWebhookId(override.userId) : claims.userId
-    const organizationId = orgClaim ?? this.deps.devices()[0]?.organizationId ?? null
+    // A device row may lack its organizationId (device-rows.ts keeps it as ''): take the first that has one.
+    const listed = this.deps.devices().find((device) => device.organizationId !== '')?.organizationId
+    const organizationId = orgClaim ?? listed ?? null
     if (organizationId === null) {
       throw new UserFacingError(
         'missing-organization',

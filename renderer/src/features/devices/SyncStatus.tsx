@@ -4,8 +4,12 @@ import { refreshDevices } from '../../app/actions'
 import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
 import { errorText, problemText } from '../../lib/error-text'
+import { SkippedDevices } from './SkippedDevices'
 
-/** Progress while devices sync; the error and a retry button when the last sync failed. */
+/**
+ * Progress while devices sync; the error and a retry button when the last sync failed; otherwise the
+ * rows the last sync had to leave out, if any (the list is complete but for them).
+ */
 export function SyncStatus() {
   const { t } = useTranslation()
   const sync = useAppStore(selectDeviceSync)
@@ -30,7 +34,7 @@ export function SyncStatus() {
     )
   }
   const error = retryError ?? (sync.phase === 'error' ? problemText(sync.problem, sync.error) : null)
-  if (error === null) return null
+  if (error === null) return <SkippedDevices skipped={sync.skipped} className="sync-skipped" />
   return (
     <div className="sync-error" data-testid="sync-error" role="alert">
       <span>{t('devices.syncError', { error })}</span>

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
 import { applyDeviceSyncSettings } from './setup-actions'
 import { errorText, problemText } from '../../lib/error-text'
+import { SkippedDevices } from '../devices/SkippedDevices'
 
 /** Manual refresh with progress, what the last sync changed, and the periodic refresh settings. */
 export function SyncSection() {
@@ -67,6 +68,7 @@ export function SyncSection() {
           {t('setup.sync.change', sync.lastChange)}
         </p>
       )}
+      <SkippedDevices skipped={sync.skipped} className="setup-warning" />
       {sync.phase === 'error' && sync.error && (
         <div className="setup-error" role="alert">
           {t('setup.sync.error', { error: problemText(sync.problem, sync.error) })}
