@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url'
+import { installProcessGuards } from '../main/services/app/process-guards'
 import { createLogger } from '../main/services/logging/logger'
 import { parseHostOptions } from './cli-options'
 import { startWebHost } from './start-web-host'
 
 // The browser host: `npm run web`. Same services as the Electron app, contract over a WebSocket.
 const logger = createLogger('web-host')
+// Before anything can fail: a stray rejection or socket error is logged, not the end of the desk.
+installProcessGuards(logger)
 
 async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2), process.env)

@@ -13,31 +13,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-/** The same policy as the renderer's meta tag, sent as a header so it also covers frame-ancestors. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-/** Serves the built renderer read-only; never a file outside its folder. */
+/**
+ * Serves the built renderer read-only; never a file outside its folder. `pathname` is the decoded
+ * path the host's request guards already checked (request-guards.ts).
+ */
 export function createStaticHandler(
   rootDir: string,
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  /** The page's Content-Security-Policy for this request (page-policy.ts): it follows the settings. */
+  pagePolicy: (req: IncomingMessage) => string,
+): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
   const root = normalize(rootDir + sep)
-  return async (req, res) => {
+  return async (req, res, pathname) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)
     const relative = pathname === '/' ? 'index.html' : pathname.slice(1)
     const filePath = normalize(join(root, relative))
     if (!filePath.startsWith(root)) {
@@ -48,7 +38,7 @@ export function createStaticHandler(
       const body = await readFile(filePath)
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': pagePolicy(req),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
       })

@@ -8,6 +8,10 @@ export interface WebHostProcess {
   url: string
   origin: string
   dataDir: string
+  /** The host's process id (the fuzz suite reads its memory from /proc). */
+  pid: number
+  /** How the host ended, or null while it runs: a crash is seen, not taken down with the test. */
+  exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | null
   output(): string
   stop(): Promise<void>
 }
@@ -58,6 +62,11 @@ export async function startWebHostProcess(
     url,
     origin: new URL(url).origin,
     dataDir,
+    pid: child.pid ?? -1,
+    exitStatus: () =>
+      child.exitCode === null && child.signalCode === null
+        ? null
+        : { code: child.exitCode, signal: child.signalCode },
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
