@@ -14,6 +14,12 @@ export type RejectReason =
   | 'wrong-method'
   | 'wrong-path'
   | 'bad-host'
+  /** A signed body already received within the replay window: answered 409, applied once. */
+  | 'replay'
+  /** An event without a time for a vehicle that already has a timed fix: it would move it to "now". */
+  | 'untimed'
+  /** Cut or refused to make room: too many connections or bodies at once. */
+  | 'overloaded'
 
 export interface ListenerState {
   state: 'off' | 'listening' | 'error'
@@ -36,6 +42,8 @@ export interface RawEventRecord {
   detail?: string
   /** For a whole request body: how many of its events were accepted and rejected. */
   counts?: { accepted: number; rejected: number }
+  /** Headers a tunnel or proxy added (X-Forwarded-*, Forwarded, Via): shown, trusted for nothing. */
+  forwarded?: Record<string, string>
   /** The body (or the rejected event) as text, cut to 4 KB. */
   body: string
   truncated: boolean

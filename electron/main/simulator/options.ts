@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import type { SignatureEncoding, SimUserInput, SimulatorOptions } from './types'
+import type { DeliveryNetwork, SignatureEncoding, SimUserInput, SimulatorOptions } from './types'
 
 export interface ResolvedOptions {
   port: number
@@ -17,6 +17,7 @@ export interface ResolvedOptions {
   signatureEncoding: SignatureEncoding
   signaturePrefix: boolean
   deliveryTimeoutMs: number
+  network: DeliveryNetwork
   now: () => number
 }
 
@@ -50,6 +51,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     signatureEncoding: options.signatureEncoding ?? 'base64',
     signaturePrefix: options.signaturePrefix ?? false,
     deliveryTimeoutMs: options.deliveryTimeoutMs ?? 5000,
+    network: options.network ?? {},
     now: options.now ?? Date.now,
   }
 }

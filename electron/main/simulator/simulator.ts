@@ -55,6 +55,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     timeoutMs: o.deliveryTimeoutMs,
     encoding: o.signatureEncoding,
     prefix: o.signaturePrefix,
+    network: o.network,
   })
   const controls = createFleetControls({ o, directory, devices, fleet, faults, tokens, webhooks, deliverer })
   const ctx: SimContext = {

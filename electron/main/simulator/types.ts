@@ -11,8 +11,23 @@ export interface FailNextFault {
   count: number
 }
 
-/** How a devices page breaks when `devicesMalformedAt` matches its offset. */
-export type MalformedKind = 'wrong-shape' | 'invalid-json'
+/**
+ * How a devices page breaks when `devicesMalformedAt` matches its offset: every row of a wrong shape,
+ * a body that is not JSON, one row without assetId (and a null serial, a number for a name) among good
+ * ones, or one row with null in every field but assetId (what a vendor's nullable columns look like).
+ */
+export type MalformedKind = 'wrong-shape' | 'invalid-json' | 'bad-row' | 'null-fields'
+
+/** The fields of POST /webhook's 201 that a fault can leave out or replace. */
+export type WebhookReplyField = 'webhookId' | 'publicKey' | 'keyAlgorithm' | 'isActive' | 'postUrl'
+
+/** How the 201 of POST /webhook differs from the documented one (the webhook itself is created as usual). */
+export interface WebhookReplyFault {
+  /** Fields left out of the reply. */
+  omit: WebhookReplyField[]
+  /** Fields sent with this value instead of the true one (null, another algorithm, "false" as text…). */
+  values: Partial<Record<WebhookReplyField, string | number | boolean | null>>
+}
 
 /** Every fault switch at once: what GET /__sim/faults returns and POST /__sim/faults merges. */
 export interface FaultState {
@@ -24,6 +39,9 @@ export interface FaultState {
   devicesMalformedAt: number | null
   devicesMalformedKind: MalformedKind
   accessTokenTtlSec: number
+  webhookReply: WebhookReplyFault
+  /** New webhooks are created inactive (the 201 says isActive:false and nothing is delivered to them). */
+  webhooksCreatedInactive: boolean
 }
 
 export type SignatureEncoding = 'base64' | 'base64url' | 'hex'
@@ -62,8 +80,19 @@ export interface SimulatorOptions {
   signaturePrefix?: boolean
   /** Per-POST timeout of telemetry deliveries. */
   deliveryTimeoutMs?: number
+  /**
+   * Stands in for the internet between Tagora and a desk's public URL: the address a public host is
+   * reached at (instead of DNS), and the CA its certificate is signed by. Tests use it to deliver
+   * through a local tunnel stand-in, as Tagora reaches a real one.
+   */
+  network?: DeliveryNetwork
   /** Base wall clock (epoch ms), injectable for expiry tests; clockSkewMs is added on top. */
   now?: () => number
+}
+
+export interface DeliveryNetwork {
+  resolve?: (hostname: string) => string | undefined
+  ca?: string | Buffer
 }
 
 export interface SimWebhook {
@@ -104,6 +133,10 @@ export interface SimFaults {
   setDevicesMalformedAt(offset: number | null, kind?: MalformedKind): void
   /** Lifetime of access tokens issued from now on. */
   setAccessTokenTtl(sec: number): void
+  /** Makes POST /webhook's 201 leave out or change fields; null restores the documented reply. */
+  setWebhookReply(fault: Partial<WebhookReplyFault> | null): void
+  /** Creates the next webhooks inactive (until turned off). */
+  setWebhooksCreatedInactive(on: boolean): void
   /** Merges a partial state (what POST /__sim/faults does). */
   apply(patch: Partial<FaultState>): void
   reset(): void

@@ -3,13 +3,14 @@ import type { KeyObject } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import type { TelemetryEvent } from './fleet'
-import type { SignatureEncoding } from './types'
+import type { DeliveryNetwork, SignatureEncoding } from './types'
 
 export interface DeliveryOptions {
   maxEventsPerPost: number
   timeoutMs: number
   encoding: SignatureEncoding
   prefix: boolean
+  network?: DeliveryNetwork
 }
 
 export interface DeliveryResult {
@@ -38,21 +39,26 @@ export function createDeliverer(options: DeliveryOptions): Deliverer {
   // Keep-alive: a tick sends many POSTs to the same listener; reconnecting each time would dominate.
   const agentOptions = { keepAlive: true, maxSockets: 8 }
   const httpAgent = new http.Agent(agentOptions)
-  const httpsAgent = new https.Agent(agentOptions)
+  const network = options.network ?? {}
+  const httpsAgent = new https.Agent({ ...agentOptions, ...(network.ca !== undefined && { ca: network.ca }) })
   // Fault "badSignatures": a valid ed25519 signature, but by a key no webhook published.
   const wrongKey = generateKeyPairSync('ed25519').privateKey
 
   const post = (url: URL, body: Buffer, signature: string): Promise<boolean> =>
     new Promise((resolve) => {
       const isHttps = url.protocol === 'https:'
+      const address = network.resolve?.(url.hostname)
       const request = (isHttps ? https : http).request(url, {
         method: 'POST',
+        // Reached at another address, still named (Host, TLS name) as the URL says: like DNS would.
+        ...(address !== undefined && { host: address, hostname: address, servername: url.hostname }),
         agent: isHttps ? httpsAgent : httpAgent,
         headers: {
           'Content-Type': 'application/json',
           'Content-Length': body.length,
           'X-Tagora-Signature': signature,
           'User-Agent': 'tagora-simulator',
+          Host: url.host,
         },
       })
       request.setTimeout(options.timeoutMs, () => request.destroy(new Error('delivery timed out')))

@@ -4,6 +4,9 @@ import type { ListenerState, RawEventRecord } from '../../../../shared/domain/li
 import type { ListenerSettings, TelemetrySettings } from '../../../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
+import { ProbeRegistry } from '../listener/probe-registry'
+import { publicRoutesOf } from '../listener/request-guards'
+import type { PublicRoute } from '../listener/request-guards'
 import { createWebhookListener } from '../listener/webhook-listener'
 import type { WebhookListener } from '../listener/webhook-listener'
 import type { ParseResult } from '../telemetry/telemetry-event'
@@ -34,6 +37,10 @@ export class TelemetryPipeline {
   private assetBySerialOrDevice = new Map<string, string>()
   /** serial/deviceId → assetId from the webhooks' scopes; the device list wins where both know a key. */
   private assetByScope = new Map<string, string>()
+  /** Host and path of every registered webhook's postUrl: deliveries through a tunnel keep them. */
+  private publicRoutes: PublicRoute[] = []
+  /** "Test the public URL" nonces; shared by every listener this pipeline starts. */
+  readonly probes = new ProbeRegistry()
   private lastStatsKey = ''
   private cancelStatsTimer: (() => void) | null = null
 
@@ -77,6 +84,11 @@ export class TelemetryPipeline {
     this.assetByScope = next
   }
 
+  /** The webhooks registered against the API in use: their public Host and path reach the listener. */
+  usePostUrls(postUrls: readonly string[]): void {
+    this.publicRoutes = publicRoutesOf(postUrls)
+  }
+
   /** (Re)starts the listener with new settings; reports a busy port as state 'error', never throws. */
   async applyListenerSettings(settings: ListenerSettings): Promise<ListenerState> {
     await this.listener?.stop()
@@ -100,8 +112,7 @@ export class TelemetryPipeline {
    */
   async switchListener(next: ListenerSettings, previous: ListenerSettings): Promise<AppErrorInfo | null> {
     const old = this.listener
-    const url = old?.state().url
-    const boundPort = url ? Number(new URL(url).port) : null
+    const boundPort = this.boundPort()
     if (!old || boundPort === null || !next.enabled || next.port === boundPort) {
       const state = await this.applyListenerSettings(next)
       if (state.state !== 'error') return null
@@ -126,10 +137,13 @@ export class TelemetryPipeline {
       port: settings.port,
       path: settings.path,
       getPublicKeys: () => this.keys.current(),
+      publicRoutes: () => this.publicRoutes,
+      probes: this.probes,
       parseOptions: () => ({
         now: this.clock.now(),
         resolveAssetId: (key) => this.resolveAssetId(key),
         isKnownAsset: (assetId) => this.knownAssets.size === 0 || this.knownAssets.has(assetId),
+        hasTimedFix: (assetId) => this.store.hasTimedFix(assetId),
       }),
       onEvents: (result: ParseResult) => this.store.apply(result.events),
       logger: this.logger,
@@ -167,6 +181,12 @@ export class TelemetryPipeline {
   localUrl(): string | null {
     const state = this.listenerState()
     return state.state === 'listening' ? state.url : null
+  }
+
+  /** The port the listener is bound to, or null when it is not listening. */
+  boundPort(): number | null {
+    const url = this.localUrl()
+    return url ? Number(new URL(url).port) : null
   }
 
   /** Known devices: they appear as 'no-fix' until a position arrives, and define what is unknown. */

@@ -5,26 +5,34 @@ import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
 import { parseTelemetryBody } from '../telemetry/parse-telemetry'
 import type { ParseOptions, ParseResult } from '../telemetry/telemetry-event'
+import { forwardedHeaders } from './forwarded-headers'
 import type { ListenerStats } from './listener-stats'
+import type { LoadShedder } from './load-shedder'
+import { PROBE_HEADER } from './probe-registry'
+import type { ProbeRegistry } from './probe-registry'
 import type { RawEventLog } from './raw-event-log'
 import { readBody } from './read-body'
+import type { ReplayGuard } from './replay-guard'
 import { isJsonContentType, requestPath } from './request-guards'
+import type { RouteVerdict } from './request-guards'
 import type { Verifier } from './listener-types'
 
 export const SIGNATURE_HEADER = 'x-tagora-signature'
 
 /** Everything one request needs, fixed for the life of a bound server. */
 export interface RequestContext {
-  path: string
   maxBodyBytes: number
   bodyTimeoutMs: number
-  isAllowedHost(host: string | undefined): boolean
+  route(host: string | undefined, path: string): RouteVerdict
   getPublicKeys(): readonly KeyObject[]
   verifier: Verifier
   parseOptions(): ParseOptions
   onEvents(result: ParseResult): void
   stats: ListenerStats
   rawLog: RawEventLog
+  replays: ReplayGuard
+  probes: ProbeRegistry
+  shedder: LoadShedder
   clock: Clock
   logger: Logger
 }
@@ -38,62 +46,98 @@ interface Refusal {
   headers?: Record<string, string>
 }
 
-/** Verifies, parses and answers one webhook POST; refuses everything else with a counted reason. */
+/**
+ * Verifies, parses and answers one webhook POST; refuses everything else with a counted reason.
+ * Only what passed the signature check reaches the raw-event inspector: a refused client's body and
+ * headers are an attacker's words, counted by reason and never kept.
+ */
 export async function handleWebhookRequest(
   req: IncomingMessage,
   res: ServerResponse,
   ctx: RequestContext,
 ): Promise<void> {
   const receivedAt = ctx.clock.now()
-  const early = checkRequestLine(req, ctx)
-  if (early) return refuse(res, ctx, receivedAt, early, undefined)
-
-  const read = await readBody(req, ctx.maxBodyBytes, ctx.bodyTimeoutMs)
-  if (read.kind === 'aborted') return void ctx.logger.debug('webhook request aborted by the client')
-  if (read.kind === 'too-large') {
-    return refuse(res, ctx, receivedAt, tooLarge(ctx.maxBodyBytes), undefined)
+  const path = requestPath(req.url)
+  const early = checkRequestLine(req, path, ctx)
+  const probe = headerValue(req, PROBE_HEADER)
+  if (early) {
+    ctx.probes.refused(probe, early.reason, path, receivedAt)
+    return refuse(res, ctx, early)
   }
+  if (probe !== undefined) {
+    const answer = ctx.probes.answer(probe, receivedAt)
+    // A probe proves the route works and goes no further: it is never parsed nor counted as telemetry.
+    if (answer !== undefined) return respond(res, 200, { probe: answer }, { Connection: 'close' })
+  }
+
+  let evict: (() => void) | undefined
+  const pending = readBody(req, ctx.maxBodyBytes, ctx.bodyTimeoutMs, (fn) => (evict = fn))
+  const release = ctx.shedder.startBody(() => evict?.())
+  if (!release) {
+    evict?.()
+    await pending
+    return refuse(res, ctx, overloaded('too many bodies are being received at once'))
+  }
+  const read = await pending.finally(release)
+  if (read.kind === 'aborted') return void ctx.logger.debug('webhook request aborted by the client')
+  if (read.kind === 'evicted') {
+    return refuse(res, ctx, overloaded(`body cut after ${read.received} bytes to make room`))
+  }
+  if (read.kind === 'too-large') return refuse(res, ctx, tooLarge(ctx.maxBodyBytes))
   if (read.kind === 'timeout') {
     const detail = `body not complete after ${ctx.bodyTimeoutMs} ms (${read.received} bytes)`
-    return refuse(res, ctx, receivedAt, { status: 408, reason: 'timeout', detail, close: true }, undefined)
+    return refuse(res, ctx, { status: 408, reason: 'timeout', detail, close: true })
   }
   const body = read.body
 
-  const header = req.headers[SIGNATURE_HEADER]
-  const signature = Array.isArray(header) ? header[0] : header
+  const signature = headerValue(req, SIGNATURE_HEADER)
   if (signature === undefined || signature.trim() === '') {
-    const detail = 'no X-Tagora-Signature header'
-    return refuse(res, ctx, receivedAt, { status: 401, reason: 'missing-signature', detail }, body)
+    return refuse(res, ctx, {
+      status: 401,
+      reason: 'missing-signature',
+      detail: 'no X-Tagora-Signature header',
+    })
   }
   if (!(await verify(ctx, body, signature))) {
     const detail = 'signature does not match the body under any active webhook key'
-    return refuse(res, ctx, receivedAt, { status: 401, reason: 'bad-signature', detail }, body)
+    return refuse(res, ctx, { status: 401, reason: 'bad-signature', detail })
   }
-
+  // Signed by Tagora from here on: the body and the proxy's headers may be shown to the user.
+  if (ctx.replays.isReplay(body, receivedAt)) {
+    return refuse(res, ctx, { status: 409, reason: 'replay', detail: 'this exact body was already received' })
+  }
+  const forwarded = forwardedHeaders(req.headers)
   const json = parseJson(body)
-  if (!json.ok)
-    return refuse(res, ctx, receivedAt, { status: 400, reason: 'bad-json', detail: json.detail }, body)
+  if (!json.ok) {
+    const refusal: Refusal = { status: 400, reason: 'bad-json', detail: json.detail }
+    ctx.rawLog.addBody(receivedAt, body, {
+      accepted: false,
+      reason: 'bad-json',
+      detail: json.detail,
+      forwarded,
+    })
+    return refuse(res, ctx, refusal)
+  }
   const result = parseTelemetryBody(json.value, ctx.parseOptions())
   respond(res, 200, { accepted: result.events.length, rejected: result.rejected.length })
-  record(ctx, receivedAt, body, result)
+  record(ctx, receivedAt, body, result, forwarded)
   if (result.events.length > 0 || result.rejected.length > 0) setImmediate(deliver, ctx, result)
 }
 
-function checkRequestLine(req: IncomingMessage, ctx: RequestContext): Refusal | undefined {
-  if (!ctx.isAllowedHost(req.headers.host)) {
-    const detail = `Host ${JSON.stringify(req.headers.host ?? '')} is not this listener`
-    return { status: 421, reason: 'bad-host', detail, close: true }
+function checkRequestLine(req: IncomingMessage, path: string, ctx: RequestContext): Refusal | undefined {
+  const verdict = ctx.route(req.headers.host, path)
+  if (verdict === 'bad-host') {
+    return { status: 421, reason: 'bad-host', detail: 'Host is not this listener', close: true }
   }
-  const path = requestPath(req.url)
-  if (path !== ctx.path)
-    return { status: 404, reason: 'wrong-path', detail: `no webhook at ${path}`, close: true }
+  if (verdict === 'wrong-path') {
+    return { status: 404, reason: 'wrong-path', detail: 'no webhook at this path', close: true }
+  }
   if (req.method !== 'POST') {
-    const detail = `${req.method ?? '?'} is not accepted; POST the telemetry`
+    const detail = 'only POST is accepted'
     return { status: 405, reason: 'wrong-method', detail, close: true, headers: { Allow: 'POST' } }
   }
-  const type = req.headers['content-type']
-  if (!isJsonContentType(type)) {
-    const detail = `Content-Type ${JSON.stringify(type ?? '')} is not application/json`
+  if (!isJsonContentType(req.headers['content-type'])) {
+    const detail = 'Content-Type is not application/json'
     return { status: 415, reason: 'unsupported-media-type', detail, close: true }
   }
   const declared = Number(req.headers['content-length'])
@@ -101,8 +145,17 @@ function checkRequestLine(req: IncomingMessage, ctx: RequestContext): Refusal | 
   return undefined
 }
 
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const header = req.headers[name]
+  return Array.isArray(header) ? header[0] : header
+}
+
 function tooLarge(maxBytes: number): Refusal {
   return { status: 413, reason: 'too-large', detail: `body larger than ${maxBytes} bytes`, close: true }
+}
+
+function overloaded(detail: string): Refusal {
+  return { status: 503, reason: 'overloaded', detail, close: true, headers: { 'Retry-After': '1' } }
 }
 
 async function verify(ctx: RequestContext, body: Buffer, signature: string): Promise<boolean> {
@@ -124,15 +177,9 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; de
   }
 }
 
-function refuse(
-  res: ServerResponse,
-  ctx: RequestContext,
-  at: number,
-  refusal: Refusal,
-  body: Buffer | undefined,
-): void {
+/** Counts and answers a refusal; the client's words (its body, its headers) are not kept. */
+function refuse(res: ServerResponse, ctx: RequestContext, refusal: Refusal): void {
   ctx.stats.reject(refusal.reason)
-  ctx.rawLog.addBody(at, body, { accepted: false, reason: refusal.reason, detail: refusal.detail })
   ctx.logger.debug('webhook request refused', { status: refusal.status, reason: refusal.reason })
   if (refusal.close) {
     res.setHeader('Connection', 'close')
@@ -157,7 +204,13 @@ function respond(
   res.end(text)
 }
 
-function record(ctx: RequestContext, at: number, body: Buffer, result: ParseResult): void {
+function record(
+  ctx: RequestContext,
+  at: number,
+  body: Buffer,
+  result: ParseResult,
+  forwarded: Record<string, string> | undefined,
+): void {
   ctx.stats.accept(result.events.length, at)
   for (const rejected of result.rejected) ctx.stats.reject(rejected.reason)
   // Counts, not a sentence: the inspector says them in the desk's language.
@@ -165,7 +218,7 @@ function record(ctx: RequestContext, at: number, body: Buffer, result: ParseResu
   const accepted = result.events.length > 0
   // A body whose every event was refused shows the first reason; each event also gets its own entry.
   const reason = accepted ? undefined : result.rejected[0]?.reason
-  ctx.rawLog.addBody(at, body, { accepted, reason, detail: undefined, counts })
+  ctx.rawLog.addBody(at, body, { accepted, reason, detail: undefined, counts, forwarded })
   for (const rejected of result.rejected) {
     ctx.rawLog.addEvent(at, rejected.raw, {
       accepted: false,

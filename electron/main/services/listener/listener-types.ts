@@ -3,6 +3,10 @@ import type { ListenerState, RawEventRecord } from '../../../../shared/domain/li
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
 import type { ParseOptions, ParseResult } from '../telemetry/telemetry-event'
+import type { LoadLimits } from './load-shedder'
+import type { ProbeRegistry } from './probe-registry'
+import type { ReplayGuardOptions } from './replay-guard'
+import type { PublicRoute } from './request-guards'
 
 /**
  * Checks a signature header against the raw body; a promise lets the check run off the listener's
@@ -26,8 +30,17 @@ export interface WebhookListenerOptions {
   /** Called after the response is sent, off the request path. */
   onEvents(batch: ParseResult): void
   parseOptions(): ParseOptions
-  /** Extra Host header values accepted (the tunnel's public host), besides the bind address and localhost. */
-  allowedHosts?: readonly string[]
+  /**
+   * The public Host and path of every registered webhook's postUrl, read per request: tunnels and
+   * proxies keep them, so these are accepted besides the listener's own names and path.
+   */
+  publicRoutes?: () => readonly PublicRoute[]
+  /** One-time nonces of "Test the public URL" probes, shared with whoever sends them. */
+  probes?: ProbeRegistry
+  /** Replay window and memory bound (defaults: 15 min, 500,000 bodies). */
+  replay?: ReplayGuardOptions
+  /** Caps on connections and bodies in flight (load-shedder.ts). */
+  limits?: Partial<LoadLimits>
   logger: Logger
   clock?: Clock
   /** Default 1 MiB. */

@@ -9,12 +9,13 @@ interface Entry {
   reason: RejectReason | undefined
   detail: string | undefined
   counts?: RawEventRecord['counts']
+  forwarded?: Record<string, string> | undefined
   /** Request bodies are kept as bytes, rejected events as values: both are turned into text only when read. */
   body: Buffer | undefined
   raw: unknown
 }
 
-/** The last N requests and rejected events, for the raw-event inspector. */
+/** The last N signed requests and their rejected events, for the raw-event inspector. */
 export class RawEventLog {
   private readonly entries: (Entry | undefined)[]
   private next = 0
@@ -24,9 +25,9 @@ export class RawEventLog {
     this.entries = new Array<Entry | undefined>(Math.max(0, capacity))
   }
 
-  addBody(receivedAt: number, body: Buffer | undefined, outcome: Outcome): void {
+  addBody(receivedAt: number, body: Buffer, outcome: Outcome): void {
     // Only the first 4 KB is ever shown; a copy keeps the rest of a 1 MiB body collectable.
-    const kept = body ? Buffer.from(body.subarray(0, RAW_TEXT_LIMIT + 1)) : undefined
+    const kept = Buffer.from(body.subarray(0, RAW_TEXT_LIMIT + 1))
     this.push({ receivedAt, ...outcome, body: kept, raw: undefined })
   }
 
@@ -57,6 +58,7 @@ export interface Outcome {
   reason: RejectReason | undefined
   detail: string | undefined
   counts?: RawEventRecord['counts']
+  forwarded?: Record<string, string> | undefined
 }
 
 function toRecord(entry: Entry): RawEventRecord {
@@ -71,5 +73,6 @@ function toRecord(entry: Entry): RawEventRecord {
   if (entry.reason !== undefined) record.reason = entry.reason
   if (entry.detail !== undefined) record.detail = entry.detail
   if (entry.counts !== undefined) record.counts = entry.counts
+  if (entry.forwarded !== undefined) record.forwarded = entry.forwarded
   return record
 }

@@ -5,13 +5,20 @@ export type BodyResult =
   | { kind: 'too-large'; received: number }
   | { kind: 'timeout'; received: number }
   | { kind: 'aborted' }
+  | { kind: 'evicted'; received: number }
 
 /**
  * Reads the raw body (the signature covers these exact bytes) with a size cap and a deadline. Stops
  * reading at the first byte past the cap, so an oversized or endless body costs at most the cap.
  * Real timers, not the injected Clock: these deadlines guard real sockets.
  */
-export function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<BodyResult> {
+export function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  timeoutMs: number,
+  /** Receives the function that ends this read early, when the listener needs its room (load-shedder.ts). */
+  exposeEvict?: (evict: () => void) => void,
+): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let received = 0
@@ -36,5 +43,6 @@ export function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: numb
     req.on('end', onEnd)
     req.on('error', onAbort)
     req.on('close', onAbort)
+    exposeEvict?.(() => finish({ kind: 'evicted', received }))
   })
 }

@@ -41,30 +41,34 @@ describe('webhook listener: accepted POSTs', () => {
     expect(state.url).toBe(`http://127.0.0.1:${port}/tagora/events`)
   })
 
-  it('accepts a charset, a query string and an allowed public Host', async () => {
-    const { port } = await start({ allowedHosts: ['fleet.example.com'] })
+  it('accepts a charset, a query string and a registered public Host', async () => {
+    const routes = [{ host: 'fleet.example.com', path: '/tagora/events' }]
+    const { port } = await start({ publicRoutes: () => routes })
     const headers = { 'content-type': 'application/json; charset=UTF-8', host: 'fleet.example.com' }
-    expect(reply(await signed(port, event, headers)).status).toBe(200)
-    expect(reply(await signed(port, event, { host: `localhost:${port}` })).status).toBe(200)
-    const raw = Buffer.from(JSON.stringify(event))
+    expect(reply(await signed(port, { ...event, n: 1 }, headers)).status).toBe(200)
+    expect(reply(await signed(port, { ...event, n: 2 }, { host: `localhost:${port}` })).status).toBe(200)
+    const raw = Buffer.from(JSON.stringify({ ...event, n: 3 }))
     const query = { port, path: '/tagora/events?source=tunnel', body: raw }
     expect(reply(await send({ ...query, headers: { 'x-tagora-signature': keys.sign(raw) } })).status).toBe(
       200,
     )
   })
 
-  it('keeps the last raw events for the inspector, cut to 4 KB', async () => {
+  it('keeps the last signed bodies for the inspector; refused clients leave only a count', async () => {
     const { listener, port } = await start({ rawEventLog: 3 })
     await signed(port, { ...event, note: 'x'.repeat(5000) })
     await signed(port, [{ lat: 1, lng: 2 }])
-    await send({ port, body: '{}' })
+    await send({ port, body: '{"attacker":"words"}' })
+    await send({ port, body: '{}', headers: { 'x-tagora-signature': 'ed25519=AAAA' } })
     const records = listener.recentRawEvents()
     expect(records.map((r) => [r.accepted, r.reason])).toEqual([
+      [true, undefined],
       [false, 'no-asset'],
       [false, 'no-asset'],
-      [false, 'missing-signature'],
     ])
-    expect(records[1]!.body).toBe('{"lat":1,"lng":2}')
+    expect(records[2]!.body).toBe('{"lat":1,"lng":2}')
+    expect(JSON.stringify(records)).not.toContain('attacker')
+    expect(listener.state().rejected).toMatchObject({ 'missing-signature': 1, 'bad-signature': 1 })
   })
 
   it('truncates long bodies in the inspector', async () => {

@@ -9,7 +9,10 @@ import { describeListenError } from './listen-error'
 import { ListenerStats } from './listener-stats'
 import type { WebhookListener, WebhookListenerOptions } from './listener-types'
 import { RawEventLog } from './raw-event-log'
-import { createHostCheck } from './request-guards'
+import { DEFAULT_LOAD_LIMITS, LoadShedder } from './load-shedder'
+import { ProbeRegistry } from './probe-registry'
+import { ReplayGuard } from './replay-guard'
+import { createRouteCheck } from './request-guards'
 import { verifySignature } from './signature'
 
 export type { RawEventRecord, Verifier, WebhookListener, WebhookListenerOptions } from './listener-types'
@@ -28,6 +31,9 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
   const clock = options.clock ?? systemClock
   const stats = new ListenerStats()
   const rawLog = new RawEventLog(options.rawEventLog ?? 200)
+  // Both outlive a rebind: a body seen before a port change is still a replay after it.
+  const replays = new ReplayGuard(options.replay)
+  const probes = options.probes ?? new ProbeRegistry()
   const listeners = new Set<(state: ListenerState) => void>()
   let lifecycle: Lifecycle = { state: 'off', url: null, error: null, problem: null }
   let server: Server | null = null
@@ -51,24 +57,29 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
     setLifecycle({ state: 'error', url: null, error: problem.message, problem })
   }
 
-  const contextFor = (port: number): RequestContext => ({
-    path: options.path,
+  const contextFor = (port: number, shedder: LoadShedder): RequestContext => ({
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-    isAllowedHost: createHostCheck(options.host, port, options.allowedHosts ?? []),
+    route: createRouteCheck(options.host, port, options.path, () => options.publicRoutes?.() ?? []),
     getPublicKeys: () => options.getPublicKeys(),
     verifier: options.verifier ?? verifySignature,
     parseOptions: () => options.parseOptions(),
     onEvents: (result) => options.onEvents(result),
     stats,
     rawLog,
+    replays,
+    probes,
+    shedder,
     clock,
     logger: options.logger,
   })
 
   const bind = (): Promise<ListenerState> =>
     new Promise((resolve) => {
-      const candidate = buildServer(options, stats)
+      const shedder = new LoadShedder({ ...DEFAULT_LOAD_LIMITS, ...options.limits }, () =>
+        stats.reject('overloaded'),
+      )
+      const candidate = buildServer(options, stats, shedder)
       const onListenError = (error: unknown): void => {
         candidate.close()
         fail(error)
@@ -79,8 +90,11 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
         candidate.listen(options.port, options.host, () => {
           candidate.off('error', onListenError)
           const port = (candidate.address() as AddressInfo).port
-          const context = contextFor(port)
+          const context = contextFor(port, shedder)
           candidate.on('request', (req, res) => {
+            const socket = req.socket
+            shedder.requestStarted(socket)
+            res.once('close', () => shedder.requestDone(socket))
             handleWebhookRequest(req, res, context).catch((error: unknown) => {
               // A rejected request promise would otherwise be unhandled, and Node exits on those.
               options.logger.error('webhook request failed', { error: String(error) })
@@ -125,7 +139,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
   }
 }
 
-function buildServer(options: WebhookListenerOptions, stats: ListenerStats): Server {
+function buildServer(options: WebhookListenerOptions, stats: ListenerStats, shedder: LoadShedder): Server {
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS
   const server = createServer({
     headersTimeout,
@@ -133,7 +147,11 @@ function buildServer(options: WebhookListenerOptions, stats: ListenerStats): Ser
     requestTimeout: 0,
     // Node checks header deadlines on this beat (30 s by default), so it must be finer than the deadline.
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+    // An idle keep-alive socket is closed after this; Tagora reconnects when it next delivers.
+    keepAliveTimeout: 5_000,
   })
+  // Our own cap (load-shedder.ts), not maxConnections: that one refuses the newcomer, a real delivery.
+  server.on('connection', (socket: Socket) => shedder.admit(socket))
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
       stats.reject('timeout')
@@ -152,6 +170,9 @@ function buildServer(options: WebhookListenerOptions, stats: ListenerStats): Ser
 function endSocket(socket: Socket, status: string): void {
   if (!socket.writable) return void socket.destroy()
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  // end() only half-closes: a client that keeps sending would hold the socket open. Give the answer
+  // a moment to be read (destroying at once can reset it away), then let go.
+  setTimeout(() => socket.destroy(), 1000).unref()
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -4,6 +4,8 @@ export const DIRTY = 1
 export const SENT = 2
 /** The current fix is from the future: a device clock is wrong, so it must not block later fixes. */
 export const FUTURE = 4
+/** The current fix carried no time of its own (its time is when it arrived). */
+export const UNTIMED = 8
 
 const INITIAL_CAPACITY = 1024
 

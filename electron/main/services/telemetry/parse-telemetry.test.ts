@@ -16,6 +16,27 @@ const one = (body: unknown) => {
   return result.events[0]!
 }
 
+describe('parseTelemetryBody: events without a time', () => {
+  const timed = new Set(['a1'])
+  const withHistory: ParseOptions = { ...options, hasTimedFix: (assetId) => timed.has(assetId) }
+
+  it('refuses one for a vehicle that has a timed fix, with its reason, and takes it for others', () => {
+    const result = parseTelemetryBody(
+      [
+        { assetId: 'a1', lat: 19.4, lng: -99.1 },
+        { assetId: 'a2', lat: 19.4, lng: -99.1 },
+        { assetId: 'a1', lat: 19.4, lng: -99.1, time: NOW / 1000 },
+      ],
+      withHistory,
+    )
+    expect(result.rejected.map((r) => r.reason)).toEqual(['untimed'])
+    expect(result.events.map((e) => [e.assetId, e.timeMissing])).toEqual([
+      ['a2', true],
+      ['a1', false],
+    ])
+  })
+})
+
 describe('parseTelemetryBody: shapes', () => {
   const event = { assetId: 'a1', lat: 19.4, lng: -99.1 }
 

@@ -88,6 +88,9 @@ function parseEvent(event: JsonObject, options: ParseOptions): TelemetryEvent | 
   const position = readPosition(event, consumed)
   if (!position.ok) return { reason: 'bad-position', detail: position.detail }
   const time = readFirst(event, TIME_KEYS, consumed, toEpochMs)
+  if (time === undefined && options.hasTimedFix?.(key)) {
+    return { reason: 'untimed', detail: `no time, and ${key} already has a timed fix` }
+  }
   const fixTime = time ?? options.now
   const speed = readFirst(event, SPEED_KEYS, consumed, (v) => nonNegative(toNumber(v)))
   const heading = readFirst(event, HEADING_KEYS, consumed, toNumber)

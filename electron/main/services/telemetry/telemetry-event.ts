@@ -43,6 +43,11 @@ export interface ParseOptions {
    * 'unknown-asset' instead of drawing a vehicle nobody can identify. Absent: every id is accepted.
    */
   isKnownAsset?(assetId: string): boolean
+  /**
+   * True when the asset's current fix has its own time: an event without one is then refused as
+   * 'untimed' (it would move the vehicle to a position stamped "now"). Absent: never refused.
+   */
+  hasTimedFix?(assetId: string): boolean
   /** Receive time, epoch ms. */
   now: number
 }

@@ -35,17 +35,34 @@ const rows = (batch: TelemetryBatch | null) =>
   batch ? Array.from(batch.slot, (slot, i) => ({ slot, status: statusFromCode(batch.status[i]!) })) : []
 
 describe('TelemetryStore.apply', () => {
+  it('never lets a fix without its own time move a vehicle that has a timed fix', () => {
+    const { clock, store } = setup()
+    expect(store.hasTimedFix('a')).toBe(false)
+    store.apply([fix('a', T0 - 5000)])
+    expect(store.hasTimedFix('a')).toBe(true)
+    clock.advance(60_000)
+    const untimed = fix('a', T0 + 60_000, { timeMissing: true, lat: 1, lng: 1 })
+    expect(store.apply([untimed])).toMatchObject({ applied: 0, untimed: 1 })
+    expect(store.detail('a')).toMatchObject({ fixTime: T0 - 5000, lng: -99 })
+    // An asset that only ever reported without times keeps moving on them (their time is all it has).
+    store.apply([fix('b', T0, { timeMissing: true })])
+    expect(store.hasTimedFix('b')).toBe(false)
+    expect(store.apply([fix('b', T0 + 1000, { timeMissing: true, lat: 2 })])).toMatchObject({ applied: 1 })
+  })
+
   it('keeps the latest fix and counts duplicates and out-of-order fixes', () => {
     const { store } = setup()
     expect(store.apply([fix('a', T0), fix('a', T0 + 1000)])).toEqual({
       applied: 2,
       duplicates: 0,
       outOfOrder: 0,
+      untimed: 0,
     })
     expect(store.apply([fix('a', T0 + 1000), fix('a', T0 + 500), fix('a', T0 + 500)])).toEqual({
       applied: 0,
       duplicates: 2,
       outOfOrder: 1,
+      untimed: 0,
     })
     expect(store.detail('a')?.fixTime).toBe(T0 + 1000)
     expect(store.trail('a').map((p) => p.fixTime)).toEqual([T0, T0 + 500, T0 + 1000])

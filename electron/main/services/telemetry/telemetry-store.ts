@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/clock'
 import { codeFromStatus, statusFromCode } from '../../../../shared/domain/telemetry'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../../../../shared/domain/telemetry'
-import { AssetColumns, DIRTY, FUTURE, SENT } from './asset-columns'
+import { AssetColumns, DIRTY, FUTURE, SENT, UNTIMED } from './asset-columns'
 import { statusForFix } from './asset-status'
 import { buildBatch } from './build-batch'
 import type { StatusThresholds } from './asset-status'
@@ -28,6 +28,8 @@ export interface ApplyResult {
   duplicates: number
   /** Older than the latest fix: added to the trail, the marker stays. */
   outOfOrder: number
+  /** Without a time of its own, for an asset whose fix has one: it would pass for a fresh position. */
+  untimed: number
 }
 
 const NO_FIX = codeFromStatus('no-fix')
@@ -99,7 +101,7 @@ export class TelemetryStore {
   }
 
   apply(events: readonly TelemetryEvent[]): ApplyResult {
-    const result: ApplyResult = { applied: 0, duplicates: 0, outOfOrder: 0 }
+    const result: ApplyResult = { applied: 0, duplicates: 0, outOfOrder: 0, untimed: 0 }
     const now = this.clock.now()
     for (const event of events) result[this.applyOne(event, now)]++
     return result
@@ -150,6 +152,16 @@ export class TelemetryStore {
     return buildBatch(this.columns, slots, newSlots)
   }
 
+  /**
+   * True when the asset's latest fix carried its own time. An event without one must not move such
+   * an asset: its "time" would be whenever it arrived, so a captured body could replay as new.
+   */
+  hasTimedFix(assetId: string): boolean {
+    const slot = this.slots.get(assetId)
+    if (slot === undefined || Number.isNaN(this.columns.fixTime[slot]!)) return false
+    return (this.columns.flags[slot]! & UNTIMED) === 0
+  }
+
   /** The trail within the age limit, oldest first. */
   trail(assetId: string): TrailPoint[] {
     const slot = this.slots.get(assetId)
@@ -184,6 +196,8 @@ export class TelemetryStore {
     const c = this.columns
     c.lastSeenAt[slot] = Math.max(event.receivedAt, orZero(c.lastSeenAt[slot]!))
     const current = c.fixTime[slot]!
+    // The parser refuses these already (counted); this holds for one racing a timed fix in flight.
+    if (event.timeMissing && !Number.isNaN(current) && (c.flags[slot]! & UNTIMED) === 0) return 'untimed'
     if (event.fixTime === current) return 'duplicates'
     const trail = this.trailFor(slot)
     const supersedesFuture = (c.flags[slot]! & FUTURE) !== 0 && !event.futureFix
@@ -207,7 +221,8 @@ export class TelemetryStore {
     c.heading[slot] = event.heading ?? NaN
     c.altitude[slot] = event.altitude ?? NaN
     c.status[slot] = codeFromStatus(statusForFix(event.fixTime, now, this.thresholds))
-    c.flags[slot] = event.futureFix ? c.flags[slot]! | FUTURE : c.flags[slot]! & ~FUTURE
+    const flags = event.futureFix ? c.flags[slot]! | FUTURE : c.flags[slot]! & ~FUTURE
+    c.flags[slot] = event.timeMissing ? flags | UNTIMED : flags & ~UNTIMED
     this.extras[slot] = Object.keys(event.extra).length > 0 ? event.extra : undefined
     this.markDirty(slot)
   }

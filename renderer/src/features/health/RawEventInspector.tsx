@@ -8,7 +8,10 @@ import { usePolledCall } from './use-polled-call'
 const REFRESH_MS = 2000
 const SHOWN = 50
 
-/** The last webhook bodies as received, accepted or refused with the reason: what Tagora really sends. */
+/**
+ * The last signed webhook bodies as received, accepted or refused with the reason: what Tagora really
+ * sends, and the headers a tunnel added on the way. Unsigned requests are only counted (Health).
+ */
 export function RawEventInspector() {
   const { t } = useTranslation()
   const language = useLanguage()
@@ -43,6 +46,20 @@ export function RawEventInspector() {
                 )}
                 {event.detail && <span className="health-muted">{event.detail}</span>}
               </div>
+              {event.forwarded && (
+                <dl
+                  className="raw-forwarded"
+                  data-testid="raw-event-forwarded"
+                  title={t('health.forwardedHint')}
+                >
+                  {Object.entries(event.forwarded).map(([name, value]) => (
+                    <div key={name}>
+                      <dt>{name}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
               <pre className="raw-body">
                 {event.body}
                 {event.truncated ? ' …' : ''}

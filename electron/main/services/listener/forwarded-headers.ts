@@ -1,0 +1,23 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
+const MAX_VALUE_LENGTH = 512
+
+/**
+ * The headers a tunnel or proxy adds on its way here (X-Forwarded-For, -Proto, -Host, Forwarded,
+ * X-Real-IP…), for the raw-event inspector. Shown to help the user see the route a delivery took,
+ * and trusted for nothing: any client can write them, so no decision reads them.
+ */
+export function forwardedHeaders(headers: IncomingHttpHeaders): Record<string, string> | undefined {
+  let found: Record<string, string> | undefined
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || !isForwarding(name)) continue
+    const text = Array.isArray(value) ? value.join(', ') : value
+    found ??= {}
+    found[name] = text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text
+  }
+  return found
+}
+
+function isForwarding(name: string): boolean {
+  return name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip' || name === 'via'
+}
