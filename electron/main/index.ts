@@ -1,32 +1,41 @@
-import { BrowserWindow, Menu, app, shell } from 'electron'
-import { join } from 'node:path'
+import { BrowserWindow, Menu, app, session as electronSession } from 'electron'
 import type { AppCommand } from '../../shared/domain/app-command'
+import { contentSecurityPolicy } from '../../shared/net/content-security-policy'
 import { KeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronPowerEvents } from './adapters/electron-power-events'
 import { appMenuTemplate } from './desktop/app-menu'
 import { AppWindows } from './desktop/app-windows'
+import { DEBUGGING_SWITCHES, devOverrides } from './desktop/dev-overrides'
 import { eventTap } from './desktop/event-tap'
 import { createFleetTray } from './desktop/fleet-tray'
 import { bindContractCalls, webContentsSink } from './ipc/ipc-bridge'
 import { createTrustedSenderCheck } from './ipc/trusted-sender'
 import { FleetApp } from './services/app/fleet-app'
+import { installProcessGuards } from './services/app/process-guards'
 import { createLogger } from './services/logging/logger'
 import { systemClock } from './services/ports/clock'
+import { isRendererEntry, rendererEntryUrl } from './windows/renderer-entry'
+import { hardenSession } from './windows/session-hardening'
 import { parseHostOptions } from '../web-host/cli-options'
 
 // Composition root of the Electron app: build the services, bind the contract, open the windows.
 const logger = createLogger('main')
+installProcessGuards(logger)
 const options = parseHostOptions(
   process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => arg !== '.'),
   process.env,
 )
+const dev = devOverrides(app.isPackaged, process.env)
+// Before 'ready', when Chromium would start its DevTools server (dev-overrides.ts).
+if (!dev.devTools) DEBUGGING_SWITCHES.forEach((name) => app.commandLine.removeSwitch(name))
 
 // One instance only: two processes must never renew the same token. A second launch focuses the first.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   const dataDir = process.env.FLEET_DATA_DIR || app.getPath('userData')
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null
+  const mainDir = import.meta.dirname
+  const entryUrl = rendererEntryUrl(dev.rendererUrl, mainDir)
   let windows: AppWindows | null = null
   const fleet = new FleetApp({
     dataDir,
@@ -38,18 +47,14 @@ if (!app.requestSingleInstanceLock()) {
     powerEvents: electronPowerEvents,
     clock: systemClock,
     logger,
-    openExternal: (url) => shell.openExternal(url),
     openMapWindow: () => {
       void windows?.show('map')
       return windows !== null
     },
   })
-  windows = new AppWindows(fleet.hub, rendererUrl, join(import.meta.dirname), dataDir, logger)
+  windows = new AppWindows(fleet.hub, { entryUrl, mainDir, devTools: dev.devTools, logger }, dataDir)
   const appWindows = windows
-  const isTrusted = createTrustedSenderCheck(
-    () => appWindows.webContentsIds(),
-    rendererUrl ? new URL(rendererUrl).origin : null,
-  )
+  const isTrusted = createTrustedSenderCheck(() => appWindows.webContentsIds(), entryUrl)
   const showMain = (): void => void appWindows.show('main')
   const sendToFocused = (command: AppCommand): void => {
     const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
@@ -59,9 +64,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMain)
 
   void app.whenReady().then(async () => {
+    hardenSession(electronSession.defaultSession, {
+      isRenderer: (url) => isRendererEntry(url, entryUrl),
+      // The built page gets the policy as a header; the dev server's page keeps the meta tag only.
+      pagePolicy: dev.rendererUrl
+        ? null
+        : () => contentSecurityPolicy({ hostOrigins: [], tileUrl: fleet.settings.get().map.tileUrl }),
+      logger,
+    })
     bindContractCalls(fleet.handlers, isTrusted, logger)
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(appMenuTemplate(sendToFocused, process.platform === 'darwin')),
+      Menu.buildFromTemplate(appMenuTemplate(sendToFocused, process.platform === 'darwin', dev.devTools)),
     )
     await fleet.start()
     const tray = createFleetTray(showMain, () => app.quit())

@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { KeytarSecretStore } from '../main/adapters/keytar-secret-store'
 import { FleetApp } from '../main/services/app/fleet-app'
 import type { Logger } from '../main/services/logging/logger'
 import { systemClock } from '../main/services/ports/clock'
+import { resolveOverrideOf } from '../main/services/webhooks/resolve-override'
 import type { HostOptions } from './cli-options'
 import { attachContractSocket } from './contract-socket'
+import { createHostServer } from './host-server'
+import { browserHostPagePolicy } from './page-policy'
+import { loopbackHosts } from './request-guards'
 import { createStaticHandler } from './static-files'
 import { createTimeJumpPowerEvents } from './time-jump-power-events'
+
+/** How long a stop waits for open connections to close before it goes on without them. */
+const STOP_GRACE_MS = 2_000
 
 export interface RunningWebHost {
   url: string
@@ -28,25 +34,36 @@ export async function startWebHost(
     host: 'web',
     apiUrlOverride: options.apiUrl,
     listenerPortOverride: options.listenerPort,
+    ...(options.resolve.length > 0 && { resolveOverride: resolveOverrideOf(options.resolve) }),
     secretStore: new KeytarSecretStore(),
     powerEvents,
     clock: systemClock,
     logger,
-    // The page opens links itself (target=_blank); there is no window of ours to open them in.
-    openExternal: () => Promise.resolve(),
   })
   await app.start()
   const secret = randomBytes(24).toString('base64url')
-  const serveStatic = createStaticHandler(rendererDir)
-  const server = createServer((req, res) => void serveStatic(req, res))
+  const serveStatic = createStaticHandler(
+    rendererDir,
+    browserHostPagePolicy(() => app.settings.get().map.tileUrl),
+  )
+  // Known once the port is bound: until then no request can arrive, and none would be answered.
+  let hosts: string[] = []
+  let origins: string[] = []
+  const server = createHostServer({ allowedHosts: () => hosts, handle: serveStatic, logger })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, '127.0.0.1', () => resolve())
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
+  server.on('error', (error) => logger.error('browser host server error', { error }))
   const { port } = server.address() as AddressInfo
-  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+  hosts = loopbackHosts(port)
+  origins = hosts.map((host) => `http://${host}`)
   const wss = attachContractSocket(server, {
     secret,
+    allowedHosts: () => hosts,
     allowedOrigins: () => origins,
     handlers: app.handlers,
     hub: app.hub,
@@ -59,7 +76,13 @@ export async function startWebHost(
     async close() {
       powerEvents.stop()
       wss.clients.forEach((client) => client.terminate())
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // close() would otherwise wait out every idle keep-alive connection, and a socket whose
+        // peer went silent mid-close could hold the stop forever: the host stops regardless.
+        server.closeAllConnections()
+        setTimeout(resolve, STOP_GRACE_MS).unref()
+      })
       await app.stop()
     },
   }

@@ -7,6 +7,7 @@ import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
 import type { ApiProbe } from '../domain/health'
 import type { AppErrorInfo } from '../domain/errors'
 import type { ListenerState, RawEventRecord } from '../domain/listener'
+import type { PublicUrlTestResult } from '../domain/public-url-test'
 import type { SessionState } from '../domain/session'
 import type { ScopeDevice, WebhooksState, WebhookView } from '../domain/webhook'
 import type { Settings } from '../schemas/settings'
@@ -18,7 +19,13 @@ import type {
 } from '../domain/connections'
 import { saveConnectionInputSchema, videoRoomInputSchema } from '../schemas/connections'
 import { WEBHOOK_ID_PATTERN } from '../domain/webhook'
-import { deviceSyncSettingsSchema, listenerSettingsSchema, mapSettingsSchema } from '../schemas/settings'
+import { changeOf } from '../schemas/change-of'
+import {
+  apiUrlInputSchema,
+  deviceSyncSettingsSchema,
+  listenerSettingsSchema,
+  mapSettingsSchema,
+} from '../schemas/settings'
 
 /** Declares a call's result type without a runtime value (results come from our own main process). */
 function returns<T>(): T {
@@ -76,15 +83,15 @@ export const callContract = {
     input: z.object({ assetId: z.string().min(1) }),
     result: returns<AssetDetail | null>(),
   },
-  /** Changes the API base URL (signed out only). */
+  /** Changes the API base URL (signed out only): https, or plain http to this computer only. */
   'settings:set-api-url': {
-    input: z.object({ apiUrl: z.string().url(SAY.apiUrl) }),
+    input: z.object({ apiUrl: apiUrlInputSchema }),
     result: returns<Settings>(),
   },
   /** Changes listener settings and restarts the listener. */
-  'settings:set-listener': { input: listenerSettingsSchema.partial(), result: returns<Settings>() },
+  'settings:set-listener': { input: changeOf(listenerSettingsSchema), result: returns<Settings>() },
   /** Changes the device sync period and status filter; the schedule follows at once. */
-  'settings:set-device-sync': { input: deviceSyncSettingsSchema.partial(), result: returns<Settings>() },
+  'settings:set-device-sync': { input: changeOf(deviceSyncSettingsSchema), result: returns<Settings>() },
   /** Registers a webhook to a public https URL (checked like the API does) and keeps its record. */
   'webhooks:register': {
     input: z.object({
@@ -103,8 +110,13 @@ export const callContract = {
     input: z.object({ webhookId: z.string().min(1) }),
     result: returns<ScopeDevice[]>(),
   },
+  /** Sends a one-time probe to a webhook's public postUrl and says whether it came back to this listener. */
+  'webhooks:test-public': {
+    input: z.object({ webhookId: z.string().min(1).max(200) }),
+    result: returns<PublicUrlTestResult>(),
+  },
   /** Changes basemap settings. */
-  'settings:set-map': { input: mapSettingsSchema.partial(), result: returns<Settings>() },
+  'settings:set-map': { input: changeOf(mapSettingsSchema), result: returns<Settings>() },
   /** Status thresholds; checked again after merging, so offline always comes after stale. */
   'settings:set-telemetry': {
     input: z.object({
@@ -147,10 +159,6 @@ export const callContract = {
   'connections:test': { input: z.object({ id: z.string().min(1) }), result: returns<ConnectionTestResult>() },
   /** 8x8: creates a video room for a driver's phone (validated: international number, reference 8–20). */
   'connections:create-video-room': { input: videoRoomInputSchema, result: returns<VideoRoomResult>() },
-  'shell:open-external': {
-    input: z.object({ url: z.string().url().startsWith('http') }),
-    result: returns<void>(),
-  },
 } as const
 
 /** Main → renderer events. Pushed events carry batches or whole states, never one item per message. */

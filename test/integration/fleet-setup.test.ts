@@ -30,7 +30,6 @@ async function startApp(devices: number) {
     powerEvents: { onResume: (fn) => (resume.push(fn), () => undefined) },
     clock: systemClock,
     logger: silentLogger,
-    openExternal: () => Promise.resolve(),
   })
   const events: EventName[] = []
   app.hub.add({ send: (name) => void events.push(name), isBackedUp: () => false })

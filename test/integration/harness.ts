@@ -68,7 +68,6 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     powerEvents: noPowerEvents,
     clock: options.clock ?? systemClock,
     logger: silentLogger,
-    openExternal: () => Promise.resolve(),
   })
   await app.start()
   return {

@@ -60,6 +60,15 @@ export const en = {
     filtered: '{{shown}} of {{total}} devices',
     syncing: 'Syncing devices… {{fetched}} fetched',
     syncError: 'Device sync failed: {{error}}',
+    skipped_one: '{{count}} device skipped (malformed)',
+    skipped_other: '{{count}} devices skipped (malformed)',
+    skippedHint:
+      'Tagora listed rows this app cannot place on the map; the other devices are shown. First: row {{row}}, {{reason}}.',
+    skipReason: {
+      missing: 'no {{field}}',
+      'wrong-type': '{{field}} of the wrong type',
+      'not-an-object': 'not a device record',
+    },
     retry: 'Retry',
     empty: 'No devices yet',
     noMatch: 'No device matches “{{text}}”',
@@ -167,6 +176,9 @@ export const en = {
       'wrong-method': 'Wrong method',
       'wrong-path': 'Wrong path',
       'bad-host': 'Unexpected Host header',
+      replay: 'Replayed (already received)',
+      untimed: 'No time, vehicle has a timed fix',
+      overloaded: 'Cut to make room (overload)',
     },
     api: 'Tagora API',
     checking: 'Checking…',
@@ -178,6 +190,7 @@ export const en = {
     lastEvent: 'Last position received {{age}}',
     noEventYet: 'No position received yet.',
     rawEvents: 'Raw events (newest first)',
+    forwardedHint: 'Added by the tunnel or proxy on the way: shown, trusted for nothing.',
     noRawEvents: 'Nothing received yet.',
     dataAge:
       'Data is {{age}} old: no position has arrived since then. Check the listener and the webhook in Health.',
@@ -262,6 +275,22 @@ export const en = {
       created: 'Registered {{time}}',
       demo: 'demo',
       publicKey: 'Public key ({{algorithm}})',
+      inactive: 'not active',
+      keyProblem: {
+        inactive:
+          'Tagora says this webhook is not active: deliveries signed with its key are refused. If Tagora activates it later, register the webhook again.',
+        'unsupported-algorithm':
+          'Tagora says this key is for {{algorithm}}, but this app verifies ed25519 signatures only: deliveries signed with it are refused.',
+        'no-key':
+          'Tagora’s reply carried no public key: deliveries for this webhook cannot be verified and are refused. Remove it in Tagora’s panel and register it again.',
+      },
+      unstated: 'Tagora’s reply did not say:',
+      unstatedField: {
+        keyAlgorithm: 'the key’s algorithm (ed25519 assumed, the only one documented)',
+        isActive: 'whether the webhook is active (taken as active)',
+        postUrl: 'the URL it posts to (the one sent is kept)',
+        publicKey: 'the public key',
+      },
       refreshScopes: 'Refresh scopes',
       scopeNever: 'Scope not fetched yet',
       scopeLoading: 'Fetching scope…',
@@ -272,6 +301,29 @@ export const en = {
       more: '…and {{count}} more',
       outOfScope: '{{count}} devices are outside every webhook’s scope: their positions cannot arrive.',
       allInScope: 'Every device is carried by a webhook.',
+      publicTest: {
+        button: 'Test the public URL',
+        testing: 'Testing…',
+        reached: 'Reached this desk through {{host}} in {{ms}} ms: Tagora’s deliveries will arrive.',
+        'listener-refused':
+          'The test reached this desk, but the listener refused it ({{reason}}): it arrived at {{path}}, and the listener serves {{listenerPath}}.',
+        'name-not-found':
+          'The name {{host}} was not found. Check the tunnel’s public name, or wait for DNS to catch up.',
+        'tls-failed':
+          'A secure connection to {{host}} failed ({{detail}}): its certificate is missing, expired or for another name.',
+        'no-connection':
+          'Nothing answered at {{host}} ({{detail}}). Is the tunnel or the reverse proxy running?',
+        'timed-out': 'No answer from {{host}} within 10 seconds.',
+        'tunnel-error':
+          'The tunnel answered {{status}}: it is running but cannot reach this app. Point it at the listener’s port {{port}}.',
+        'tunnel-error-off':
+          'The tunnel answered {{status}}: it is running but cannot reach this app, and the listener is not running. Start the listener below.',
+        'other-server':
+          'A different server answered at {{host}} (HTTP {{status}}): the public URL does not lead to this desk.',
+      },
+      pathMismatch:
+        'This webhook posts to {{path}}, but the listener serves {{listenerPath}}: a tunnel that rewrites the Host header delivers to a path the listener refuses.',
+      pathFix: 'Serve {{path}}',
     },
     listener: {
       title: 'Local listener',
@@ -306,6 +358,9 @@ export const en = {
         'wrong-method': 'wrong method',
         'wrong-path': 'wrong path',
         'bad-host': 'wrong host',
+        replay: 'replayed',
+        untimed: 'no time',
+        overloaded: 'overload',
       },
     },
   },

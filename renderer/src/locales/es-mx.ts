@@ -62,6 +62,15 @@ export const esMX: Resources = {
     filtered: '{{shown}} de {{total}} dispositivos',
     syncing: 'Sincronizando dispositivos… {{fetched}} obtenidos',
     syncError: 'Falló la sincronización: {{error}}',
+    skipped_one: '{{count}} dispositivo omitido (mal formado)',
+    skipped_other: '{{count}} dispositivos omitidos (mal formados)',
+    skippedHint:
+      'Tagora envió filas que esta app no puede ubicar en el mapa; los demás dispositivos sí se muestran. Primera: fila {{row}}, {{reason}}.',
+    skipReason: {
+      missing: 'sin {{field}}',
+      'wrong-type': '{{field}} de tipo incorrecto',
+      'not-an-object': 'no es un registro de dispositivo',
+    },
     retry: 'Reintentar',
     empty: 'Aún no hay dispositivos',
     noMatch: 'Ningún dispositivo coincide con “{{text}}”',
@@ -170,6 +179,9 @@ export const esMX: Resources = {
       'wrong-method': 'Método incorrecto',
       'wrong-path': 'Ruta incorrecta',
       'bad-host': 'Encabezado Host inesperado',
+      replay: 'Repetido (ya recibido)',
+      untimed: 'Sin hora; el vehículo tiene una posición con hora',
+      overloaded: 'Cortado para hacer lugar (sobrecarga)',
     },
     api: 'API de Tagora',
     checking: 'Comprobando…',
@@ -181,6 +193,7 @@ export const esMX: Resources = {
     lastEvent: 'Última posición recibida {{age}}',
     noEventYet: 'Aún no se recibe ninguna posición.',
     rawEvents: 'Eventos sin procesar (más recientes primero)',
+    forwardedHint: 'Los agregó el túnel o el proxy en el camino: se muestran, no se confía en ellos.',
     noRawEvents: 'Aún no se recibe nada.',
     dataAge:
       'Los datos tienen {{age}} de antigüedad: no ha llegado ninguna posición desde entonces. Revise el receptor y el webhook en Estado.',
@@ -266,6 +279,22 @@ export const esMX: Resources = {
       created: 'Registrado {{time}}',
       demo: 'demo',
       publicKey: 'Llave pública ({{algorithm}})',
+      inactive: 'inactivo',
+      keyProblem: {
+        inactive:
+          'Tagora indica que este webhook no está activo: se rechazan los envíos firmados con su llave. Si Tagora lo activa después, registra el webhook de nuevo.',
+        'unsupported-algorithm':
+          'Tagora indica que esta llave es para {{algorithm}}, pero esta app solo verifica firmas ed25519: se rechazan los envíos firmados con ella.',
+        'no-key':
+          'La respuesta de Tagora no traía llave pública: los envíos de este webhook no se pueden verificar y se rechazan. Elimínalo en el panel de Tagora y regístralo de nuevo.',
+      },
+      unstated: 'La respuesta de Tagora no indicó:',
+      unstatedField: {
+        keyAlgorithm: 'el algoritmo de la llave (se asume ed25519, el único documentado)',
+        isActive: 'si el webhook está activo (se toma como activo)',
+        postUrl: 'la URL a la que envía (se conserva la que se mandó)',
+        publicKey: 'la llave pública',
+      },
       refreshScopes: 'Actualizar alcances',
       scopeNever: 'Alcance aún no consultado',
       scopeLoading: 'Consultando alcance…',
@@ -277,6 +306,29 @@ export const esMX: Resources = {
       outOfScope:
         '{{count}} dispositivos están fuera del alcance de todos los webhooks: sus posiciones no pueden llegar.',
       allInScope: 'Todos los dispositivos los lleva algún webhook.',
+      publicTest: {
+        button: 'Probar la URL pública',
+        testing: 'Probando…',
+        reached: 'Llegó a este escritorio por {{host}} en {{ms}} ms: las entregas de Tagora llegarán.',
+        'listener-refused':
+          'La prueba llegó a este escritorio, pero el receptor la rechazó ({{reason}}): llegó a {{path}} y el receptor atiende {{listenerPath}}.',
+        'name-not-found':
+          'No se encontró el nombre {{host}}. Revise el nombre público del túnel o espere a que el DNS se actualice.',
+        'tls-failed':
+          'Falló la conexión segura con {{host}} ({{detail}}): su certificado falta, venció o es de otro nombre.',
+        'no-connection':
+          'Nada respondió en {{host}} ({{detail}}). ¿Está corriendo el túnel o el proxy inverso?',
+        'timed-out': 'Sin respuesta de {{host}} en 10 segundos.',
+        'tunnel-error':
+          'El túnel respondió {{status}}: está corriendo pero no llega a esta aplicación. Apúntelo al puerto del receptor, {{port}}.',
+        'tunnel-error-off':
+          'El túnel respondió {{status}}: está corriendo pero no llega a esta aplicación, y el receptor está apagado. Enciéndalo abajo.',
+        'other-server':
+          'Respondió otro servidor en {{host}} (HTTP {{status}}): la URL pública no lleva a este escritorio.',
+      },
+      pathMismatch:
+        'Este webhook envía a {{path}}, pero el receptor atiende {{listenerPath}}: un túnel que reescribe el encabezado Host entregaría en una ruta que el receptor rechaza.',
+      pathFix: 'Atender {{path}}',
     },
     listener: {
       title: 'Receptor local',
@@ -311,6 +363,9 @@ export const esMX: Resources = {
         'wrong-method': 'método incorrecto',
         'wrong-path': 'ruta incorrecta',
         'bad-host': 'host incorrecto',
+        replay: 'repetido',
+        untimed: 'sin hora',
+        overloaded: 'sobrecarga',
       },
     },
   },

@@ -14,6 +14,8 @@ import { TagoraSession } from '../session/tagora-session'
 import { DeviceSync } from '../devices/device-sync'
 import { SyncScheduler } from '../devices/sync-scheduler'
 import { WebhookService } from '../webhooks/webhook-service'
+import { probePublicUrl } from '../webhooks/public-url-probe'
+import type { ResolveOverride } from '../webhooks/public-url-probe'
 import { ConnectionsService } from '../connections/connections-service'
 import type { CallHandlers } from './call-handlers'
 import { probeApi } from '../health/api-probe'
@@ -35,7 +37,8 @@ export interface FleetAppOptions {
   powerEvents: PowerEvents
   clock: Clock
   logger: Logger
-  openExternal(url: string): Promise<void>
+  /** `--resolve`: where "Test the public URL" reaches a public host instead of through DNS. */
+  resolveOverride?: ResolveOverride
   /** Electron: opens (or focuses) the pop-out map window and returns true. Absent in the browser host. */
   openMapWindow?: () => boolean
 }
@@ -86,7 +89,10 @@ export class FleetApp {
       devices: () => this.devices.devices(),
       onChange: (state) => this.hub.emit('webhooks:state', state),
       onScopeItems: (items) => this.telemetry.useScopeItems(items),
-      onRecords: (records) => this.keys.use(records, this.apiUrl()),
+      onRecords: (records) => {
+        this.keys.use(records, this.apiUrl())
+        this.telemetry.usePostUrls(records.map((record) => record.postUrl))
+      },
     })
     this.connections = new ConnectionsService({
       configs: {
@@ -194,7 +200,9 @@ export class FleetApp {
       return next
     },
     'settings:set-listener': async (change) => {
-      const running = this.listenerSettings()
+      const bound = this.telemetry.boundPort()
+      // A change that names no port keeps the bound one: a port-0 listener would otherwise move under its tunnel.
+      const running = { ...this.listenerSettings(), ...(bound !== null && { port: bound }) }
       // A busy or refused port changes nothing: the listener stays where it was, and so do the settings.
       const problem = await this.telemetry.switchListener({ ...running, ...change }, running)
       if (problem) throw new ReportedError(problem)
@@ -218,10 +226,10 @@ export class FleetApp {
     'webhooks:register': (input) => this.webhooks.register(input),
     'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
     'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
+    'webhooks:test-public': ({ webhookId }) => this.testPublicUrl(webhookId),
     'health:probe-api': () => probeApi(this.apiUrl(), { clock: this.options.clock }),
     'listener:recent-events': () => Promise.resolve(this.telemetry.recentRawEvents()),
     'window:pop-out-map': () => Promise.resolve({ opened: this.options.openMapWindow?.() ?? false }),
-    'shell:open-external': ({ url }) => this.options.openExternal(url),
     'connections:list': () => this.connections.list(),
     'connections:save': ({ config, secret }) => this.connections.save(config, secret),
     'connections:remove': ({ id }) => this.connections.remove(id),
@@ -249,6 +257,22 @@ export class FleetApp {
       demo: true,
     })
     return this.session.state()
+  }
+
+  /** Probes a registered webhook's public URL: does Tagora's route reach this listener? */
+  private testPublicUrl(webhookId: string): ReturnType<typeof probePublicUrl> {
+    const record = this.webhooks.records().find((r) => r.webhookId === webhookId)
+    if (!record) {
+      return Promise.reject(
+        new UserFacingError('unknown-webhook', `Fleet Monitor has no webhook ${webhookId}.`),
+      )
+    }
+    return probePublicUrl(record, {
+      probes: this.telemetry.probes,
+      clock: this.options.clock,
+      listener: () => ({ port: this.telemetry.boundPort(), path: this.listenerSettings().path }),
+      ...(this.options.resolveOverride && { resolve: this.options.resolveOverride }),
+    })
   }
 
   /** Small lists travel whole; large ones in slices the renderer reassembles (device-list-parts.ts). */

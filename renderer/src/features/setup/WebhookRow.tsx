@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
 import { scopeDevices } from './setup-actions'
 import { errorText, problemText } from '../../lib/error-text'
+import { WebhookKeyNotes } from './WebhookKeyNotes'
+import { ListenerPathMismatch } from './ListenerPathMismatch'
+import { PublicUrlTest } from './PublicUrlTest'
 
 const SHOWN_DEVICES = 200
 
@@ -33,15 +36,28 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
           : t('setup.webhooks.scopeNever')
 
   return (
-    <li className="setup-webhook" data-testid="webhook-row" data-webhook-id={webhook.webhookId}>
+    <li
+      className="setup-webhook"
+      data-testid="webhook-row"
+      data-webhook-id={webhook.webhookId}
+      data-key-problem={webhook.keyProblem ?? ''}
+    >
       <div className="setup-webhook-head">
         <strong>{webhook.name}</strong>
         {webhook.demo && <span className="setup-badge">{t('setup.webhooks.demo')}</span>}
+        {webhook.isActive === false && (
+          <span className="setup-badge setup-badge-inactive" data-testid="webhook-inactive">
+            {t('setup.webhooks.inactive')}
+          </span>
+        )}
         <span className="setup-muted">
           {t('setup.webhooks.created', { time: new Date(webhook.createdAt).toLocaleString() })}
         </span>
       </div>
       <code className="setup-url">{webhook.postUrl}</code>
+      <WebhookKeyNotes webhook={webhook} />
+      <ListenerPathMismatch postUrl={webhook.postUrl} />
+      <PublicUrlTest webhookId={webhook.webhookId} />
       <div
         className={`setup-scope scope-${scope.phase}`}
         data-testid="webhook-scope"

@@ -1,3 +1,4 @@
+import type { PublicUrlTestResult } from '../../../../shared/domain/public-url-test'
 import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
 import type { DeviceSyncSettings, ListenerSettings } from '../../../../shared/schemas/settings'
 import { callApi } from '../../lib/call'
@@ -35,4 +36,8 @@ export async function applyListenerSettings(change: Partial<ListenerSettings>): 
 
 export async function applyDeviceSyncSettings(change: Partial<DeviceSyncSettings>): Promise<void> {
   useAppStore.getState().setSettings(await callApi('settings:set-device-sync', change))
+}
+
+export function testPublicUrl(webhookId: string): Promise<PublicUrlTestResult> {
+  return callApi('webhooks:test-public', { webhookId })
 }
