@@ -56,11 +56,10 @@ test('a desk behind a tunnel: positions arrive, the public URL test reaches it, 
 
     // The webhook's path is not the listener's: said, and fixed in one click.
     await expect(row.getByTestId('listener-path-mismatch')).toContainText('/hooks/tagora')
-    await row.screenshot({ path: 'test-results/webhook-row-mismatch.png' })
     await row.getByTestId('listener-path-fix').click()
     await expect(row.getByTestId('listener-path-mismatch')).toHaveCount(0)
     await expect(page.getByTestId('listener-local-url')).toHaveText(/\/hooks\/tagora$/)
-    await row.screenshot({ path: 'test-results/webhook-row-tunnel.png' })
+    await row.screenshot({ path: 'docs/screenshots/webhook-tunnel.png' })
 
     // Real deliveries through the tunnel: every vehicle gets a position; nothing is refused.
     expect(await sim.tick()).toMatchObject({ events: 6, delivered: 6, failedPosts: 0 })
