@@ -2,8 +2,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// Main also bundles the browser host and the standalone simulator: they share the services and
-// must run under plain Node from the same build (design rule 3).
+// Main also bundles the browser host and the standalone simulator: they share core/ and must run
+// under plain Node from the same build (design rule 3).
 export default defineConfig({
   main: {
     build: {
@@ -11,8 +11,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          'web-host': resolve(import.meta.dirname, 'electron/web-host/index.ts'),
-          simulator: resolve(import.meta.dirname, 'electron/main/simulator/run-simulator.ts'),
+          'web-host': resolve(import.meta.dirname, 'web-host/index.ts'),
+          simulator: resolve(import.meta.dirname, 'tools/simulator/run-simulator.ts'),
         },
       },
     },

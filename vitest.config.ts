@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: [
       'test/keychain/**/*.test.ts',
+      'core/**/*.test.ts',
       'electron/**/*.test.ts',
+      'web-host/**/*.test.ts',
+      'tools/**/*.test.ts',
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.ts',

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
 import type { Server } from 'node:http'
-import { BATCH_INTERVAL_MS, createBatchPump } from '../../electron/main/services/telemetry/batch-pump'
+import { BATCH_INTERVAL_MS, createBatchPump } from '../../core/telemetry/batch-pump'
 import type { KeySpace } from '../ingest/bench-events'
 import { prepareClient } from '../ingest/client-runner'
 import { startIngestTarget, WEBHOOK_PATH } from '../ingest/ingest-target'

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import { signBody } from '../../electron/main/simulator/webhook-delivery'
+import { signBody } from '../../tools/simulator/webhook-delivery'
 
 /**
  * Bench events are numbered k = 0, 1, 2…: event k belongs to asset `k % assets` and carries fix
@@ -14,7 +14,7 @@ export interface KeySpace {
 const ID_PREFIX = 'bench-'
 const CENTER = { lat: 19.4326, lng: -99.1332 }
 
-/** The simulator's event shape (electron/main/simulator/fleet.ts), so the parser does its usual work. */
+/** The simulator's event shape (tools/simulator/fleet.ts), so the parser does its usual work. */
 export function benchEvent(k: number, space: KeySpace): Record<string, unknown> {
   const asset = k % space.assets
   const round = Math.floor(k / space.assets)

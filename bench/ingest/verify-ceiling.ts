@@ -1,5 +1,5 @@
 import { generateKeyPairSync, verify } from 'node:crypto'
-import { decodeSignature } from '../../electron/main/services/listener/signature'
+import { decodeSignature } from '../../core/listener/signature'
 import { monoMs } from '../lib/stats'
 import { signedPost } from './bench-events'
 

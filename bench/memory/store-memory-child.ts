@@ -1,6 +1,6 @@
-import { parseTelemetryBody } from '../../electron/main/services/telemetry/parse-telemetry'
-import { TelemetryStore } from '../../electron/main/services/telemetry/telemetry-store'
-import { systemClock } from '../../electron/main/services/ports/clock'
+import { parseTelemetryBody } from '../../core/telemetry/parse-telemetry'
+import { TelemetryStore } from '../../core/telemetry/telemetry-store'
+import { systemClock } from '../../core/ports/clock'
 import { benchEvent } from '../ingest/bench-events'
 import type { KeySpace } from '../ingest/bench-events'
 

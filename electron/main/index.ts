@@ -1,22 +1,23 @@
 import { BrowserWindow, Menu, app, session as electronSession } from 'electron'
 import type { AppCommand } from '../../shared/domain/app-command'
 import { contentSecurityPolicy } from '../../shared/net/content-security-policy'
-import { KeytarSecretStore } from './adapters/keytar-secret-store'
+import { KeytarSecretStore } from '../../core/adapters/keytar-secret-store'
 import { electronPowerEvents } from './adapters/electron-power-events'
 import { appMenuTemplate } from './desktop/app-menu'
-import { AppWindows } from './desktop/app-windows'
+import { AppWindows } from './windows/app-windows'
 import { DEBUGGING_SWITCHES, devOverrides } from './desktop/dev-overrides'
 import { eventTap } from './desktop/event-tap'
 import { createFleetTray } from './desktop/fleet-tray'
 import { bindContractCalls, webContentsSink } from './ipc/ipc-bridge'
 import { createTrustedSenderCheck } from './ipc/trusted-sender'
-import { FleetApp } from './services/app/fleet-app'
-import { installProcessGuards } from './services/app/process-guards'
-import { createLogger } from './services/logging/logger'
-import { systemClock } from './services/ports/clock'
+import { FleetApp } from '../../core/app/fleet-app'
+import { startDemoServer } from '../../tools/simulator/demo-server'
+import { installProcessGuards } from '../../core/host/process-guards'
+import { createLogger } from '../../core/logging/logger'
+import { systemClock } from '../../core/ports/clock'
 import { isRendererEntry, rendererEntryUrl } from './windows/renderer-entry'
 import { hardenSession } from './windows/session-hardening'
-import { parseHostOptions } from '../web-host/cli-options'
+import { parseHostOptions } from '../../core/host/cli-options'
 
 // Composition root of the Electron app: build the services, bind the contract, open the windows.
 const logger = createLogger('main')
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     listenerPortOverride:
       options.listenerPort ?? (process.argv.includes('--port') ? options.port : undefined),
     secretStore: new KeytarSecretStore(),
+    startDemoServer,
     powerEvents: electronPowerEvents,
     clock: systemClock,
     logger,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { startSimulator } from '../../electron/main/simulator/simulator'
+import { startSimulator } from '../../tools/simulator/simulator'
 import { launchChromium } from '../support/chromium'
 import { startWebHostProcess } from '../support/web-host-process'
 

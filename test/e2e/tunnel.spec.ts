@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { startSimulator } from '../../electron/main/simulator/simulator'
+import { startSimulator } from '../../tools/simulator/simulator'
 import { launchChromium } from '../support/chromium'
 import { startTunnelStandIn, TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
 import { startWebHostProcess } from '../support/web-host-process'

@@ -1,12 +1,12 @@
 import { createServer } from 'node:net'
 import type { AddressInfo, Server } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { dispatchCall } from '../../electron/main/services/app/dispatch-call'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import { TagoraApiError } from '../../electron/main/services/tagora/tagora-api-error'
-import type { Simulator } from '../../electron/main/simulator/simulator'
-import { freePort, startTestApp, startTestSimulator } from './harness'
-import type { TestApp } from './harness'
+import { dispatchCall } from '../../core/app/dispatch-call'
+import { silentLogger } from '../../core/logging/logger'
+import { TagoraApiError } from '../../core/tagora/tagora-api-error'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { freePort, startTestApp, startTestSimulator } from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

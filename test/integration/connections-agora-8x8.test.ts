@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { saveConnectionInputSchema, videoRoomInputSchema } from '../../shared/schemas/connections'
-import type { AgoraFake } from '../fakes/agora-fake'
-import { startAgoraFake } from '../fakes/agora-fake'
-import { connectionConfig, createConnectionKit } from '../fakes/connection-kit'
-import type { EightByEightFake } from '../fakes/eight-by-eight-fake'
-import { startEightByEightFake } from '../fakes/eight-by-eight-fake'
+import type { AgoraFake } from '../fakes/fake-agora'
+import { startAgoraFake } from '../fakes/fake-agora'
+import { connectionConfig, createConnectionKit } from '../support/connection-kit'
+import type { EightByEightFake } from '../fakes/fake-eight-by-eight'
+import { startEightByEightFake } from '../fakes/fake-eight-by-eight'
 
 let kit = createConnectionKit()
 const closers: Array<() => Promise<void>> = []

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { advance, connectionConfig, createConnectionKit, waitFor } from '../fakes/connection-kit'
-import type { NugiosFake } from '../fakes/nugios-fake'
-import { startNugiosFake } from '../fakes/nugios-fake'
+import { advance, connectionConfig, createConnectionKit, waitFor } from '../support/connection-kit'
+import type { NugiosFake } from '../fakes/fake-nugios'
+import { startNugiosFake } from '../fakes/fake-nugios'
 
 const PASSWORD = 'nugios-pass-1'
 const DAY = 24 * 3600 * 1000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { redact, redactText } from '../../electron/main/services/logging/redact'
-import { connectionConfig, createConnectionKit } from '../fakes/connection-kit'
+import { redact, redactText } from '../../core/logging/redact'
+import { connectionConfig, createConnectionKit } from '../support/connection-kit'
 import { startFakeServer } from '../fakes/fake-http'
 
 describe('redaction covers the vendor schemes', () => {

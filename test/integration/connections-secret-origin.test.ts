@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { connectionAccount } from '../../electron/main/services/connections/connection-secrets'
-import { connectionConfig, createConnectionKit } from '../fakes/connection-kit'
-import type { EightByEightFake } from '../fakes/eight-by-eight-fake'
-import { startEightByEightFake } from '../fakes/eight-by-eight-fake'
-import type { TavioFake } from '../fakes/tavio-fake'
-import { startTavioFake } from '../fakes/tavio-fake'
+import { connectionAccount } from '../../core/connections/connection-secrets'
+import { connectionConfig, createConnectionKit } from '../support/connection-kit'
+import type { EightByEightFake } from '../fakes/fake-eight-by-eight'
+import { startEightByEightFake } from '../fakes/fake-eight-by-eight'
+import type { TavioFake } from '../fakes/fake-tavio'
+import { startTavioFake } from '../fakes/fake-tavio'
 
 // Issue 13 point 6: a stored secret never follows an edit to another server (scheme, host or port of
 // the base URL) or scheme. Two fakes on loopback, on different ports, are two servers.

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConnectionConfig } from '../../shared/schemas/connections'
-import { ConnectionsService } from '../../electron/main/services/connections/connections-service'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import { MemorySecretStore } from '../../electron/main/services/ports/secret-store'
-import { FakeClock } from '../../electron/main/services/session/fake-clock'
-import { connectionConfig } from '../fakes/connection-kit'
-import type { NugiosFake } from '../fakes/nugios-fake'
-import { startNugiosFake } from '../fakes/nugios-fake'
+import { ConnectionsService } from '../../core/connections/connections-service'
+import { silentLogger } from '../../core/logging/logger'
+import { FakeClock } from '../fakes/fake-clock'
+import { connectionConfig } from '../support/connection-kit'
+import type { NugiosFake } from '../fakes/fake-nugios'
+import { startNugiosFake } from '../fakes/fake-nugios'
+import { MemorySecretStore } from '../fakes/fake-secret-store'
 
 let fake: NugiosFake
 const services: ConnectionsService[] = []

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLogger } from '../../electron/main/services/logging/logger'
-import { FakeClock } from '../../electron/main/services/session/fake-clock'
-import { tagoraScheme } from '../../electron/main/services/connections/schemes/tagora'
-import type { TagoraConnectionConfig } from '../../electron/main/services/connections/schemes/tagora'
-import { TokenEngine } from '../../electron/main/services/connections/token-engine'
-import { createTagoraClient } from '../../electron/main/services/tagora/tagora-client'
-import { startSimulator } from '../../electron/main/simulator/simulator'
-import type { Simulator } from '../../electron/main/simulator/types'
+import { createLogger } from '../../core/logging/logger'
+import { FakeClock } from '../fakes/fake-clock'
+import { tagoraScheme } from '../../core/session/tagora-scheme'
+import type { TagoraConnectionConfig } from '../../core/session/tagora-scheme'
+import { TokenEngine } from '../../core/tokens/token-engine'
+import { createTagoraClient } from '../../core/tagora/tagora-client'
+import { startSimulator } from '../../tools/simulator/simulator'
+import type { Simulator } from '../../tools/simulator/types'
 
 // Tagora as one scheme of the generic engine, against the real simulator (same envelope, JWT exp,
 // rotating renewToken): the same scheme the app's own session runs on (session/tagora-session.ts).

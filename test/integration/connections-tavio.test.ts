@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { advance, connectionConfig, createConnectionKit, waitFor } from '../fakes/connection-kit'
-import type { TavioFake } from '../fakes/tavio-fake'
-import { startTavioFake } from '../fakes/tavio-fake'
+import { advance, connectionConfig, createConnectionKit, waitFor } from '../support/connection-kit'
+import type { TavioFake } from '../fakes/fake-tavio'
+import { startTavioFake } from '../fakes/fake-tavio'
 
 let fake: TavioFake
 let kit: ReturnType<typeof createConnectionKit>

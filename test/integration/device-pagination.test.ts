@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Simulator } from '../../electron/main/simulator/simulator'
-import { startTestApp, startTestSimulator } from './harness'
-import type { TestApp } from './harness'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { startTestApp, startTestSimulator } from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 const DEVICES = 25_000
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DeviceSync } from '../../electron/main/services/devices/device-sync'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import { systemClock } from '../../electron/main/services/ports/clock'
-import { createTagoraClient } from '../../electron/main/services/tagora/tagora-client'
-import { startSimulator } from '../../electron/main/simulator/simulator'
-import type { Simulator } from '../../electron/main/simulator/simulator'
+import { DeviceSync } from '../../core/devices/device-sync'
+import { silentLogger } from '../../core/logging/logger'
+import { systemClock } from '../../core/ports/clock'
+import { createTagoraClient } from '../../core/tagora/tagora-client'
+import { startSimulator } from '../../tools/simulator/simulator'
+import type { Simulator } from '../../tools/simulator/simulator'
 
 const FLEET = 100_000
 let sim: Simulator

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventName } from '../../shared/ipc/contract'
-import { FleetApp } from '../../electron/main/services/app/fleet-app'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import { systemClock } from '../../electron/main/services/ports/clock'
-import { MemorySecretStore } from '../../electron/main/services/ports/secret-store'
-import type { Simulator } from '../../electron/main/simulator/simulator'
-import { startTestSimulator } from './harness'
+import { FleetApp } from '../../core/app/fleet-app'
+import { silentLogger } from '../../core/logging/logger'
+import { systemClock } from '../../core/ports/clock'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { startTestSimulator } from '../support/app-kit'
+import { MemorySecretStore } from '../fakes/fake-secret-store'
 
 let sim: Simulator
 let app: FleetApp | null = null

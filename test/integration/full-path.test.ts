@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { EventName, EventPayload } from '../../shared/ipc/contract'
 import type { TelemetryBatch } from '../../shared/domain/telemetry'
-import { dispatchCall } from '../../electron/main/services/app/dispatch-call'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import type { FleetApp } from '../../electron/main/services/app/fleet-app'
-import type { Simulator } from '../../electron/main/simulator/simulator'
-import { listenerUrl, startTestApp, startTestSimulator } from './harness'
-import type { TestApp } from './harness'
+import { dispatchCall } from '../../core/app/dispatch-call'
+import { silentLogger } from '../../core/logging/logger'
+import type { FleetApp } from '../../core/app/fleet-app'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { listenerUrl, startTestApp, startTestSimulator } from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 const VEHICLES = 6
 

@@ -1,8 +1,8 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { FleetApp } from '../../electron/main/services/app/fleet-app'
-import type { Simulator } from '../../electron/main/simulator/simulator'
+import type { FleetApp } from '../../core/app/fleet-app'
+import type { Simulator } from '../../tools/simulator/simulator'
 import {
   createTestWebhookKey,
   listenerUrl,
@@ -10,8 +10,8 @@ import {
   signBody,
   startTestApp,
   startTestSimulator,
-} from './harness'
-import type { TestApp } from './harness'
+} from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 const VEHICLES = 3
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { FleetApp } from '../../electron/main/services/app/fleet-app'
-import type { Simulator } from '../../electron/main/simulator/simulator'
-import { listenerUrl, startTestApp, startTestSimulator } from './harness'
-import type { TestApp } from './harness'
+import type { FleetApp } from '../../core/app/fleet-app'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { listenerUrl, startTestApp, startTestSimulator } from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 /**
  * Replies that differ from the document's example, made by the simulator's fault switches and read

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { FleetApp } from '../../electron/main/services/app/fleet-app'
-import type { Simulator } from '../../electron/main/simulator/simulator'
+import type { FleetApp } from '../../core/app/fleet-app'
+import type { Simulator } from '../../tools/simulator/simulator'
 import { startTunnelStandIn, TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
 import type { TunnelStandIn } from '../support/tunnel-stand-in'
-import { listenerUrl, startTestApp, startTestSimulator } from './harness'
-import type { TestApp } from './harness'
+import { listenerUrl, startTestApp, startTestSimulator } from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 // The field's route, not the simulator's shortcut: Tagora → https://desk3.example.net (a tunnel that
 // keeps the public Host and path and adds X-Forwarded-*) → the desk's listener on 127.0.0.1.

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatchCall } from '../../electron/main/services/app/dispatch-call'
-import type { FleetApp } from '../../electron/main/services/app/fleet-app'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import { TagoraApiError } from '../../electron/main/services/tagora/tagora-api-error'
-import type { Simulator } from '../../electron/main/simulator/simulator'
-import { startTestApp, startTestSimulator } from './harness'
-import type { TestApp } from './harness'
+import { dispatchCall } from '../../core/app/dispatch-call'
+import type { FleetApp } from '../../core/app/fleet-app'
+import { silentLogger } from '../../core/logging/logger'
+import { TagoraApiError } from '../../core/tagora/tagora-api-error'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { startTestApp, startTestSimulator } from '../support/app-kit'
+import type { TestApp } from '../support/app-kit'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store'
+import { KeytarSecretStore } from '../../core/adapters/keytar-secret-store'
 
 // Runs against a real Secret Service (gnome-keyring under dbus-run-session: scripts/with-keychain.sh).
 const real = process.env.FLEET_REAL_KEYCHAIN === '1'

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store'
-import { silentLogger } from '../../electron/main/services/logging/logger'
-import { systemClock } from '../../electron/main/services/ports/clock'
-import { noPowerEvents } from '../../electron/main/services/ports/power-events'
-import { savedSignInAccount } from '../../electron/main/services/session/saved-sign-in'
-import { TagoraSession } from '../../electron/main/services/session/tagora-session'
-import { createTagoraClient } from '../../electron/main/services/tagora/tagora-client'
-import { startSimulator } from '../../electron/main/simulator/simulator'
-import type { Simulator } from '../../electron/main/simulator/simulator'
+import { KeytarSecretStore } from '../../core/adapters/keytar-secret-store'
+import { silentLogger } from '../../core/logging/logger'
+import { systemClock } from '../../core/ports/clock'
+import { noPowerEvents } from '../../core/ports/power-events'
+import { savedSignInAccount } from '../../core/session/saved-sign-in'
+import { TagoraSession } from '../../core/session/tagora-session'
+import { createTagoraClient } from '../../core/tagora/tagora-client'
+import { startSimulator } from '../../tools/simulator/simulator'
+import type { Simulator } from '../../tools/simulator/simulator'
 
 // "Keep me signed in" end to end through keytar and a real Secret Service (gnome-keyring under
 // dbus-run-session: scripts/with-keychain.sh). Each "launch" is a new store and a new session.

@@ -1,8 +1,8 @@
 // A process that installs the guards and then fails the ways a host can: the guards test runs it
 // as a child and checks it is still alive at the end and logged each failure.
 import { EventEmitter } from 'node:events'
-import { installProcessGuards } from '../../electron/main/services/app/process-guards'
-import { createLogger } from '../../electron/main/services/logging/logger'
+import { installProcessGuards } from '../../core/host/process-guards'
+import { createLogger } from '../../core/logging/logger'
 
 installProcessGuards(createLogger('guards-child'))
 void Promise.reject(new Error('a stray rejection with Bearer abc.def.ghi'))

@@ -1,5 +1,5 @@
 import { app, powerMonitor } from 'electron'
-import type { PowerEvents } from '../services/ports/power-events'
+import type { PowerEvents } from '../../../core/ports/power-events'
 
 /**
  * powerMonitor's resume (and unlock-screen, which some Linux desktops send instead). powerMonitor

@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../../shared/ipc/contract'
-import type { EventSink } from '../services/app/event-hub'
+import type { EventSink } from '../../../core/app/event-hub'
 
 /** An EventSink that only watches one event, for main-process observers such as the tray. */
 export function eventTap<K extends EventName>(

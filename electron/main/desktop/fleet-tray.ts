@@ -1,8 +1,8 @@
 import { Menu, Tray, nativeImage } from 'electron'
 import type { ListenerState } from '../../../shared/domain/listener'
 import type { SessionState } from '../../../shared/domain/session'
-import { trayIconBitmap, trayStatus, trayTooltip } from '../services/desktop/tray-status'
-import type { TrayStatus } from '../services/desktop/tray-status'
+import { trayIconBitmap, trayStatus, trayTooltip } from './tray-status'
+import type { TrayStatus } from './tray-status'
 
 const ICON_SIZE = 16
 

@@ -1,7 +1,7 @@
 import type { BrowserWindow } from 'electron'
 import { screen } from 'electron'
-import type { Logger } from '../services/logging/logger'
-import { loadWindowState, placeOnDisplays, saveWindowState } from '../services/desktop/window-state'
+import type { Logger } from '../../../core/logging/logger'
+import { loadWindowState, placeOnDisplays, saveWindowState } from './window-state'
 
 /** Saved bounds for a window named `name`, placed on a display that exists now; null for defaults. */
 export async function restoredBounds(

@@ -2,10 +2,10 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { ipcMain } from 'electron'
 import type { EventName, EventPayload } from '../../../shared/ipc/contract'
 import { CALL_CHANNELS } from '../../../shared/ipc/channels'
-import type { CallHandlers } from '../services/app/call-handlers'
-import { dispatchCall } from '../services/app/dispatch-call'
-import type { EventSink } from '../services/app/event-hub'
-import type { Logger } from '../services/logging/logger'
+import type { CallHandlers } from '../../../core/app/call-handlers'
+import { dispatchCall } from '../../../core/app/dispatch-call'
+import type { EventSink } from '../../../core/app/event-hub'
+import type { Logger } from '../../../core/logging/logger'
 
 /**
  * The only module that touches ipcMain (lint enforces it). Every contract call is bound once; each

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow, shell } from 'electron'
-import type { Logger } from '../services/logging/logger'
+import type { Logger } from '../../../core/logging/logger'
 import { externalLinkTarget } from './external-links'
 import { rendererPageUrl } from './renderer-entry'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HeadersReceivedResponse, OnHeadersReceivedListenerDetails } from 'electron'
-import type { Logger } from '../services/logging/logger'
+import type { Logger } from '../../../core/logging/logger'
 import { isPermissionGranted } from './permission-policy'
 import type { HardenedSession } from './session-hardening'
 import { documentHeaders, hardenSession } from './session-hardening'

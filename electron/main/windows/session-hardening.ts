@@ -1,5 +1,5 @@
 import type { HeadersReceivedResponse, OnHeadersReceivedListenerDetails, Session } from 'electron'
-import type { Logger } from '../services/logging/logger'
+import type { Logger } from '../../../core/logging/logger'
 import { isPermissionGranted } from './permission-policy'
 
 /** The parts of an Electron session this module sets (a fake stands in for it in tests). */

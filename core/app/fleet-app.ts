@@ -1,0 +1,325 @@
+import type { Device } from '../../shared/domain/device'
+import { DEVICE_LIST_PART_SIZE, splitDeviceList } from '../../shared/domain/device-list-parts'
+import type { SessionState } from '../../shared/domain/session'
+import type { AppSnapshot } from '../../shared/ipc/contract'
+import type { Settings } from '../../shared/schemas/settings'
+import { telemetrySettingsSchema } from '../../shared/schemas/settings'
+import type { Clock } from '../ports/clock'
+import type { PowerEvents } from '../ports/power-events'
+import type { SecretStore } from '../ports/secret-store'
+import type { Logger } from '../logging/logger'
+import { SettingsStore } from '../settings/settings-store'
+import { createTagoraClient } from '../tagora/tagora-client'
+import { TagoraSession } from '../session/tagora-session'
+import { DeviceSync } from '../devices/device-sync'
+import { SyncScheduler } from '../devices/sync-scheduler'
+import { WebhookService } from '../webhooks/webhook-service'
+import { probePublicUrl } from '../webhooks/public-url-probe'
+import type { ResolveOverride } from '../webhooks/public-url-probe'
+import { ConnectionsService } from '../connections/connections-service'
+import type { CallHandlers } from './call-handlers'
+import { probeApi } from '../health/api-probe'
+import { DemoMode } from './demo-mode'
+import type { StartDemoServer } from '../ports/demo-server'
+import { ReportedError, UserFacingError } from '../errors/app-errors'
+import { EventHub } from './event-hub'
+import { TelemetryPipeline } from './telemetry-pipeline'
+import { WebhookKeys } from './webhook-keys'
+import type { AppErrorInfo } from '../../shared/domain/errors'
+
+export interface FleetAppOptions {
+  dataDir: string
+  host: 'electron' | 'web'
+  /** TAGORA_API_URL: overrides the settings field for this run without persisting it. */
+  apiUrlOverride?: string
+  /** --listener-port: overrides the listener port for this run. */
+  listenerPortOverride?: number
+  secretStore: SecretStore
+  powerEvents: PowerEvents
+  clock: Clock
+  logger: Logger
+  /** Starts the bundled simulator for "Try the demo" (tools/simulator/demo-server.ts). */
+  startDemoServer?: StartDemoServer
+  /** `--resolve`: where "Test the public URL" reaches a public host instead of through DNS. */
+  resolveOverride?: ResolveOverride
+  /** Electron: opens (or focuses) the pop-out map window and returns true. Absent in the browser host. */
+  openMapWindow?: () => boolean
+}
+
+/**
+ * The whole app minus its windows: settings, session, devices, telemetry, demo mode. Both hosts build
+ * one of these and bind its handlers and events to their transport (design rule 3).
+ */
+export class FleetApp {
+  readonly hub = new EventHub()
+  readonly settings: SettingsStore
+  readonly session: TagoraSession
+  readonly devices: DeviceSync
+  readonly telemetry: TelemetryPipeline
+  readonly demo: DemoMode
+  readonly webhooks: WebhookService
+  /** Other vendors' connections (issue 7). */
+  readonly connections: ConnectionsService
+  private readonly keys: WebhookKeys
+  private readonly syncSchedule: SyncScheduler
+  /** --listener-port wins until the user picks a port in the app. */
+  private listenerPortOverride: number | undefined
+  settingsNotice: AppErrorInfo | null = null
+  private lastPhase: SessionState['phase'] = 'signed-out'
+  private deviceListId = 0
+
+  constructor(private readonly options: FleetAppOptions) {
+    const { clock, logger } = options
+    this.settings = new SettingsStore(options.dataDir, logger)
+    this.keys = new WebhookKeys(logger)
+    this.telemetry = new TelemetryPipeline(this.hub, this.keys, clock, logger)
+    this.demo = new DemoMode(logger, options.startDemoServer)
+    this.session = new TagoraSession({
+      clock,
+      logger,
+      secretStore: options.secretStore,
+      powerEvents: options.powerEvents,
+      createClient: (apiUrl) => createTagoraClient({ baseUrl: apiUrl, logger }),
+    })
+    this.devices = new DeviceSync({ session: this.session, logger, clock })
+    this.listenerPortOverride = options.listenerPortOverride
+    this.webhooks = new WebhookService({
+      session: this.session,
+      clock,
+      logger,
+      settings: this.settings,
+      apiUrl: () => this.apiUrl(),
+      devices: () => this.devices.devices(),
+      onChange: (state) => this.hub.emit('webhooks:state', state),
+      onScopeItems: (items) => this.telemetry.useScopeItems(items),
+      onRecords: (records) => {
+        this.keys.use(records, this.apiUrl())
+        this.telemetry.usePostUrls(records.map((record) => record.postUrl))
+      },
+    })
+    this.connections = new ConnectionsService({
+      configs: {
+        list: () => this.settings.get().connections,
+        write: async (connections) => void (await this.settings.update((s) => ({ ...s, connections }))),
+      },
+      secretStore: options.secretStore,
+      clock,
+      logger,
+      powerEvents: options.powerEvents,
+      onStatus: (status) => this.hub.emit('connections:status', status),
+    })
+    this.syncSchedule = new SyncScheduler({
+      clock,
+      logger,
+      refresh: () => this.syncAll(),
+      intervalMs: () => this.settings.get().deviceSync.refreshMinutes * 60_000,
+    })
+    options.powerEvents.onResume(() => void this.syncSchedule.kick())
+    this.session.onChange((state) => this.onSessionChange(state))
+    let lastList: Device[] | null = null
+    this.devices.onChange((devices, syncState) => {
+      // Progress updates repeat the same list: ship and index a 100k-device list only when it changed.
+      if (devices !== lastList) {
+        lastList = devices
+        this.telemetry.useDevices(devices)
+        this.emitDeviceList(devices)
+        this.webhooks.devicesChanged()
+      }
+      this.hub.emit('devices:sync-state', syncState)
+    })
+    this.settings.onChange((settings) => this.hub.emit('settings:changed', settings))
+  }
+
+  /** Loads settings, starts the listener, and signs in silently when the user chose to stay signed in. */
+  async start(): Promise<void> {
+    const loaded = await this.settings.load()
+    this.settingsNotice = loaded.notice
+    this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
+    await this.telemetry.applyListenerSettings(this.listenerSettings())
+    this.webhooks.recordsChanged()
+    // Vendors answer at their own pace: start-up does not wait for them (each reports its own state).
+    void this.connections.connectAll()
+    const email = loaded.settings.lastEmail
+    if (email) await this.session.restore({ apiUrl: this.apiUrl(), email })
+  }
+
+  async stop(): Promise<void> {
+    this.connections.dispose()
+    this.syncSchedule.stop()
+    this.devices.cancel()
+    await this.telemetry.stop()
+    await this.demo.stop()
+  }
+
+  /** The API in use: the simulator's in demo mode, else TAGORA_API_URL, else the settings field. */
+  apiUrl(): string {
+    return this.demo.running?.apiBaseUrl ?? this.options.apiUrlOverride ?? this.settings.get().apiUrl
+  }
+
+  snapshot(): AppSnapshot {
+    const devices = this.devices.devices()
+    const large = devices.length > DEVICE_LIST_PART_SIZE
+    // A large list follows the snapshot in slices, so the renderer never parses it in one piece.
+    if (large) this.options.clock.setTimer(() => this.emitDeviceList(devices), 0)
+    return {
+      session: this.session.state(),
+      devices: large ? [] : devices,
+      deviceSync: this.devices.state(),
+      webhooks: this.webhooks.state(),
+      listener: this.telemetry.listenerState(),
+      settings: this.settings.get(),
+      telemetry: this.telemetry.telemetry.snapshotBatch(),
+      host: this.options.host,
+      notice: this.settingsNotice,
+    }
+  }
+
+  readonly handlers: CallHandlers = {
+    'app:get-snapshot': () => Promise.resolve(this.snapshot()),
+    'app:dismiss-notice': () => {
+      this.settingsNotice = null
+      return Promise.resolve()
+    },
+    'session:sign-in': async ({ email, password, remember }) => {
+      await this.demo.stop()
+      await this.session.signIn({ apiUrl: this.apiUrl(), email, password, remember })
+      await this.settings.update((s) => ({ ...s, lastEmail: remember ? email : null }))
+      return this.session.state()
+    },
+    'session:start-demo': () => this.startDemo(),
+    'session:sign-out': async () => {
+      await this.session.signOut()
+      return this.session.state()
+    },
+    'devices:refresh': () => this.syncAll(),
+    'telemetry:get-trail': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.trail(assetId)),
+    'telemetry:get-asset': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.detail(assetId)),
+    'settings:set-api-url': async ({ apiUrl }) => {
+      if (this.session.state().phase !== 'signed-out') {
+        throw new UserFacingError('signed-in', 'Sign out before changing the API URL.')
+      }
+      const next = await this.settings.update((s) => ({ ...s, apiUrl }))
+      this.webhooks.recordsChanged()
+      return next
+    },
+    'settings:set-listener': async (change) => {
+      const bound = this.telemetry.boundPort()
+      // A change that names no port keeps the bound one: a port-0 listener would otherwise move under its tunnel.
+      const running = { ...this.listenerSettings(), ...(bound !== null && { port: bound }) }
+      // A busy or refused port changes nothing: the listener stays where it was, and so do the settings.
+      const problem = await this.telemetry.switchListener({ ...running, ...change }, running)
+      if (problem) throw new ReportedError(problem)
+      if (change.port !== undefined) this.listenerPortOverride = undefined
+      return this.settings.update((s) => ({ ...s, listener: { ...s.listener, ...change } }))
+    },
+    'settings:set-map': (change) => this.settings.update((s) => ({ ...s, map: { ...s.map, ...change } })),
+    'settings:set-telemetry': async (change) => {
+      const merged = telemetrySettingsSchema.safeParse({ ...this.settings.get().telemetry, ...change })
+      if (!merged.success)
+        throw new UserFacingError('invalid-input', merged.error.issues[0]?.message ?? 'invalid')
+      const next = await this.settings.update((s) => ({ ...s, telemetry: merged.data }))
+      this.telemetry.applyTelemetrySettings(next.telemetry)
+      return next
+    },
+    'settings:set-device-sync': async (change) => {
+      const next = await this.settings.update((s) => ({ ...s, deviceSync: { ...s.deviceSync, ...change } }))
+      this.syncSchedule.reschedule()
+      return next
+    },
+    'webhooks:register': (input) => this.webhooks.register(input),
+    'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
+    'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
+    'webhooks:test-public': ({ webhookId }) => this.testPublicUrl(webhookId),
+    'health:probe-api': () => probeApi(this.apiUrl(), { clock: this.options.clock }),
+    'listener:recent-events': () => Promise.resolve(this.telemetry.recentRawEvents()),
+    'window:pop-out-map': () => Promise.resolve({ opened: this.options.openMapWindow?.() ?? false }),
+    'connections:list': () => this.connections.list(),
+    'connections:save': ({ config, secret }) => this.connections.save(config, secret),
+    'connections:remove': ({ id }) => this.connections.remove(id),
+    'connections:test': ({ id }) => this.connections.test(id),
+    'connections:create-video-room': (input) => this.connections.createVideoRoom(input),
+  }
+
+  /** Demo: simulator in-process → sign in → devices → webhook to the local listener. */
+  async startDemo(): Promise<SessionState> {
+    if (!this.telemetry.localUrl()) {
+      const listener = this.telemetry.listenerState()
+      throw new UserFacingError(
+        'listener-unavailable',
+        `The demo needs the local listener, which is not running${listener.error ? `: ${listener.error}` : '.'}`,
+      )
+    }
+    await this.session.signOut()
+    const simulator = await this.demo.start()
+    const { email, password } = simulator.credentials
+    await this.session.signIn({ apiUrl: simulator.apiBaseUrl, email, password, remember: false, demo: true })
+    await this.devices.refresh()
+    await this.webhooks.register({
+      name: 'Fleet Monitor demo',
+      postUrl: this.telemetry.localUrl() ?? '',
+      demo: true,
+    })
+    return this.session.state()
+  }
+
+  /** Probes a registered webhook's public URL: does Tagora's route reach this listener? */
+  private testPublicUrl(webhookId: string): ReturnType<typeof probePublicUrl> {
+    const record = this.webhooks.records().find((r) => r.webhookId === webhookId)
+    if (!record) {
+      return Promise.reject(
+        new UserFacingError('unknown-webhook', `Fleet Monitor has no webhook ${webhookId}.`),
+      )
+    }
+    return probePublicUrl(record, {
+      probes: this.telemetry.probes,
+      clock: this.options.clock,
+      listener: () => ({ port: this.telemetry.boundPort(), path: this.listenerSettings().path }),
+      ...(this.options.resolveOverride && { resolve: this.options.resolveOverride }),
+    })
+  }
+
+  /** Small lists travel whole; large ones in slices the renderer reassembles (device-list-parts.ts). */
+  private emitDeviceList(devices: Device[]): void {
+    if (devices.length <= DEVICE_LIST_PART_SIZE) return this.hub.emit('devices:list', devices)
+    this.deviceListId += 1
+    for (const part of splitDeviceList(devices, this.deviceListId)) this.hub.emit('devices:list-part', part)
+  }
+
+  private listenerSettings(): Settings['listener'] {
+    const listener = this.settings.get().listener
+    const port = this.listenerPortOverride
+    return port === undefined ? listener : { ...listener, port }
+  }
+
+  /** Devices (with the configured status filter), then every webhook's scope. */
+  private async syncAll(): Promise<Awaited<ReturnType<DeviceSync['refresh']>>> {
+    const state = await this.devices.refresh(this.settings.get().deviceSync.statusFilter || undefined)
+    if (state.phase !== 'error' && this.session.state().phase !== 'signed-out') {
+      await this.webhooks.refreshScopes()
+    }
+    return state
+  }
+
+  private syncInBackground(): void {
+    void this.syncAll().catch((error: unknown) => this.options.logger.warn('device sync failed', { error }))
+  }
+
+  private onSessionChange(state: SessionState): void {
+    const previous = this.lastPhase
+    this.lastPhase = state.phase
+    this.hub.emit('session:state', state)
+    // A fresh session (sign-in, demo or silent restore) lists the fleet; renewals do not.
+    if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in')) {
+      this.syncInBackground()
+      this.syncSchedule.start()
+    }
+    if (state.phase === 'signed-out') {
+      this.syncSchedule.stop()
+      // Cancels a running sync and forgets the list (another account may sign in next).
+      this.devices.clear()
+      this.telemetry.reset()
+      if (this.demo.running) void this.demo.stop()
+      this.webhooks.reset()
+    }
+  }
+}

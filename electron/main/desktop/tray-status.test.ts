@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import type { ListenerState } from '../../../shared/domain/listener'
+import type { SessionState } from '../../../shared/domain/session'
+import { trayIconBitmap, trayStatus, trayTooltip } from './tray-status'
+
+const BASE_LISTENER: ListenerState = {
+  state: 'listening',
+  url: null,
+  error: null,
+  problem: null,
+  accepted: 0,
+  rejected: {},
+  lastEventAt: null,
+}
+const session = (over: Partial<SessionState> = {}) =>
+  ({ phase: 'signed-in', lastRenewalError: null, ...over }) as SessionState
+const listener = (over: Partial<ListenerState> = {}): ListenerState => ({ ...BASE_LISTENER, ...over })
+
+describe('tray status', () => {
+  it('shows signed out, signed in and listening', () => {
+    expect(trayStatus(session({ phase: 'signed-out' }), listener())).toBe('signed-out')
+    expect(trayStatus(session(), listener({ state: 'off' }))).toBe('signed-in')
+    expect(trayStatus(session({ phase: 'renewing' }), listener())).toBe('listening')
+  })
+
+  it('puts a problem first, with the reason in the tooltip', () => {
+    const busy = listener({ state: 'error', error: 'Port 8787 is already in use' })
+    expect(trayStatus(session({ phase: 'signed-out' }), busy)).toBe('problem')
+    expect(trayTooltip('problem', session(), busy)).toMatch(/Port 8787 is already in use$/)
+    expect(trayStatus(session({ lastRenewalError: 'timeout' }), listener())).toBe('problem')
+  })
+
+  it('draws an opaque dot with transparent corners in the status colour', () => {
+    const pixels = trayIconBitmap('problem', 16)
+    expect(pixels).toHaveLength(16 * 16 * 4)
+    const at = (x: number, y: number) => [...pixels.subarray((y * 16 + x) * 4, (y * 16 + x) * 4 + 4)]
+    expect(at(8, 8)).toEqual([38, 38, 220, 255])
+    expect(at(0, 0)[3]).toBe(0)
+  })
+})
