@@ -1,25 +1,10 @@
-// Flat config: type-aware rules everywhere, plus the layering rules that keep process boundaries honest
-// (VS Code style: enforced on folder names, not by convention).
+// Flat config: type-aware rules everywhere, plus the layering rule that keeps process boundaries honest
+// (VS Code style: enforced on folder names, not by convention; the allow-list is scripts/lint/layers.mjs).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
-
-const noElectron = {
-  name: 'electron',
-  message:
-    'Only electron/main (outside services/simulator) and electron/preload may import electron (design rule 2).',
-}
-const noNativeAdapters = [
-  {
-    name: '@github/keytar',
-    message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.',
-  },
-  {
-    name: 'keytar',
-    message: 'Services receive a SecretStore port; adapters live in electron/main/adapters.',
-  },
-]
+import { layeringPlugin } from './scripts/lint/layering-rule.mjs'
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
@@ -46,49 +31,18 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              group: ['**/electron/**', 'node:*'],
-              message: 'The renderer talks to main only through the DesktopApi contract.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              group: ['node:*', '**/electron/**', '**/renderer/**'],
-              message: 'shared/ compiles under both programs: no Node, no DOM.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/main/services/**/*.ts', 'electron/main/simulator/**/*.ts', 'electron/web-host/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron, ...noNativeAdapters] }],
-    },
+    // Each room imports only what scripts/lint/layers.mjs allows it (VS Code's code-layering, as an allow-list).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { layering: layeringPlugin },
+    rules: { 'layering/allowed-imports': 'error' },
   },
   {
     // ipcMain is touched by exactly one module: the typed handle/send wrappers.
     files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/ipc/ipc-bridge.ts', 'electron/main/services/**', 'electron/main/simulator/**'],
+    ignores: ['electron/main/ipc/ipc-bridge.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -11,6 +11,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.ts',
+      'test/architecture/**/*.test.ts',
     ],
     typecheck: { enabled: true, include: ['shared/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
     testTimeout: 20_000,
