@@ -1,3 +1,6 @@
+// What an end-to-end spec imports: `test` (with the openDesk fixture), `expect` (with the app's
+// state matchers) and openDesk for a desk shared by a whole file. A spec then speaks through the
+// desk's page objects (test/e2e/pages); lint keeps test ids out of specs.
 import { test as base } from '@playwright/test'
 import { openDesk } from './open-desk'
 import type { DeskOptions, RunningDesk } from './open-desk'

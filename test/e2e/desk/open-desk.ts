@@ -104,7 +104,7 @@ function startHost(options: DeskOptions, simulator: Simulator | undefined): Prom
   })
 }
 
-/** Opens a desk for a whole file (beforeAll); the file closes it in afterAll. */
+/** Opens a desk; whoever opens one closes it (the test fixture for a test, afterAll for a whole file). */
 export function openDesk(options: DeskOptions = {}): Promise<RunningDesk> {
   return RunningDesk.open(options)
 }
