@@ -28,6 +28,23 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // End-to-end specs read as a dispatcher's steps; which test id finds what is the page objects' business.
+    files: ['test/e2e/**/*.spec.ts', 'test/electron/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='getByTestId']",
+          message: 'Find it through a page object in test/e2e/pages.',
+        },
+        {
+          selector: 'Literal[value=/data-testid/], TemplateElement[value.raw=/data-testid/]',
+          message: 'Find it through a page object in test/e2e/pages.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

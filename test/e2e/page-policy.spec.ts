@@ -1,14 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
-import type { BrowserContext } from '@playwright/test'
-import { launchChromium } from '../support/chromium'
-import { startWebHostProcess } from '../support/web-host-process'
-import type { WebHostProcess } from '../support/web-host-process'
+import { expect, openDesk, test } from './desk/desk-test'
+import type { RunningDesk } from './desk/desk-test'
 
-let host: WebHostProcess
-let context: BrowserContext
+let desk: RunningDesk
 
 test.beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fleet-data-'))
@@ -16,26 +12,23 @@ test.beforeAll(async () => {
     join(dataDir, 'settings.json'),
     JSON.stringify({ map: { tileUrl: 'https://{s}.tiles.example.test/{z}/{x}/{y}.png' } }),
   )
-  host = await startWebHostProcess({ dataDir })
-  context = await launchChromium()
+  desk = await openDesk({ dataDir, visit: false })
 })
 
 test.afterAll(async () => {
-  await context?.close()
-  await host?.stop()
+  await desk?.close()
 })
 
 test('the page reaches its own host and the configured tile server, and nothing else', async () => {
-  const page = await context.newPage()
-  const response = await page.goto(host.url)
+  const response = await desk.visit()
   const policy = response?.headers()['content-security-policy'] ?? ''
   expect(policy).toContain("img-src 'self' data: blob: https://*.tiles.example.test;")
-  expect(policy).toContain(`ws://127.0.0.1:${new URL(host.origin).port}`)
+  expect(policy).toContain(`ws://127.0.0.1:${new URL(desk.host.origin).port}`)
   // The app itself still works under the policy: its snapshot arrives over the contract socket.
-  await expect(page.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-out')
+  await expect(desk.header.session).toHaveState('signed-out')
 
   // A string, as the page's DOM types are not in the test's program.
-  const violations = await page.evaluate<Array<{ uri: string; directive: string }>>(`(async () => {
+  const violations = await desk.page.evaluate<Array<{ uri: string; directive: string }>>(`(async () => {
     const seen = []
     document.addEventListener('securitypolicyviolation', (e) =>
       seen.push({ uri: e.blockedURI, directive: e.effectiveDirective }),

@@ -1,12 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { VALIDATION_MESSAGES as SAY } from '../../shared/domain/validation-messages'
-import type { EightByEightFake } from '../fakes/fake-eight-by-eight'
 import { startEightByEightFake } from '../fakes/fake-eight-by-eight'
-import { launchChromium } from '../support/chromium'
-import { startWebHostProcess } from '../support/web-host-process'
+import { expect, test } from './desk/desk-test'
 
 // Issue 13 point 6 in the browser host: a stored secret never follows an edit to another server, and
 // an address that would carry a password over plain http to another computer is refused, in words.
@@ -18,88 +15,66 @@ const ES = {
   secureUrl: 'Usa una dirección https:// (http:// solo para este equipo: localhost, 127.0.0.1, ::1)',
 }
 
-test('a plain-http API URL from an older settings file is kept, flagged, and gets no password', async () => {
+test('a plain-http API URL from an older settings file is kept, flagged, and gets no password', async ({
+  openDesk,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fleet-insecure-api-'))
   const insecure = 'http://tagora.example.com/integration/v1'
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 1, apiUrl: insecure }))
-  const host = await startWebHostProcess({ dataDir })
-  const context = await launchChromium()
-  try {
-    const page = await context.newPage()
-    await page.goto(host.url)
-    await expect(page.getByTestId('api-url')).toHaveText(insecure)
-    await expect(page.getByTestId('api-url-insecure')).toHaveText(SAY.insecureUrl)
+  const desk = await openDesk({ dataDir })
+  const { login } = desk
+  const { apiUrl } = login
+  await expect(apiUrl.value).toHaveText(insecure)
+  await expect(apiUrl.insecureWarning).toHaveText(SAY.insecureUrl)
 
-    await page.getByTestId('language-es-MX').click()
-    await expect(page.getByTestId('api-url-insecure')).toHaveText(ES.insecureUrl)
-    await page.getByTestId('login-email').fill('dispatch@example.com')
-    await page.getByTestId('login-password').fill('the-password')
-    await page.getByTestId('login-submit').click()
-    await expect(page.getByTestId('login-error')).toContainText(ES.insecureUrl)
+  await desk.header.switchLanguage('es-MX')
+  await expect(apiUrl.insecureWarning).toHaveText(ES.insecureUrl)
+  await login.signIn({ email: 'dispatch@example.com', password: 'the-password' })
+  await expect(login.error).toContainText(ES.insecureUrl)
 
-    // Changing it: plain http to another computer is refused in the form; https is taken.
-    await page.getByRole('button', { name: 'cambiar' }).click()
-    await page.getByTestId('api-url-input').fill('http://other.example.com/integration/v1')
-    await page.getByRole('button', { name: 'Guardar' }).click()
-    await expect(page.locator('.api-url-error')).toHaveText(ES.secureUrl)
-    await page.getByTestId('api-url-input').fill('https://tagora.example.com/integration/v1')
-    await page.getByRole('button', { name: 'Guardar' }).click()
-    await expect(page.getByTestId('api-url')).toHaveText('https://tagora.example.com/integration/v1')
-    await expect(page.getByTestId('api-url-insecure')).toHaveCount(0)
-  } finally {
-    await context.close()
-    await host.stop()
-  }
+  // Changing it: plain http to another computer is refused in the form; https is taken.
+  await apiUrl.press('cambiar')
+  await apiUrl.input.fill('http://other.example.com/integration/v1')
+  await apiUrl.press('Guardar')
+  await expect(apiUrl.error).toHaveText(ES.secureUrl)
+  await apiUrl.input.fill('https://tagora.example.com/integration/v1')
+  await apiUrl.press('Guardar')
+  await expect(apiUrl.value).toHaveText('https://tagora.example.com/integration/v1')
+  await expect(apiUrl.insecureWarning).toHaveCount(0)
 })
 
-test('moving a connection to another server asks for its secret again; the new server never gets the old one', async () => {
+test('moving a connection to another server asks for its secret again; the new server never gets the old one', async ({
+  openDesk,
+}) => {
   const KEY_A = 'e2e-key-server-a'
   const KEY_B = 'e2e-key-server-b'
-  const fakes: EightByEightFake[] = [
-    await startEightByEightFake({ apiKey: KEY_A }),
-    await startEightByEightFake({ apiKey: KEY_B }),
-  ]
-  const [a, b] = fakes as [EightByEightFake, EightByEightFake]
-  const host = await startWebHostProcess({ args: ['--demo'] })
-  const context = await launchChromium()
-  try {
-    const page = await context.newPage()
-    await page.goto(host.url)
-    await expect(page.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-in', {
-      timeout: 30_000,
-    })
-    await page.getByTestId('open-connections').click()
-    await page.getByTestId('connection-add').click()
-    await page.getByTestId('connection-scheme').selectOption('8x8-video')
-    await page.getByTestId('connection-name').fill('Video desk')
-    await page.getByTestId('connection-baseUrl').fill(a.url)
-    await page.getByTestId('connection-secret').fill(KEY_A)
-    await page.getByTestId('connection-save').click()
-    const row = page.getByTestId('connection-row').filter({ hasText: 'Video desk' })
-    await row.getByTestId('connection-test').click()
-    await expect(row).toHaveAttribute('data-phase', 'connected')
+  const a = await startEightByEightFake({ apiKey: KEY_A })
+  const b = await startEightByEightFake({ apiKey: KEY_B })
+  const desk = await openDesk({ args: ['--demo'], alsoClose: [a, b] })
+  await expect(desk.header.session).toHaveState('signed-in', { timeout: 30_000 })
+  const { connections } = desk
+  const { form } = connections
+  await connections.open()
+  await connections.add('8x8-video', { name: 'Video desk', baseUrl: a.url }, KEY_A)
+  const row = connections.row('Video desk')
+  await row.test()
+  await expect(row.root).toHavePhase('connected')
 
-    await row.getByTestId('connection-edit').click()
-    const secret = page.getByTestId('connection-secret')
-    await expect(secret).toHaveAttribute('placeholder', 'Leave empty to keep the stored one')
-    await expect(page.getByTestId('connection-secret-again')).toHaveCount(0)
-    await page.getByTestId('connection-baseUrl').fill(b.url)
-    await expect(page.getByTestId('connection-secret-again')).toBeVisible()
-    await expect(secret).toHaveAttribute('placeholder', '')
-    await page.getByTestId('connection-save').click()
-    await expect(page.getByTestId('connection-form-error')).toHaveText(SAY.secret)
-    expect(b.requests).toHaveLength(0)
+  await row.edit()
+  await expect(form.secret).toHaveAttribute('placeholder', 'Leave empty to keep the stored one')
+  await expect(form.secretAgain).toHaveCount(0)
+  await form.field('baseUrl').fill(b.url)
+  await expect(form.secretAgain).toBeVisible()
+  await expect(form.secret).toHaveAttribute('placeholder', '')
+  await form.save()
+  await expect(form.error).toHaveText(SAY.secret)
+  expect(b.requests).toHaveLength(0)
 
-    await secret.fill(KEY_B)
-    await page.getByTestId('connection-save').click()
-    await expect(page.getByTestId('connection-form')).toHaveCount(0)
-    await row.getByTestId('connection-test').click()
-    await expect(row).toHaveAttribute('data-phase', 'connected')
-    expect(b.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY_B}`])
-    expect(a.requests).toHaveLength(1)
-  } finally {
-    await context.close()
-    await host.stop()
-    for (const fake of fakes) await fake.close()
-  }
+  await form.secret.fill(KEY_B)
+  await form.save()
+  await expect(form.root).toHaveCount(0)
+  await row.test()
+  await expect(row.root).toHavePhase('connected')
+  expect(b.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY_B}`])
+  expect(a.requests).toHaveLength(1)
 })

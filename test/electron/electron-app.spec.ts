@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { _electron as electron, expect, test } from '@playwright/test'
+import { _electron as electron, test } from '@playwright/test'
+import { expect } from '../e2e/desk/matchers'
+import { Desk } from '../e2e/pages/desk'
 
 /** The electron package throws on require when its binary was never downloaded (as on CI here). */
 function electronBinary(): string | null {
@@ -40,12 +42,9 @@ test.describe('Electron app', () => {
         Object.keys((globalThis as unknown as { fleetDesktop?: object }).fleetDesktop ?? {}).sort(),
       )
       expect(exposed).toEqual(['call', 'on'])
-      await expect(window.getByTestId('session-status')).toHaveAttribute('data-state', 'signed-in', {
-        timeout: 30_000,
-      })
-      await expect
-        .poll(async () => Number(await window.getByTestId('map').getAttribute('data-asset-count')))
-        .toBeGreaterThan(0)
+      const desk = new Desk(window)
+      await expect(desk.header.session).toHaveState('signed-in', { timeout: 30_000 })
+      await expect.poll(() => desk.map.assetCount()).toBeGreaterThan(0)
     } finally {
       await app.close()
     }

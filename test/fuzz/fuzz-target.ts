@@ -9,7 +9,7 @@ import { silentLogger } from '../../core/logging/logger'
 import { SettingsStore } from '../../core/settings/settings-store'
 import { startWebHostProcess } from '../support/web-host-process'
 import type { WebHostProcess } from '../support/web-host-process'
-import { ContractClient } from './contract-client'
+import { ContractClient } from '../support/contract-client'
 
 /** Nothing listens here: the host never reaches a real API during the fuzz run. */
 const API_URL = 'http://127.0.0.1:9/integration/v1'
@@ -57,7 +57,7 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
     env: { TAGORA_API_URL: API_URL, FLEET_LOG_LEVEL: 'error' },
   })
   const url = new URL(host.url)
-  const secret = new URLSearchParams(url.hash.slice(1)).get('secret') ?? ''
+  const { secret } = host
   const observer = await ContractClient.open(host.origin, secret)
   const snapshot = async (): Promise<AppSnapshot> => {
     const outcome = await observer.call('app:get-snapshot')

@@ -1,6 +1,6 @@
 import { encodeMessage } from '../../shared/ipc/wire-codec'
 import { encodeFrame, rawWebSocketSession, upgradeRequest } from '../support/raw-websocket'
-import { ContractClient } from './contract-client'
+import { ContractClient } from '../support/contract-client'
 import { FamilyTally, runPool, sampler } from './fuzz-pool'
 import type { RunControl } from './fuzz-pool'
 import type { FuzzTarget } from './fuzz-target'

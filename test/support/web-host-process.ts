@@ -7,6 +7,8 @@ import { join } from 'node:path'
 export interface WebHostProcess {
   url: string
   origin: string
+  /** The per-launch secret from the URL's fragment: what a tab presents on the contract socket. */
+  secret: string
   dataDir: string
   /** The host's process id (the fuzz suite reads its memory from /proc). */
   pid: number
@@ -61,6 +63,7 @@ export async function startWebHostProcess(
   return {
     url,
     origin: new URL(url).origin,
+    secret: new URLSearchParams(new URL(url).hash.slice(1)).get('secret') ?? '',
     dataDir,
     pid: child.pid ?? -1,
     exitStatus: () =>

@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import type { RawData } from 'ws'
 import type { CallOutcome } from '../../shared/domain/errors'
+import type { CallInput, CallName, CallResult } from '../../shared/ipc/contract'
 import { decodeMessage, encodeMessage } from '../../shared/ipc/wire-codec'
 import type { ServerMessage } from '../../shared/ipc/wire-protocol'
 import { WIRE_PATH } from '../../shared/ipc/wire-protocol'
@@ -12,7 +13,8 @@ export function messageBytes(data: RawData): Buffer {
 
 /**
  * The contract as a tab speaks it, over the `ws` client: the fuzz suite reads the app's own state
- * through it (listener counters, positions) and sends its wire-level inputs on it.
+ * through it (listener counters, positions) and sends its wire-level inputs on it; the end-to-end
+ * tests read facts the page does not show (the demo simulator's address).
  */
 export class ContractClient {
   private nextId = 1
@@ -62,6 +64,13 @@ export class ContractClient {
   call(name: unknown, input?: unknown): Promise<CallOutcome<unknown>> {
     const id = this.nextId++
     return this.sendRaw(id, encodeMessage({ t: 'call', id, name, input }))
+  }
+
+  /** One call as the contract declares it; a refused call throws with the app's own error. */
+  async request<K extends CallName>(name: K, input?: CallInput<K>): Promise<CallResult<K>> {
+    const outcome = await this.call(name, input)
+    if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.code}: ${outcome.error.message}`)
+    return outcome.value as CallResult<K>
   }
 
   /** Sends an already encoded call frame whose id is `id`, and waits for its result. */

@@ -1,0 +1,113 @@
+import type { Locator, Page } from '@playwright/test'
+import { AlertsPanel } from './alerts-panel'
+import { AppNotice } from './app-notice'
+import { AssetDetail } from './asset-detail'
+import { ConnectionsDialog } from './connections-dialog'
+import { DeviceList } from './device-list'
+import { FleetSetup } from './fleet-setup'
+import { Header } from './header'
+import { HealthPanel } from './health-panel'
+import { LoginScreen } from './login-screen'
+import { MapView } from './map-view'
+
+/**
+ * One Fleet Monitor window as a dispatcher sees it, each screen and panel a page object. Screens are
+ * built on each access, so they follow the window when a test moves the desk to a new one.
+ */
+export class Desk {
+  constructor(protected current: Page) {}
+
+  get page(): Page {
+    return this.current
+  }
+
+  get header(): Header {
+    return new Header(this.current)
+  }
+
+  get login(): LoginScreen {
+    return new LoginScreen(this.current)
+  }
+
+  get devices(): DeviceList {
+    return new DeviceList(this.current)
+  }
+
+  get map(): MapView {
+    return new MapView(this.current)
+  }
+
+  /** The selected vehicle's panel. */
+  get asset(): AssetDetail {
+    return new AssetDetail(this.current)
+  }
+
+  get setup(): FleetSetup {
+    return new FleetSetup(this.current)
+  }
+
+  get health(): HealthPanel {
+    return new HealthPanel(this.current)
+  }
+
+  get connections(): ConnectionsDialog {
+    return new ConnectionsDialog(this.current)
+  }
+
+  get alerts(): AlertsPanel {
+    return new AlertsPanel(this.current)
+  }
+
+  get notice(): AppNotice {
+    return new AppNotice(this.current)
+  }
+
+  /** "Data is N s old" over the map when deliveries stop (data-kind). */
+  get dataAgeBanner(): Locator {
+    return this.current.getByTestId('data-age-banner')
+  }
+
+  /** The pop-out window's map-only screen. */
+  get mapOnly(): Locator {
+    return this.current.getByTestId('map-only')
+  }
+
+  /** The document element: lang and data-theme. */
+  get document(): Locator {
+    return this.current.locator('html')
+  }
+
+  /** The `view` the window was opened for ('map' for the pop-out), from its URL. */
+  view(): string | null {
+    return new URL(this.current.url()).searchParams.get('view')
+  }
+
+  /** Pops the map out into its own window and returns that window as a desk. */
+  async popOutMap(): Promise<Desk> {
+    const [popup] = await Promise.all([this.current.context().waitForEvent('page'), this.map.popOut()])
+    await popup.waitForLoadState()
+    return new Desk(popup)
+  }
+
+  /** Answers yes to every confirm() (removing a connection asks first). */
+  acceptDialogs(): void {
+    this.current.on('dialog', (dialog) => void dialog.accept())
+  }
+
+  async pressEscape(): Promise<void> {
+    await this.current.keyboard.press('Escape')
+  }
+
+  /** Lets live batches land (trails grow, the map settles) before a screenshot. */
+  async pause(ms: number): Promise<void> {
+    await this.current.waitForTimeout(ms)
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.current.screenshot({ path })
+  }
+
+  async closeWindow(): Promise<void> {
+    await this.current.close()
+  }
+}

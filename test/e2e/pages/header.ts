@@ -1,0 +1,37 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The top bar: who is signed in, whether the listener runs, the language, sign-out. */
+export class Header {
+  constructor(private readonly page: Page) {}
+
+  /** The session badge: data-state is the session's phase, data-expires-at the token's expiry (epoch ms). */
+  get session(): Locator {
+    return this.page.getByTestId('session-status')
+  }
+
+  async sessionExpiresAt(): Promise<number> {
+    return Number(await this.session.getAttribute('data-expires-at'))
+  }
+
+  /** The listener badge: data-state listening or error, data-url where Tagora's deliveries land. */
+  get listener(): Locator {
+    return this.page.getByTestId('listener-status')
+  }
+
+  async listenerUrl(): Promise<string> {
+    return (await this.listener.getAttribute('data-url')) ?? ''
+  }
+
+  /** Shown while renewal retries run. */
+  get renewalBanner(): Locator {
+    return this.page.getByTestId('renewal-banner')
+  }
+
+  async switchLanguage(language: 'en' | 'es-MX'): Promise<void> {
+    await this.page.getByTestId(`language-${language}`).click()
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('sign-out').click()
+  }
+}

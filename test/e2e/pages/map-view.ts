@@ -1,0 +1,97 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The live map: one canvas for every vehicle, its tools, and the pointer's coordinates. */
+export class MapView {
+  constructor(private readonly page: Page) {}
+
+  /** data-asset-count: vehicles drawn; data-selected-asset-id; data-following. */
+  get root(): Locator {
+    return this.page.getByTestId('map')
+  }
+
+  async assetCount(): Promise<number> {
+    return Number(await this.root.getAttribute('data-asset-count'))
+  }
+
+  /** DOM markers that are not the offline basemap's place and street labels: vehicles must never be one. */
+  get vehicleMarkers(): Locator {
+    return this.page.locator('.leaflet-marker-icon:not(.city-label):not(.street-label)')
+  }
+
+  /** The one canvas all vehicles are drawn on. */
+  get assetCanvases(): Locator {
+    return this.page.locator('canvas.asset-canvas')
+  }
+
+  /** The follow tool (aria-pressed while the map keeps the selected vehicle centred). */
+  get followButton(): Locator {
+    return this.page.getByTestId('map-follow')
+  }
+
+  get fitAllButton(): Locator {
+    return this.page.getByTestId('map-fit-all')
+  }
+
+  get popOutButton(): Locator {
+    return this.page.getByTestId('map-pop-out')
+  }
+
+  async popOut(): Promise<void> {
+    await this.popOutButton.click()
+  }
+
+  /** The pointer's latitude, longitude; gone while the pointer is off the map. */
+  get cursorReadout(): Locator {
+    return this.page.getByTestId('map-cursor')
+  }
+
+  async cursorLongitude(): Promise<number> {
+    return Number(((await this.cursorReadout.textContent()) ?? '').split(', ')[1])
+  }
+
+  /** Drags the map by (dx, dy) pixels from a third of the way in, as a hand on the mouse would. */
+  async drag(dx: number, dy: number): Promise<void> {
+    const box = await this.box()
+    const from = { x: box.x + box.width / 3, y: box.y + box.height / 3 }
+    await this.page.mouse.move(from.x, from.y)
+    await this.page.mouse.down()
+    await this.page.mouse.move(from.x + dx, from.y + dy, { steps: 6 })
+    await this.page.mouse.up()
+  }
+
+  /** Rests the pointer at a fraction of the map's width and height. */
+  async pointAt(fx: number, fy: number): Promise<void> {
+    const box = await this.box()
+    await this.page.mouse.move(box.x + box.width * fx, box.y + box.height * fy)
+  }
+
+  async pointOutside(): Promise<void> {
+    const box = await this.box()
+    await this.page.mouse.move(box.x - 20, box.y + 10)
+  }
+
+  /** Pans east with the keyboard (focus on the map, arrow keys) while the pointer stays where it is. */
+  async panEastWithKeyboard(presses: number): Promise<void> {
+    await this.root.focus()
+    for (let i = 0; i < presses; i++) await this.page.keyboard.press('ArrowRight')
+  }
+
+  /** data-theme: the theme the toggle shows now. */
+  get themeToggle(): Locator {
+    return this.page.getByTestId('theme-toggle')
+  }
+
+  async toggleTheme(): Promise<void> {
+    await this.themeToggle.click()
+  }
+
+  async useTheme(theme: 'light' | 'dark'): Promise<void> {
+    if ((await this.themeToggle.getAttribute('data-theme')) !== theme) await this.toggleTheme()
+  }
+
+  private async box(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.root.boundingBox()
+    if (!box) throw new Error('map has no box')
+    return box
+  }
+}
