@@ -6,6 +6,39 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import { layeringPlugin } from './scripts/lint/layering-rule.mjs'
 
+// Boundaries inside the renderer, finer than the layering allow-list's folders (which already keep
+// Node, electron and core out of it). A later config block replaces an earlier one's options for the
+// same rule, so each group of renderer files gets ONE no-restricted-imports entry listing every boundary.
+const rendererNoTransport = {
+  regex: '^(\\./|(\\.\\./)+)(lib/)?(call|desktop-api|web-desktop-api)$|/shared/ipc/desktop-api$',
+  message:
+    'Only renderer/src/lib/api.ts touches the transport: call its named functions from an action file.',
+}
+const rendererNoApi = {
+  regex: '(^|/)lib/api$|^\\./api$',
+  message:
+    'Components do not call the API: use (or add) a function in an action file (*-actions.ts, app/actions.ts).',
+}
+const storeNoFeatures = {
+  regex: '(^|/)features(/|$)',
+  message: 'The store does not import from features: move what it needs into store/, lib/ or shared/.',
+}
+const rendererImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+/** The API module and the transport it wraps. */
+const rendererTransport = [
+  'renderer/src/lib/api.ts',
+  'renderer/src/lib/call.ts',
+  'renderer/src/lib/desktop-api.ts',
+  'renderer/src/lib/web-desktop-api.ts',
+]
+/** Action files feed the store from the API; the bridge and the selection poller do so outside React. */
+const rendererApiCallers = [
+  'renderer/src/**/*-actions.ts',
+  'renderer/src/app/actions.ts',
+  'renderer/src/app/bridge.ts',
+  'renderer/src/app/selection-poller.ts',
+]
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   js.configs.recommended,
@@ -48,7 +81,16 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...rendererImports(rendererNoTransport, rendererNoApi),
+    },
+  },
+  { files: rendererTransport, rules: rendererImports(rendererNoApi) },
+  { files: rendererApiCallers, rules: rendererImports(rendererNoTransport) },
+  {
+    files: ['renderer/src/store/**/*.ts'],
+    rules: rendererImports(rendererNoTransport, rendererNoApi, storeNoFeatures),
   },
   {
     // Each room imports only what scripts/lint/layers.mjs allows it (VS Code's code-layering, as an allow-list).

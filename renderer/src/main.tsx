@@ -9,7 +9,6 @@ import { isMapOnlyWindow } from './app/app-commands'
 import { startSelectionPoller } from './app/selection-poller'
 import { startAlertEngine } from './features/alerts/alert-engine'
 import { webNotifier } from './features/alerts/notify'
-import { desktopApi, onTransportReconnected } from './lib/desktop-api'
 import { initI18n } from './lib/i18n'
 import { useAppStore } from './store'
 
@@ -20,7 +19,7 @@ const root = createRoot(rootElement)
 // The bridge starts before the first paint so no pushed event is missed.
 // Alerts belong to the main window only: a pop-out map must not notify a second time.
 const alerts = isMapOnlyWindow() ? null : startAlertEngine(useAppStore, webNotifier)
-startBridge(desktopApi, useAppStore, onTransportReconnected, (batch) => alerts?.beforeLiveBatch(batch))
+startBridge(useAppStore, (batch) => alerts?.beforeLiveBatch(batch))
 startSelectionPoller(useAppStore)
 
 void initI18n().then(() => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { LoginScreen } from '../features/auth/LoginScreen'
 import { RenewalBanner } from '../features/session/RenewalBanner'
 import { useAppStore } from '../store'
-import { selectPhase } from '../store/selectors'
+import { isSignedIn } from '../store/selectors'
 import { AppHeader } from './AppHeader'
 import { isMapOnlyWindow } from './app-commands'
 import { MainScreen } from './MainScreen'
@@ -12,8 +12,7 @@ import { MapOnlyScreen } from './MapOnlyScreen'
 export function App() {
   const { t } = useTranslation()
   const loaded = useAppStore((s) => s.session !== null)
-  const phase = useAppStore(selectPhase)
-  const signedIn = phase === 'signed-in' || phase === 'renewing'
+  const signedIn = useAppStore(isSignedIn)
   const theme = useAppStore((s) => s.theme)
   useEffect(() => {
     // On the root element so every stylesheet, Leaflet's included, can follow the theme.

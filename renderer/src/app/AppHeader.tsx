@@ -8,12 +8,11 @@ import { ListenerStatus } from '../features/session/ListenerStatus'
 import { SessionStatus } from '../features/session/SessionStatus'
 import { SignOutButton } from '../features/session/SignOutButton'
 import { useAppStore } from '../store'
-import { selectPhase } from '../store/selectors'
+import { isSignedIn } from '../store/selectors'
 
 export function AppHeader() {
   const { t } = useTranslation()
-  const phase = useAppStore(selectPhase)
-  const signedIn = phase === 'signed-in' || phase === 'renewing'
+  const signedIn = useAppStore(isSignedIn)
   return (
     <header className="app-header">
       <div className="app-brand">

@@ -1,22 +1,10 @@
 import type { AppCommand } from '../../../shared/domain/app-command'
-import { callApi } from '../lib/call'
 import { useAppStore } from '../store'
+import { popOutMap } from './actions'
 
 /** Whether this window is the pop-out map (second monitor): `?view=map`. */
 export function isMapOnlyWindow(): boolean {
   return new URLSearchParams(globalThis.location?.search ?? '').get('view') === 'map'
-}
-
-/**
- * Opens the map alone in a second window. Electron opens its own window; in the browser host the
- * page opens a tab of itself with ?view=map (the secret stays in the hash, never in the query).
- */
-export async function popOutMap(): Promise<void> {
-  const { opened } = await callApi('window:pop-out-map', undefined)
-  if (opened) return
-  const url = new URL(location.href)
-  url.searchParams.set('view', 'map')
-  window.open(url.toString(), 'fleet-monitor-map')
 }
 
 /** Runs a command from the application menu or a keyboard shortcut in this window. */

@@ -1,9 +1,8 @@
 import type { AppSnapshot, EventName, EventPayload } from '../../../shared/ipc/contract'
 import { EVENT_CHANNELS } from '../../../shared/ipc/channels'
-import type { DesktopApi } from '../../../shared/ipc/desktop-api'
-import { AppError } from '../../../shared/domain/errors'
 import { createDeviceListAssembler } from '../../../shared/domain/device-list-parts'
 import type { TelemetryBatch } from '../../../shared/domain/telemetry'
+import * as api from '../lib/api'
 import type { AppStoreApi } from '../store'
 import { runAppCommand } from './app-commands'
 
@@ -13,9 +12,7 @@ const SNAPSHOT_RETRY_MS = 2000
 
 /** The only module that listens to the desktop: every pushed event lands in the store here. */
 export function startBridge(
-  api: DesktopApi,
   store: AppStoreApi,
-  onReconnected: (listener: () => void) => () => void = () => () => undefined,
   /** Runs before each live telemetry batch is applied (the alert engine compares old and new). */
   beforeLiveBatch: (batch: TelemetryBatch) => void = () => undefined,
 ): () => void {
@@ -46,7 +43,7 @@ export function startBridge(
   let retryTimer: ReturnType<typeof setTimeout> | undefined
 
   function subscribe<K extends EventName>(name: K): () => void {
-    return api.on(name, (payload) => {
+    return api.onEvent(name, (payload) => {
       const deliver = () => handlers[name](payload)
       if (pending) pending.push(deliver)
       else deliver()
@@ -73,9 +70,8 @@ export function startBridge(
   }
 
   async function loadSnapshot(): Promise<void> {
-    const outcome = await api.call('app:get-snapshot', undefined)
-    if (!outcome.ok) throw new AppError(outcome.error)
-    if (!stopped) applySnapshot(outcome.value)
+    const snapshot = await api.getSnapshot()
+    if (!stopped) applySnapshot(snapshot)
   }
 
   function attempt(): void {
@@ -88,7 +84,7 @@ export function startBridge(
   attempt()
 
   // After the browser host's socket comes back, events may have been missed: start over from a snapshot.
-  const offReconnected = onReconnected(() => {
+  const offReconnected = api.onTransportReconnected(() => {
     pending ??= []
     clearTimeout(retryTimer)
     attempt()

@@ -1,4 +1,4 @@
-import { callApi } from '../lib/call'
+import * as api from '../lib/api'
 import type { AppStoreApi } from '../store'
 
 const REFRESH_MS = 2000
@@ -15,10 +15,7 @@ export function startSelectionPoller(store: AppStoreApi): () => void {
     if (inFlight) return
     inFlight = true
     try {
-      const [detail, trail] = await Promise.all([
-        callApi('telemetry:get-asset', { assetId }),
-        callApi('telemetry:get-trail', { assetId }),
-      ])
+      const [detail, trail] = await Promise.all([api.getAsset({ assetId }), api.getTrail({ assetId })])
       store.getState().setSelectedDetail(assetId, detail, trail)
     } catch (cause) {
       console.warn(`refreshing asset ${assetId} failed`, cause)

@@ -18,9 +18,3 @@ export async function callApi<K extends CallName>(name: K, input: CallInput<K>):
   if (outcome.ok) return outcome.value
   throw new AppError(outcome.error)
 }
-
-/** Turns anything thrown into an AppError so the UI can always show message and request id. */
-export function toAppError(cause: unknown): AppError {
-  if (cause instanceof AppError) return cause
-  return new AppError({ code: 'unexpected', message: cause instanceof Error ? cause.message : String(cause) })
-}

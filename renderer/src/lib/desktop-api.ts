@@ -17,7 +17,7 @@ function pickDesktopApi(): DesktopApi {
   return createWebDesktopApi(window.location, () => reconnectListeners.forEach((listener) => listener()))
 }
 
-/** The one way the renderer reaches the desktop: used by the bridge module only. */
+/** The one way the renderer reaches the desktop: used through lib/api.ts only. */
 export const desktopApi: DesktopApi = pickDesktopApi()
 
 /** Which host runs this renderer, for wording only. */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { AlertEntry, AlertKind } from '../features/alerts/alert-types'
+import type { AlertEntry, AlertKind } from './alert-types'
 import { readJsonPreference, writePreference } from '../lib/preferences'
 import type { AppStore } from './index'
 

@@ -1,7 +1,13 @@
 import type { StateCreator } from 'zustand'
 import type { Device, DeviceSyncState } from '../../../shared/domain/device'
-import type { DeviceFilter, DeviceSort } from '../features/devices/device-view'
 import type { AppStore } from './index'
+
+/** The list's status chips: the four age statuses, plus devices no webhook carries. */
+export const DEVICE_FILTERS = ['all', 'live', 'stale', 'offline', 'no-fix', 'out-of-scope'] as const
+export type DeviceFilter = (typeof DEVICE_FILTERS)[number]
+
+export const DEVICE_SORTS = ['name', 'last-seen', 'speed'] as const
+export type DeviceSort = (typeof DEVICE_SORTS)[number]
 
 export interface DevicesSlice {
   devices: Device[]

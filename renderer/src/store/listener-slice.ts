@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { ListenerState } from '../../../shared/domain/listener'
-import { addSample } from '../features/health/event-rate'
-import type { CounterSample } from '../features/health/event-rate'
+import { addSample } from '../lib/event-rate'
+import type { CounterSample } from '../lib/event-rate'
 import type { AppStore } from './index'
 
 export interface ListenerSlice {

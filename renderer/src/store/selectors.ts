@@ -1,9 +1,15 @@
 import type { AssetStatus } from '../../../shared/domain/telemetry'
 import { statusFromCode } from '../../../shared/domain/telemetry'
 import type { AppStore } from './index'
+import type { TelemetryColumns } from './telemetry-columns'
 
 // Narrow selectors: each component re-renders only when the value it shows changes.
 export const selectPhase = (s: AppStore) => s.session?.phase ?? 'signed-out'
+/** A session the desk works in: signed in, or renewing its token meanwhile (still signed in). */
+export const isSignedIn = (s: AppStore): boolean => {
+  const phase = selectPhase(s)
+  return phase === 'signed-in' || phase === 'renewing'
+}
 export const selectSession = (s: AppStore) => s.session
 export const selectListener = (s: AppStore) => s.listener
 export const selectDevices = (s: AppStore) => s.devices
@@ -15,16 +21,16 @@ export const selectPositionedCount = (s: AppStore) => s.positionedCount
 export const selectMapSettings = (s: AppStore) => s.settings?.map ?? null
 
 /** Status of one asset from the telemetry columns; 'no-fix' when nothing was ever received. */
-export function assetStatus(s: AppStore, assetId: string): AssetStatus {
-  const slot = s.telemetry.slotByAssetId.get(assetId)
+export function assetStatus(cols: TelemetryColumns, assetId: string): AssetStatus {
+  const slot = cols.slotByAssetId.get(assetId)
   if (slot === undefined) return 'no-fix'
-  return statusFromCode(s.telemetry.status[slot] ?? 255)
+  return statusFromCode(cols.status[slot] ?? 255)
 }
 
 /** Speed in km/h, or null when unknown. */
-export function assetSpeed(s: AppStore, assetId: string): number | null {
-  const slot = s.telemetry.slotByAssetId.get(assetId)
+export function assetSpeed(cols: TelemetryColumns, assetId: string): number | null {
+  const slot = cols.slotByAssetId.get(assetId)
   if (slot === undefined) return null
-  const speed = s.telemetry.speed[slot]
+  const speed = cols.speed[slot]
   return speed === undefined || Number.isNaN(speed) ? null : speed
 }

@@ -5,7 +5,7 @@ import { useLanguage } from '../../lib/i18n'
 import { useAppStore } from '../../store'
 import { AlertSettingsForm } from './AlertSettingsForm'
 import { describeAlert } from './alert-text'
-import type { AlertEntry } from './alert-types'
+import type { AlertEntry } from '../../store/alert-types'
 
 /** The alert list: newest first, grouped bursts expandable, each vehicle one click from the map. */
 export function AlertsPanel({ onClose }: { onClose: () => void }) {

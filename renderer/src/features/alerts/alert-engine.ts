@@ -1,9 +1,10 @@
 import i18next from 'i18next'
 import type { TelemetryBatch } from '../../../../shared/domain/telemetry'
 import type { AppStoreApi } from '../../store'
+import { isSignedIn } from '../../store/selectors'
 import { AlertGrouper } from './alert-grouper'
 import { describeAlert } from './alert-text'
-import type { AlertEntry } from './alert-types'
+import type { AlertEntry } from '../../store/alert-types'
 import { detectAlerts } from './detect-alerts'
 import type { Notifier } from './notify'
 import { notificationTag } from './notify'
@@ -61,8 +62,7 @@ export function startAlertEngine(
   return {
     beforeLiveBatch(batch) {
       const state = store.getState()
-      const phase = state.session?.phase
-      if (phase !== 'signed-in' && phase !== 'renewing') return
+      if (!isSignedIn(state)) return
       const { speedLimitKmh, mutedKinds, mutedAssetIds } = state.alertSettings
       const events = detectAlerts(state.telemetry, batch, speedLimitKmh, now())
       let added = false

@@ -1,4 +1,4 @@
-import type { AlertEntry, AlertEvent, AlertKind } from './alert-types'
+import type { AlertEntry, AlertEvent, AlertKind } from '../../store/alert-types'
 
 /**
  * Collects events per kind for `windowMs` after the first one, then hands them over as one entry:

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { AlertEntry } from './alert-types'
+import type { AlertEntry } from '../../store/alert-types'
 
 /** "Unidad 004 CDMX went offline" for one vehicle, "12 vehicles went offline" for a burst. */
 export function describeAlert(entry: AlertEntry, nameOf: (assetId: string) => string, t: TFunction): string {

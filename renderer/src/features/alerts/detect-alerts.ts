@@ -1,7 +1,7 @@
 import type { TelemetryBatch } from '../../../../shared/domain/telemetry'
 import { codeFromStatus } from '../../../../shared/domain/telemetry'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
-import type { AlertEvent } from './alert-types'
+import type { AlertEvent } from '../../store/alert-types'
 
 const STALE = codeFromStatus('stale')
 const OFFLINE = codeFromStatus('offline')

@@ -1,4 +1,4 @@
-import type { AlertEntry } from './alert-types'
+import type { AlertEntry } from '../../store/alert-types'
 
 export interface Notifier {
   /** Shows one desktop notification; `onClick` runs when the user clicks it. */

@@ -1,28 +1,28 @@
 import type { ConnectionConfig, VideoRoomInput } from '../../../../shared/schemas/connections'
-import { callApi } from '../../lib/call'
+import * as api from '../../lib/api'
 import { useAppStore } from '../../store'
 
 /** Loads configs and statuses into the store. */
 export async function loadConnections(): Promise<void> {
-  useAppStore.getState().setConnections(await callApi('connections:list', undefined))
+  useAppStore.getState().setConnections(await api.listConnections())
 }
 
 export async function saveConnection(config: ConnectionConfig, secret: string | undefined): Promise<void> {
   const input = secret === undefined ? { config } : { config, secret }
-  const entries = await callApi('connections:save', input)
+  const entries = await api.saveConnection(input)
   // The last test described the connection before this edit.
   useAppStore.getState().setConnectionTest(config.id, null)
   useAppStore.getState().setConnections(entries)
 }
 
 export async function removeConnection(id: string): Promise<void> {
-  useAppStore.getState().setConnections(await callApi('connections:remove', { id }))
+  useAppStore.getState().setConnections(await api.removeConnection({ id }))
 }
 
 /** Tests a connection; the store keeps the status either way (a failure leaves needs-attention). */
 export async function testConnection(id: string) {
   try {
-    const result = await callApi('connections:test', { id })
+    const result = await api.testConnection({ id })
     useAppStore.getState().setConnectionStatus(result.status)
     return result
   } finally {
@@ -31,5 +31,5 @@ export async function testConnection(id: string) {
 }
 
 export function createVideoRoom(input: VideoRoomInput) {
-  return callApi('connections:create-video-room', input)
+  return api.createVideoRoom(input)
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store'
-import { DEVICE_FILTERS, DEVICE_SORTS } from './device-view'
-import type { DeviceFilter, DeviceSort } from './device-view'
+import { DEVICE_FILTERS, DEVICE_SORTS } from '../../store/devices-slice'
+import type { DeviceFilter, DeviceSort } from '../../store/devices-slice'
 
 interface Props {
   counts: Record<DeviceFilter, number>

@@ -1,10 +1,11 @@
 import type { KeyboardEvent } from 'react'
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { statusFromCode } from '../../../../shared/domain/telemetry'
 import { useLanguage } from '../../lib/i18n'
 import { useAppStore } from '../../store'
 import {
+  assetSpeed,
+  assetStatus,
   selectDevices,
   selectDeviceSearch,
   selectSelectedAssetId,
@@ -95,14 +96,12 @@ export function DeviceList() {
   for (let row = win.start; row < win.end; row++) {
     const device = devices[matches[row] ?? -1]
     if (!device) continue
-    const slot = telemetry.slotByAssetId.get(device.assetId)
-    const speed = slot === undefined ? Number.NaN : (telemetry.speed[slot] ?? Number.NaN)
     rows.push(
       <DeviceRow
         key={device.assetId}
         device={device}
-        status={slot === undefined ? 'no-fix' : statusFromCode(telemetry.status[slot] ?? 255)}
-        speed={Number.isNaN(speed) ? null : speed}
+        status={assetStatus(telemetry, device.assetId)}
+        speed={assetSpeed(telemetry, device.assetId)}
         selected={device.assetId === selectedAssetId}
         outOfScope={outOfScope?.has(device.assetId) ?? false}
         top={row * ROW_HEIGHT}

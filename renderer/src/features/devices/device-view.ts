@@ -1,14 +1,8 @@
 import type { Device } from '../../../../shared/domain/device'
+import type { DeviceFilter, DeviceSort } from '../../store/devices-slice'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
 import { NO_FIX_CODE } from '../../store/telemetry-columns'
 import { ASSET_STATUS_CODES } from '../../../../shared/domain/telemetry'
-
-/** The list's status chips: the four age statuses, plus devices no webhook carries. */
-export const DEVICE_FILTERS = ['all', 'live', 'stale', 'offline', 'no-fix', 'out-of-scope'] as const
-export type DeviceFilter = (typeof DEVICE_FILTERS)[number]
-
-export const DEVICE_SORTS = ['name', 'last-seen', 'speed'] as const
-export type DeviceSort = (typeof DEVICE_SORTS)[number]
 
 export interface DeviceViewInput {
   devices: readonly Device[]

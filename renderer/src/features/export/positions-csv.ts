@@ -1,5 +1,5 @@
 import type { Device } from '../../../../shared/domain/device'
-import { statusFromCode } from '../../../../shared/domain/telemetry'
+import { assetStatus } from '../../store/selectors'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
 
 const HEADER = [
@@ -41,7 +41,7 @@ export function positionsCsv(
         cell(device.deviceName),
         cell(device.serial),
         cell(device.assetId),
-        slot === undefined ? 'no-fix' : statusFromCode(cols.status[slot] ?? 255),
+        assetStatus(cols, device.assetId),
         number(slot === undefined ? undefined : cols.lat[slot], 6),
         number(slot === undefined ? undefined : cols.lng[slot], 6),
         number(slot === undefined ? undefined : cols.speed[slot], 1),

@@ -1,7 +1,6 @@
-import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { callApi } from '../../lib/call'
 import { networkText } from '../../lib/error-text'
+import { probeApi } from './health-actions'
 import { usePolledCall } from './use-polled-call'
 
 const PROBE_EVERY_MS = 15_000
@@ -9,8 +8,7 @@ const PROBE_EVERY_MS = 15_000
 /** Whether the Tagora API answers from this computer, and how fast; re-checked while the panel is open. */
 export function ApiHealth() {
   const { t } = useTranslation()
-  const load = useCallback(() => callApi('health:probe-api', undefined), [])
-  const { value: probe, error } = usePolledCall(load, PROBE_EVERY_MS)
+  const { value: probe, error } = usePolledCall(probeApi, PROBE_EVERY_MS)
   return (
     <section className="health-card" data-testid="health-api" data-reachable={probe?.reachable ?? ''}>
       <h3>{t('health.api')}</h3>

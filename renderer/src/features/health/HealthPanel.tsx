@@ -3,7 +3,7 @@ import { formatAge, formatFixTime, formatRemaining } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
-import { selectListener, selectSession } from '../../store/selectors'
+import { selectListener, selectPhase, selectSession } from '../../store/selectors'
 import { renewalProblemText } from '../session/session-view'
 import { Modal } from '../../lib/Modal'
 import { ApiHealth } from './ApiHealth'
@@ -17,6 +17,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const now = useNow(1000)
+  const phase = useAppStore(selectPhase)
   const session = useAppStore(selectSession)
   const listener = useAppStore(selectListener)
   const renewalProblem = renewalProblemText(session)
@@ -41,9 +42,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
           <h3>{t('health.session')}</h3>
           <dl>
             <dt>{t('health.state')}</dt>
-            <dd data-state={session?.phase ?? 'signed-out'}>
-              {t(`health.phase.${session?.phase ?? 'signed-out'}`)}
-            </dd>
+            <dd data-state={phase}>{t(`health.phase.${phase}`)}</dd>
             <dt>{t('health.user')}</dt>
             <dd>{session?.email ?? '—'}</dd>
             <dt>{t('health.since')}</dt>

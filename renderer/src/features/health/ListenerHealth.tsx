@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ListenerState, RejectReason } from '../../../../shared/domain/listener'
 import { useAppStore } from '../../store'
-import { ratePerSecond } from './event-rate'
+import { ratePerSecond } from '../../lib/event-rate'
 import { problemText } from '../../lib/error-text'
 
 /** Listener state, URL, events per second and rejections by reason. */

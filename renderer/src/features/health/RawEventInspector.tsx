@@ -1,8 +1,7 @@
-import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { callApi } from '../../lib/call'
 import { formatFixTime } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
+import { recentListenerEvents } from './health-actions'
 import { usePolledCall } from './use-polled-call'
 
 const REFRESH_MS = 2000
@@ -15,8 +14,7 @@ const SHOWN = 50
 export function RawEventInspector() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const load = useCallback(() => callApi('listener:recent-events', undefined), [])
-  const { value: events } = usePolledCall(load, REFRESH_MS)
+  const { value: events } = usePolledCall(recentListenerEvents, REFRESH_MS)
   const newestFirst = (events ?? []).slice(-SHOWN).reverse()
 
   return (

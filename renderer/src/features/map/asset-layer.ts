@@ -93,35 +93,43 @@ export class AssetCanvasLayer extends L.Layer {
     this.requestDraw()
   }
 
+  /**
+   * The map events this layer follows. Leaflet adds them just before `onAdd` and removes them when
+   * the layer leaves the map, so no handler outlives the layer. One event name per key: Leaflet
+   * does not split space-separated names in this form.
+   */
+  override getEvents(): Record<string, L.LeafletEventHandlerFn> {
+    const events: L.LeafletEventHandlerFnMap = {
+      zoom: this.requestDraw,
+      viewreset: this.requestDraw,
+      resize: this.requestDraw,
+      move: this.onMove,
+      moveend: this.onMoveEnd,
+      zoomanim: this.onZoomAnim,
+      zoomend: this.onZoomEnd,
+      click: this.onClick,
+      mousemove: this.onMouseMove,
+    }
+    // The typed map checks each handler against its event; @types/leaflet declares getEvents with
+    // the base event type only, though Leaflet hands each handler its own event.
+    return events as Record<string, L.LeafletEventHandlerFn>
+  }
+
   override onAdd(map: L.Map): this {
     this.host = map
     const canvas = document.createElement('canvas')
     canvas.className = 'asset-canvas'
     map.getContainer().appendChild(canvas)
     this.canvas = canvas
-    map.on('zoom viewreset resize', this.requestDraw)
-    map.on('move', this.onMove)
-    map.on('moveend', this.onMoveEnd)
-    map.on('zoomanim', this.onZoomAnim)
-    map.on('zoomend', this.onZoomEnd)
-    map.on('click', this.onClick)
-    map.on('mousemove', this.onMouseMove)
     this.draw()
     return this
   }
 
-  override onRemove(map: L.Map): this {
-    map.off('zoom viewreset resize', this.requestDraw)
-    map.off('move', this.onMove)
-    map.off('moveend', this.onMoveEnd)
+  override onRemove(): this {
     clearTimeout(this.panTimer)
     clearTimeout(this.settleTimer)
     clearTimeout(this.dutyTimer)
     this.dutyTimer = undefined
-    map.off('zoomanim', this.onZoomAnim)
-    map.off('zoomend', this.onZoomEnd)
-    map.off('click', this.onClick)
-    map.off('mousemove', this.onMouseMove)
     cancelAnimationFrame(this.frame)
     clearTimeout(this.retryTimer)
     this.frame = 0

@@ -1,5 +1,6 @@
 import type L from 'leaflet'
-import { useEffect, useMemo } from 'react'
+import type { RefObject } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useAppStore } from '../../store'
 import { selectDevices } from '../../store/selectors'
 import { AssetCanvasLayer } from './asset-layer'
@@ -12,17 +13,12 @@ import { assetBounds } from './asset-bounds'
 export function useAssetLayer(map: L.Map | null): void {
   const devices = useAppStore(selectDevices)
   const names = useMemo(() => new Map(devices.map((d) => [d.assetId, d.deviceName])), [devices])
-  const layer = useMemo(
-    () =>
-      new AssetCanvasLayer(useAppStore.getState().telemetry, {
-        onSelectAsset: (assetId) => useAppStore.getState().selectAsset(assetId),
-      }),
-    [],
-  )
+  const layerRef = useAssetCanvasLayer()
 
   useEffect(
     function attachLayer() {
       if (!map) return
+      const layer = layerRef.current
       const first = useAppStore.getState()
       layer.setData(first.telemetry, first.telemetryVersion)
       layer.setSelected(first.selectedAssetId)
@@ -60,10 +56,28 @@ export function useAssetLayer(map: L.Map | null): void {
         layer.remove()
       }
     },
-    [map, layer],
+    [map, layerRef],
   )
 
-  useEffect(() => layer.setNames(names), [layer, names])
+  useEffect(
+    function updateNames() {
+      layerRef.current.setNames(names)
+    },
+    [layerRef, names],
+  )
+}
+
+/**
+ * The layer, created once for the component's life and held in a ref (react-leaflet's
+ * `element.ts`): `useMemo` is only a cache React may drop, and a second layer would lose the
+ * clusters, hit-test and paint timing the first one built up.
+ */
+function useAssetCanvasLayer(): RefObject<AssetCanvasLayer> {
+  const ref = useRef<AssetCanvasLayer | null>(null)
+  ref.current ??= new AssetCanvasLayer(useAppStore.getState().telemetry, {
+    onSelectAsset: (assetId) => useAppStore.getState().selectAsset(assetId),
+  })
+  return ref as RefObject<AssetCanvasLayer>
 }
 
 /** Every vehicle with a position in view. */

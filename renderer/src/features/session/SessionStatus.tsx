@@ -3,7 +3,7 @@ import { formatFixTime, formatRemaining } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
-import { selectSession } from '../../store/selectors'
+import { isSignedIn, selectPhase, selectSession } from '../../store/selectors'
 import { renewalProblemText } from './session-view'
 import './session.css'
 
@@ -11,8 +11,8 @@ export function SessionStatus() {
   const { t } = useTranslation()
   const language = useLanguage()
   const session = useAppStore(selectSession)
-  const phase = session?.phase ?? 'signed-out'
-  const active = phase === 'signed-in' || phase === 'renewing'
+  const phase = useAppStore(selectPhase)
+  const active = useAppStore(isSignedIn)
   // Ticks only so the hover title's countdown stays right; nothing else here depends on it.
   const now = useNow(1000, active)
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { callApi } from '../../lib/call'
+import { dismissNotice } from '../../app/actions'
 import { useAppStore } from '../../store'
 import { errorInfoText } from '../../lib/error-text'
 
@@ -7,7 +7,6 @@ import { errorInfoText } from '../../lib/error-text'
 export function SettingsNotice() {
   const { t } = useTranslation()
   const notice = useAppStore((s) => s.notice)
-  const setNotice = useAppStore((s) => s.setNotice)
   if (notice === null) return null
   return (
     <div className="setup-notice" data-testid="app-notice" role="alert">
@@ -17,11 +16,7 @@ export function SettingsNotice() {
         type="button"
         className="button-secondary"
         data-testid="app-notice-dismiss"
-        onClick={() => {
-          setNotice(null)
-          // Main forgets it too, or the next snapshot (a reconnect, a new window) would bring it back.
-          void callApi('app:dismiss-notice', undefined).catch(() => undefined)
-        }}
+        onClick={dismissNotice}
       >
         {t('setup.dismiss')}
       </button>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store'
-import { selectPhase } from '../../store/selectors'
+import { isSignedIn } from '../../store/selectors'
 import { ListenerSection } from './ListenerSection'
 import { SyncSection } from './SyncSection'
 import { WebhooksSection } from './WebhooksSection'
@@ -9,8 +9,7 @@ import { Modal } from '../../lib/Modal'
 /** The "Fleet setup" drawer: devices and webhooks (signed in), and the local listener (always). */
 export function SetupDrawer({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
-  const phase = useAppStore(selectPhase)
-  const signedIn = phase === 'signed-in' || phase === 'renewing'
+  const signedIn = useAppStore(isSignedIn)
 
   return (
     <Modal

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkPostUrl, WEBHOOK_ID_PATTERN } from '../../../../shared/domain/webhook'
-import { toAppError } from '../../lib/call'
+import { toAppError } from '../../lib/to-app-error'
 import { errorInfoText } from '../../lib/error-text'
 import { registerWebhook } from './setup-actions'
 

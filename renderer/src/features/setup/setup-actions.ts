@@ -1,7 +1,7 @@
 import type { PublicUrlTestResult } from '../../../../shared/domain/public-url-test'
 import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
 import type { DeviceSyncSettings, ListenerSettings } from '../../../../shared/schemas/settings'
-import { callApi } from '../../lib/call'
+import * as api from '../../lib/api'
 import { useAppStore } from '../../store'
 
 // Fleet setup intents that reach main; the components call only these.
@@ -14,7 +14,7 @@ export async function registerWebhook(
 ): Promise<WebhookView> {
   const organizationId = ids.organizationId.trim()
   const userId = ids.userId.trim()
-  return callApi('webhooks:register', {
+  return api.registerWebhook({
     name,
     postUrl,
     ...(organizationId ? { organizationId } : {}),
@@ -23,21 +23,21 @@ export async function registerWebhook(
 }
 
 export async function refreshScopes(): Promise<void> {
-  useAppStore.getState().setWebhooks(await callApi('webhooks:refresh-scopes', undefined))
+  useAppStore.getState().setWebhooks(await api.refreshScopes())
 }
 
 export function scopeDevices(webhookId: string): Promise<ScopeDevice[]> {
-  return callApi('webhooks:get-scope', { webhookId })
+  return api.getScope({ webhookId })
 }
 
 export async function applyListenerSettings(change: Partial<ListenerSettings>): Promise<void> {
-  useAppStore.getState().setSettings(await callApi('settings:set-listener', change))
+  useAppStore.getState().setSettings(await api.setListenerSettings(change))
 }
 
 export async function applyDeviceSyncSettings(change: Partial<DeviceSyncSettings>): Promise<void> {
-  useAppStore.getState().setSettings(await callApi('settings:set-device-sync', change))
+  useAppStore.getState().setSettings(await api.setDeviceSyncSettings(change))
 }
 
 export function testPublicUrl(webhookId: string): Promise<PublicUrlTestResult> {
-  return callApi('webhooks:test-public', { webhookId })
+  return api.testPublicUrl({ webhookId })
 }
