@@ -34,7 +34,10 @@ export class ContractClient {
     this.closed = new Promise((resolve) =>
       ws.once('close', (code) => {
         for (const resolvePending of this.pending.values())
-          resolvePending({ ok: false, error: { code: 'closed', message: `socket closed (${code})` } })
+          resolvePending({
+            ok: false,
+            error: { code: 'host-disconnected', facts: { detail: `socket closed (${code})` } },
+          })
         this.pending.clear()
         resolve(code)
       }),
@@ -58,7 +61,7 @@ export class ContractClient {
     return this.ws.readyState === WebSocket.OPEN
   }
 
-  /** One call with any name and input; resolves with the outcome, or a 'closed' error. */
+  /** One call with any name and input; resolves with the outcome, or a 'host-disconnected' error. */
   call(name: unknown, input?: unknown): Promise<CallOutcome<unknown>> {
     const id = this.nextId++
     return this.sendRaw(id, encodeMessage({ t: 'call', id, name, input }))
@@ -67,7 +70,7 @@ export class ContractClient {
   /** Sends an already encoded call frame whose id is `id`, and waits for its result. */
   sendRaw(id: number, frame: string | Uint8Array): Promise<CallOutcome<unknown>> {
     return new Promise((resolve) => {
-      if (!this.isOpen) return resolve({ ok: false, error: { code: 'closed', message: 'not open' } })
+      if (!this.isOpen) return resolve({ ok: false, error: { code: 'host-disconnected', facts: { detail: 'not open' } } })
       this.pending.set(id, resolve)
       this.ws.send(frame)
     })

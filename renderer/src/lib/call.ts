@@ -4,7 +4,7 @@ import { desktopApi } from './desktop-api'
 
 /**
  * Invokes a contract call and unwraps its outcome envelope: resolves with the value or throws an
- * `AppError` carrying the server's message, status and request id.
+ * `AppError` carrying the error's code, facts, status and request id.
  */
 export async function callApi<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<K>> {
   let outcome
@@ -13,14 +13,17 @@ export async function callApi<K extends CallName>(name: K, input: CallInput<K>):
   } catch (cause) {
     // The transport itself failed (window closing, socket dropped): say which call it was.
     const detail = cause instanceof Error ? cause.message : String(cause)
-    throw new AppError({ code: 'transport', message: `${name} failed: ${detail}` })
+    throw new AppError({ code: 'transport', facts: { call: name, detail } })
   }
   if (outcome.ok) return outcome.value
   throw new AppError(outcome.error)
 }
 
-/** Turns anything thrown into an AppError so the UI can always show message and request id. */
+/** Turns anything thrown into an AppError so the UI can always say it and show the request id. */
 export function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause
-  return new AppError({ code: 'unexpected', message: cause instanceof Error ? cause.message : String(cause) })
+  return new AppError({
+    code: 'unexpected',
+    facts: { detail: cause instanceof Error ? cause.message : String(cause) },
+  })
 }

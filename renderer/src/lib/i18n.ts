@@ -1,5 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
+import { ERROR_CATALOG, ERRORS_NS } from '../../../shared/errors/catalog'
+import { ERROR_I18N_OPTIONS } from '../../../shared/errors/describe'
 import { en } from '../locales/en'
 import { esMX } from '../locales/es-mx'
 import type { Language } from './language'
@@ -16,12 +18,16 @@ function initialLanguage(): Language {
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'es-MX': { translation: esMX } },
+    // The options main's catalog instance uses too (shared/errors/describe.ts): an error reads the same.
+    ...ERROR_I18N_OPTIONS,
+    // The error catalog is its own namespace: lib/error-text.ts says every error through it.
+    resources: {
+      en: { translation: en, [ERRORS_NS]: ERROR_CATALOG.en },
+      'es-MX': { translation: esMX, [ERRORS_NS]: ERROR_CATALOG['es-MX'] },
+    },
+    ns: ['translation', ERRORS_NS],
+    defaultNS: 'translation',
     lng: initialLanguage(),
-    fallbackLng: 'en',
-    // React already escapes text content.
-    interpolation: { escapeValue: false },
-    returnNull: false,
   })
   document.documentElement.lang = i18next.language
 }

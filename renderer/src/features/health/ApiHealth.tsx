@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callApi } from '../../lib/call'
-import { networkText } from '../../lib/error-text'
+import { problemText } from '../../lib/error-text'
 import { usePolledCall } from './use-polled-call'
 
 const PROBE_EVERY_MS = 15_000
@@ -23,12 +23,7 @@ export function ApiHealth() {
             ? t('health.checking')
             : probe.reachable
               ? t('health.reachable')
-              : t('health.unreachable', {
-                  error:
-                    probe.timeoutSeconds === undefined
-                      ? networkText(probe.network, probe.error ?? '')
-                      : t('health.noAnswerWithin', { seconds: probe.timeoutSeconds }),
-                })}
+              : t('health.unreachable', { error: problemText(probe.problem) ?? '' })}
         </dd>
         <dt>{t('health.latency')}</dt>
         <dd data-testid="health-latency">{probe?.latencyMs != null ? `${probe.latencyMs} ms` : '—'}</dd>
