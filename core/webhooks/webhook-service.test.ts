@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises'
+import { describe as describeError } from '../../shared/errors/describe'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -180,7 +181,11 @@ describe('WebhookService', () => {
     const scope = state.webhooks[0]?.scope
     expect(scope).toMatchObject({ phase: 'error', notFound: true })
     expect(scope?.requestId).toBeTruthy()
-    expect(scope?.error).toMatch(/does not know this webhook/)
+    expect(scope?.problem).toMatchObject({
+      code: 'webhook-not-in-tagora',
+      facts: { cause: { code: 'not-found' } },
+    })
+    expect(describeError(scope!.problem!, 'en')).toMatch(/does not know this webhook/)
     expect(state.outOfScopeAssetIds).toHaveLength(devices.length)
   })
 

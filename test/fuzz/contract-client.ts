@@ -70,7 +70,8 @@ export class ContractClient {
   /** Sends an already encoded call frame whose id is `id`, and waits for its result. */
   sendRaw(id: number, frame: string | Uint8Array): Promise<CallOutcome<unknown>> {
     return new Promise((resolve) => {
-      if (!this.isOpen) return resolve({ ok: false, error: { code: 'host-disconnected', facts: { detail: 'not open' } } })
+      if (!this.isOpen)
+        return resolve({ ok: false, error: { code: 'host-disconnected', facts: { detail: 'not open' } } })
       this.pending.set(id, resolve)
       this.ws.send(frame)
     })

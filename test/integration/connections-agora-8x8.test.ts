@@ -5,6 +5,7 @@ import { startAgoraFake } from '../fakes/fake-agora'
 import { connectionConfig, createConnectionKit } from '../support/connection-kit'
 import type { EightByEightFake } from '../fakes/fake-eight-by-eight'
 import { startEightByEightFake } from '../fakes/fake-eight-by-eight'
+import { problemWords } from '../support/problem-words'
 
 let kit = createConnectionKit()
 const closers: Array<() => Promise<void>> = []
@@ -84,7 +85,7 @@ describe('Agora REST against its fake', () => {
     await expect(kit.service.test('ag')).rejects.toMatchObject({ code: 'invalid-credentials' })
     expect((await kit.service.list())[0]?.status).toMatchObject({
       phase: 'needs-attention',
-      lastErrorCode: 'invalid-credentials',
+      lastProblem: { error: { code: 'invalid-credentials' } },
     })
     await kit.service.save(
       connectionConfig({ id: 'ag', name: 'Agora', scheme: 'agora', baseUrl: fake.url, appId: 'app123' }),
@@ -110,7 +111,7 @@ describe('Agora REST against its fake', () => {
       }),
       '006token1',
     )
-    await expect(kit.service.test('ag')).rejects.toMatchObject({ code: 'validation' })
+    await expect(kit.service.test('ag')).rejects.toMatchObject({ code: 'agora-uid-required' })
     expect(fake.requests).toHaveLength(0)
   })
 })
@@ -170,7 +171,7 @@ describe('8x8 Video Interaction against its fake', () => {
     const fake = await eight()
     await kit.service.save(config(fake.url), 'someone-elses-key')
     await expect(kit.service.test('v8')).rejects.toMatchObject({ code: 'invalid-credentials' })
-    expect((await kit.service.list())[0]?.status.lastError).toContain('Invalid API key')
+    expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('Invalid API key')
     const pasted = saveConnectionInputSchema.safeParse({
       config: config(fake.url),
       secret: 'Bearer eght-key-123',
@@ -184,6 +185,6 @@ describe('8x8 Video Interaction against its fake', () => {
         phoneNumber: '+5215512345678',
         callReference: 'FM-00042',
       }),
-    ).rejects.toMatchObject({ code: 'bad-response' })
+    ).rejects.toMatchObject({ code: 'room-token-missing' })
   })
 })
