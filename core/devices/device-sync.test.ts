@@ -44,7 +44,7 @@ describe('DeviceSync', () => {
       phase: 'idle',
       fetched: 7,
       lastSyncedAt: clock.now(),
-      error: null,
+      problem: null,
       lastChange: { added: 7, removed: 0 },
       statusFilter: 'active',
     })
@@ -165,7 +165,7 @@ describe('DeviceSync', () => {
     expect(state).toMatchObject({
       phase: 'idle',
       fetched: 7,
-      error: null,
+      problem: null,
       skipped: { count: 1, first: { position: 4, field: 'assetId', problem: 'missing' } },
     })
     expect(sync.devices().map((device) => device.deviceId)).not.toContain('dev-5')
@@ -231,7 +231,7 @@ describe('DeviceSync', () => {
     sync.cancel()
     const state = await running
     expect(queries.at(-1)?.signal?.aborted).toBe(true)
-    expect(state).toMatchObject({ phase: 'idle', error: null })
+    expect(state).toMatchObject({ phase: 'idle', problem: null })
     expect(sync.devices()).toHaveLength(2)
   })
 
@@ -240,7 +240,7 @@ describe('DeviceSync', () => {
     await sync.refresh()
     sync.clear()
     expect(sync.devices()).toEqual([])
-    expect(sync.state()).toEqual({ phase: 'idle', fetched: 0, lastSyncedAt: null, error: null })
+    expect(sync.state()).toEqual({ phase: 'idle', fetched: 0, lastSyncedAt: null, problem: null })
     expect(events.at(-1)?.count).toBe(0)
   })
 })

@@ -36,10 +36,13 @@ describe('the error catalog', () => {
     expect(es.advice === undefined).toBe(en.advice === undefined)
   })
 
-  it('frames and keyed words use the same placeholders in both languages', () => {
+  it('joins the parts of an error with the same placeholders in both languages', () => {
     const frame = (lang: 'en' | 'es-MX') =>
       Object.fromEntries(
-        Object.entries(ERROR_CATALOG[lang].frame).map(([key, text]) => [key, placeholders({ lead: text })]),
+        Object.entries<string>(ERROR_CATALOG[lang].frame).map(([key, text]) => [
+          key,
+          placeholders({ lead: text }),
+        ]),
       )
     expect(frame('es-MX')).toEqual(frame('en'))
   })

@@ -14,8 +14,8 @@ export interface ErrorTemplate {
   advice?: string
 }
 
-/** How the parts of an error are joined in one language. */
-export interface ErrorFrame {
+/** How the parts of an error are joined in one language (a type, so tests can walk it as a record). */
+export type ErrorFrame = {
   /** The lead (its last full stop dropped) and the server's own words. */
   said: string
   /** The lead (its last full stop dropped) and the error that caused it. */

@@ -298,7 +298,7 @@ describe('session against the simulator: keep me signed in', () => {
     await r.signIn(r.newSession(), false)
     expect(await r.store.get(r.account())).toBeNull()
     const state = await r.newSession().restore({ apiUrl: r.sim.apiBaseUrl, email: r.sim.credentials.email })
-    expect(state).toMatchObject({ phase: 'signed-out', email: r.sim.credentials.email, signedOutCode: null })
+    expect(state).toMatchObject({ phase: 'signed-out', email: r.sim.credentials.email, signedOut: null })
     expect(r.renewals()).toHaveLength(0)
   })
 })
