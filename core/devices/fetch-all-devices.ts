@@ -95,7 +95,7 @@ function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** One skipped row in words, for logs and the English message. */
+/** One skipped row in words, for logs and the unreadable-devices detail (a low-level detail, kept as is). */
 export function describeSkip(skip: DeviceSkip): string {
   const where = `row ${skip.position + 1}`
   if (skip.problem === 'not-an-object') return `${where} is not an object`

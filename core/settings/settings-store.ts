@@ -16,7 +16,7 @@ type SettingsProblem = 'settings-unreadable' | 'settings-not-json' | 'settings-b
 export interface SettingsLoadResult {
   settings: Settings
   /** Set when the file could not be used and defaults were taken: shown to the user once. */
-  /** Why the file was set aside (code + params, so the renderer can say it in Spanish), or null. */
+  /** Why the file was set aside (code and facts: where the old file went, why), or null. */
   notice: AppErrorInfo | null
 }
 
