@@ -193,7 +193,7 @@ describe('the contract socket', () => {
     const ws = await open(port)
     expect(await call(ws, 1, 'no:such-call')).toMatchObject({ outcome: { error: { code: 'unknown-call' } } })
     expect(await call(ws, 2, 'telemetry:get-asset', { assetId: 5 })).toMatchObject({
-      outcome: { error: { code: 'validation' } },
+      outcome: { error: { code: 'invalid-input' } },
     })
     const code = closed(ws)
     ws.send(Buffer.from([1, 2, 3]), { binary: true })

@@ -61,7 +61,8 @@ export async function startIngestTarget(
     // Bench bodies are up to ~50 events of ~250 bytes; the default 1 MiB limit is not in the way.
   })
   const state = await listener.start()
-  if (state.state !== 'listening' || !state.url) throw new Error(`listener did not start: ${state.error}`)
+  if (state.state !== 'listening' || !state.url)
+    throw new Error(`listener did not start: ${JSON.stringify(state.problem)}`)
   return {
     port: Number(new URL(state.url).port),
     store,

@@ -44,7 +44,7 @@ export class KeytarSecretStore implements SecretStore {
       this.keytar = keytar
       return { available: true }
     } catch (error) {
-      return { available: false, reason: `No system keychain is available (${(error as Error).message}).` }
+      return { available: false, reason: (error as Error).message }
     }
   }
 

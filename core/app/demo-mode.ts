@@ -1,6 +1,6 @@
 import type { DemoServer, StartDemoServer } from '../ports/demo-server'
 import type { Logger } from '../logging/logger'
-import { UserFacingError } from '../errors/app-errors'
+import { AppError } from '../../shared/domain/errors'
 
 /** "Try the demo": the server the host starts for it (the bundled simulator), and its lifetime. */
 export class DemoMode {
@@ -14,12 +14,12 @@ export class DemoMode {
 
   async start(): Promise<DemoServer> {
     if (this.simulator) return this.simulator
-    if (!this.startServer) throw new UserFacingError('demo-failed', 'This host offers no demo.')
+    if (!this.startServer) throw new AppError({ code: 'no-demo' })
     try {
       this.simulator = await this.startServer()
     } catch (error) {
       this.logger.error('the demo simulator did not start', { error })
-      throw new UserFacingError('demo-failed', `The demo could not start: ${(error as Error).message}`)
+      throw new AppError({ code: 'demo-failed', facts: { detail: (error as Error).message } })
     }
     this.logger.info('demo simulator started', { url: this.simulator.apiBaseUrl })
     return this.simulator

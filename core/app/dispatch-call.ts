@@ -16,7 +16,7 @@ export async function dispatchCall(
   logger: Logger,
 ): Promise<CallOutcome<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', message: `Unknown call ${String(name)}` } }
+    return { ok: false, error: { code: 'unknown-call', facts: { call: String(name) } } }
   }
   const parsed = callContract[name].input.safeParse(rawInput)
   if (!parsed.success) return { ok: false, error: toErrorInfo(parsed.error) }

@@ -21,11 +21,12 @@ import type { CallHandlers } from './call-handlers'
 import { probeApi } from '../health/api-probe'
 import { DemoMode } from './demo-mode'
 import type { StartDemoServer } from '../ports/demo-server'
-import { ReportedError, UserFacingError } from '../errors/app-errors'
 import { EventHub } from './event-hub'
 import { TelemetryPipeline } from './telemetry-pipeline'
 import { WebhookKeys } from './webhook-keys'
+import { AppError } from '../../shared/domain/errors'
 import type { AppErrorInfo } from '../../shared/domain/errors'
+import { infoOfIssues } from '../../shared/errors/zod-issue'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -196,7 +197,7 @@ export class FleetApp {
     'telemetry:get-asset': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.detail(assetId)),
     'settings:set-api-url': async ({ apiUrl }) => {
       if (this.session.state().phase !== 'signed-out') {
-        throw new UserFacingError('signed-in', 'Sign out before changing the API URL.')
+        throw new AppError({ code: 'signed-in' })
       }
       const next = await this.settings.update((s) => ({ ...s, apiUrl }))
       this.webhooks.recordsChanged()
@@ -208,15 +209,14 @@ export class FleetApp {
       const running = { ...this.listenerSettings(), ...(bound !== null && { port: bound }) }
       // A busy or refused port changes nothing: the listener stays where it was, and so do the settings.
       const problem = await this.telemetry.switchListener({ ...running, ...change }, running)
-      if (problem) throw new ReportedError(problem)
+      if (problem) throw new AppError(problem)
       if (change.port !== undefined) this.listenerPortOverride = undefined
       return this.settings.update((s) => ({ ...s, listener: { ...s.listener, ...change } }))
     },
     'settings:set-map': (change) => this.settings.update((s) => ({ ...s, map: { ...s.map, ...change } })),
     'settings:set-telemetry': async (change) => {
       const merged = telemetrySettingsSchema.safeParse({ ...this.settings.get().telemetry, ...change })
-      if (!merged.success)
-        throw new UserFacingError('invalid-input', merged.error.issues[0]?.message ?? 'invalid')
+      if (!merged.success) throw new AppError(infoOfIssues(merged.error.issues))
       const next = await this.settings.update((s) => ({ ...s, telemetry: merged.data }))
       this.telemetry.applyTelemetrySettings(next.telemetry)
       return next
@@ -243,11 +243,8 @@ export class FleetApp {
   /** Demo: simulator in-process → sign in → devices → webhook to the local listener. */
   async startDemo(): Promise<SessionState> {
     if (!this.telemetry.localUrl()) {
-      const listener = this.telemetry.listenerState()
-      throw new UserFacingError(
-        'listener-unavailable',
-        `The demo needs the local listener, which is not running${listener.error ? `: ${listener.error}` : '.'}`,
-      )
+      const { problem } = this.telemetry.listenerState()
+      throw new AppError({ code: 'listener-unavailable', ...(problem && { facts: { cause: problem } }) })
     }
     await this.session.signOut()
     const simulator = await this.demo.start()
@@ -266,9 +263,7 @@ export class FleetApp {
   private testPublicUrl(webhookId: string): ReturnType<typeof probePublicUrl> {
     const record = this.webhooks.records().find((r) => r.webhookId === webhookId)
     if (!record) {
-      return Promise.reject(
-        new UserFacingError('unknown-webhook', `Fleet Monitor has no webhook ${webhookId}.`),
-      )
+      return Promise.reject(new AppError({ code: 'unknown-webhook', facts: { webhookId } }))
     }
     return probePublicUrl(record, {
       probes: this.telemetry.probes,

@@ -18,7 +18,6 @@ import type { WebhookKeys } from './webhook-keys'
 const OFF_STATE: ListenerState = {
   state: 'off',
   url: null,
-  error: null,
   problem: null,
   accepted: 0,
   rejected: {},

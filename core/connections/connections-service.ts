@@ -72,10 +72,9 @@ export class ConnectionsService {
     const moved = existing !== undefined && movesSecret(existing, config)
     if (secret === undefined && (moved || (await this.secrets.where(config.id, kind)) === 'missing'))
       throw new ConnectionError({
-        code: 'missing-secret',
+        code: moved ? 'secret-required-again' : 'secret-required',
         call: 'connections:save',
-        params: { name: config.name },
-        message: moved ? secretAgainPrompt(config) : secretPrompt(config),
+        facts: { name: config.name, secret: SCHEME_SECRET[config.scheme] },
       })
     if (moved) await this.forgetSecrets(config.id)
     if (secret !== undefined) this.storage.set(config.id, await this.secrets.set(config.id, kind, secret))
@@ -136,9 +135,9 @@ export class ConnectionsService {
     const config = this.find(input.connectionId)
     if (config.scheme !== '8x8-video')
       throw new ConnectionError({
-        code: 'validation',
+        code: 'not-video-connection',
         call: 'connections:create-video-room',
-        message: `"${config.name}" is not an 8x8 Video Interaction connection.`,
+        facts: { name: config.name },
       })
     const { engine } = this.enginesFor(config)
     await createVideoRoom(engine as unknown as TokenEngine<EightByEightConfig>, input)
@@ -174,8 +173,6 @@ export class ConnectionsService {
       lifetimeSource: engineStatus?.lifetimeSource ?? 'none',
       renewal: engineStatus?.renewal ?? 'none',
       lastRenewedAt: engineStatus?.lastRenewedAt ?? null,
-      lastError: engineStatus?.lastError ?? engines?.parent?.status().lastError ?? null,
-      lastErrorCode: engineStatus?.lastErrorCode ?? null,
       lastProblem: engineStatus?.lastProblem ?? engines?.parent?.status().lastProblem ?? null,
       secretStorage: this.storage.get(config.id) ?? 'missing',
       parentPhase: engines?.parent?.status().phase ?? null,
@@ -185,12 +182,7 @@ export class ConnectionsService {
 
   private find(id: string): ConnectionConfig {
     const config = this.deps.configs.list().find((c) => c.id === id)
-    if (!config)
-      throw new ConnectionError({
-        code: 'not-found',
-        call: 'connections',
-        message: 'That connection no longer exists.',
-      })
+    if (!config) throw new ConnectionError({ code: 'connection-gone', call: 'connections' })
     return config
   }
 
@@ -236,19 +228,4 @@ export class ConnectionsService {
     for (const kind of SECRET_KINDS) await this.secrets.delete(id, kind)
     this.storage.delete(id)
   }
-}
-
-const SECRET_WORDS = {
-  password: 'password',
-  'api-key': 'API key',
-  token: 'token',
-  'client-secret': 'client secret',
-}
-
-function secretPrompt(config: ConnectionConfig): string {
-  return `Enter the ${SECRET_WORDS[SCHEME_SECRET[config.scheme]]} for "${config.name}": none is stored for it yet.`
-}
-
-function secretAgainPrompt(config: ConnectionConfig): string {
-  return `Enter the ${SECRET_WORDS[SCHEME_SECRET[config.scheme]]} for "${config.name}" again: the stored one is never sent to another server or scheme.`
 }

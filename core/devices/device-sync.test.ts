@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { describe as describeError } from '../../shared/errors/describe'
 import type { DeviceSyncState } from '../../shared/domain/device'
 import { silentLogger } from '../logging/logger'
 import { FakeClock, flushPromises } from '../../test/fakes/fake-clock'
@@ -29,7 +30,6 @@ function setup(
 
 const serverError = new TagoraApiError({
   code: 'server-error',
-  message: 'Tagora had a server error (HTTP 503) on GET /devices. Try again later. (request e5f6a7b8)',
   call: 'GET /devices',
   url: 'https://api.test/devices',
   status: 503,
@@ -44,7 +44,7 @@ describe('DeviceSync', () => {
       phase: 'idle',
       fetched: 7,
       lastSyncedAt: clock.now(),
-      error: null,
+      problem: null,
       lastChange: { added: 7, removed: 0 },
       statusFilter: 'active',
     })
@@ -106,7 +106,7 @@ describe('DeviceSync', () => {
     failing = true
     const state = await sync.refresh()
     expect(state.phase).toBe('error')
-    expect(state.error).toContain('(request e5f6a7b8)')
+    expect(state.problem).toMatchObject({ code: 'server-error', requestId: 'e5f6a7b8' })
     expect(state.lastSyncedAt).not.toBeNull()
     expect(sync.devices()).toHaveLength(7)
   })
@@ -123,13 +123,12 @@ describe('DeviceSync', () => {
     failAt = 6
     const failed = await sync.refresh()
     expect(failed.phase).toBe('error')
-    // The failure's facts travel with it (the renderer says them in Spanish) and leave with it.
+    // The failure's facts travel with it (the renderer says them in the user's language) and leave with it.
     expect(failed.problem).toMatchObject({ code: 'server-error', requestId: 'e5f6a7b8' })
     expect(sync.devices()).toHaveLength(4)
     failAt = null
     const retried = await sync.refresh()
-    expect(retried).toMatchObject({ phase: 'idle', error: null, lastChange: { added: 4, removed: 0 } })
-    expect(retried.problem).toBeUndefined()
+    expect(retried).toMatchObject({ phase: 'idle', problem: null, lastChange: { added: 4, removed: 0 } })
     expect(sync.devices()).toHaveLength(8)
   })
 
@@ -151,9 +150,10 @@ describe('DeviceSync', () => {
     broken = true
     const state = await sync.refresh()
     expect(state.phase).toBe('error')
-    expect(state.error).toMatch(/none of the 2 devices listed could be read: row 1: assetId is missing/)
-    // Said as facts too: the catalog's "answered with something this app cannot read".
-    expect(state.problem).toMatchObject({ code: 'bad-response', params: { call: 'GET /devices' } })
+    expect(state.problem).toMatchObject({ code: 'unreadable-devices', facts: { call: 'GET /devices' } })
+    expect(describeError(state.problem!, 'en')).toMatch(
+      /none of the 2 devices listed could be read: row 1: assetId is missing/,
+    )
     expect(sync.devices()).toHaveLength(2)
   })
 
@@ -165,7 +165,7 @@ describe('DeviceSync', () => {
     expect(state).toMatchObject({
       phase: 'idle',
       fetched: 7,
-      error: null,
+      problem: null,
       skipped: { count: 1, first: { position: 4, field: 'assetId', problem: 'missing' } },
     })
     expect(sync.devices().map((device) => device.deviceId)).not.toContain('dev-5')
@@ -231,7 +231,7 @@ describe('DeviceSync', () => {
     sync.cancel()
     const state = await running
     expect(queries.at(-1)?.signal?.aborted).toBe(true)
-    expect(state).toMatchObject({ phase: 'idle', error: null })
+    expect(state).toMatchObject({ phase: 'idle', problem: null })
     expect(sync.devices()).toHaveLength(2)
   })
 
@@ -240,7 +240,7 @@ describe('DeviceSync', () => {
     await sync.refresh()
     sync.clear()
     expect(sync.devices()).toEqual([])
-    expect(sync.state()).toEqual({ phase: 'idle', fetched: 0, lastSyncedAt: null, error: null })
+    expect(sync.state()).toEqual({ phase: 'idle', fetched: 0, lastSyncedAt: null, problem: null })
     expect(events.at(-1)?.count).toBe(0)
   })
 })

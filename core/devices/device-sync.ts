@@ -1,4 +1,5 @@
 import type { Device, DeviceSkipSummary, DeviceSyncState } from '../../shared/domain/device'
+import { describe } from '../../shared/errors/describe'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { TagoraClientLike } from '../session/tagora-session'
@@ -31,7 +32,7 @@ export type DeviceSyncListener = (devices: Device[], state: DeviceSyncState) => 
  */
 export class DeviceSync {
   private list: Device[] = []
-  private syncState: DeviceSyncState = { phase: 'idle', fetched: 0, lastSyncedAt: null, error: null }
+  private syncState: DeviceSyncState = { phase: 'idle', fetched: 0, lastSyncedAt: null, problem: null }
   private change: DeviceSyncChange = { added: 0, removed: 0 }
   private running: Promise<DeviceSyncState> | null = null
   private controller: AbortController | null = null
@@ -60,7 +61,7 @@ export class DeviceSync {
     this.cancel()
     this.list = []
     this.change = { added: 0, removed: 0 }
-    this.setState({ phase: 'idle', fetched: 0, lastSyncedAt: null, error: null })
+    this.setState({ phase: 'idle', fetched: 0, lastSyncedAt: null, problem: null })
   }
 
   devices(): Device[] {
@@ -88,7 +89,7 @@ export class DeviceSync {
       ...this.syncState,
       phase: 'syncing',
       fetched: 0,
-      error: null,
+      problem: null,
       statusFilter: status ?? '',
     })
     try {
@@ -113,9 +114,11 @@ export class DeviceSync {
       this.apply(devices, skipped)
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return this.finishCancelled()
-      const message = error instanceof Error ? error.message : String(error)
-      this.deps.logger.warn('device sync failed; keeping the previous list', { error: message })
-      this.setState({ ...this.syncState, phase: 'error', error: message, problem: problemOf(error, message) })
+      const problem = problemOf(error)
+      this.deps.logger.warn('device sync failed; keeping the previous list', {
+        problem: describe(problem, 'en'),
+      })
+      this.setState({ ...this.syncState, phase: 'error', problem })
     } finally {
       if (this.controller === controller) this.controller = null
     }
@@ -141,7 +144,7 @@ export class DeviceSync {
       phase: 'idle',
       fetched: devices.length,
       lastSyncedAt: this.deps.clock.now(),
-      error: null,
+      problem: null,
       lastChange: { added, removed },
       statusFilter: this.syncState.statusFilter ?? '',
       ...(skipped && { skipped }),
@@ -149,13 +152,11 @@ export class DeviceSync {
   }
 
   private finishCancelled(): DeviceSyncState {
-    this.setState({ ...this.syncState, phase: 'idle', error: null })
+    this.setState({ ...this.syncState, phase: 'idle', problem: null })
     return this.syncState
   }
 
   private setState(next: DeviceSyncState): void {
-    // The facts of a failure leave with its message (states are often built by spreading the last one).
-    if (next.error === null) delete next.problem
     this.syncState = next
     for (const listener of this.listeners) {
       try {

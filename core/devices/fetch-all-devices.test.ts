@@ -110,8 +110,8 @@ describe('fetchAllDevices', () => {
       /none of the 2 devices listed could be read: row 1: assetId is missing/,
     )
     expect((error as MalformedDevicePageError).toInfo()).toMatchObject({
-      code: 'bad-response',
-      params: { service: 'Tagora', call: 'GET /devices' },
+      code: 'unreadable-devices',
+      facts: { service: 'Tagora', call: 'GET /devices', offset: 0 },
     })
   })
 

@@ -1,5 +1,5 @@
 import type { Device, DeviceSkip, DeviceSkipSummary } from '../../shared/domain/device'
-import type { AppErrorInfo } from '../../shared/domain/errors'
+import { AppError } from '../../shared/domain/errors'
 
 /** The API's documented ceiling for `limit`. */
 export const MAX_PAGE_SIZE = 10_000
@@ -26,19 +26,10 @@ export interface FetchAllResult {
 }
 
 /** A list this app cannot use: the caller keeps its previous list. */
-export class MalformedDevicePageError extends Error {
+export class MalformedDevicePageError extends AppError {
   constructor(offset: number, detail: string) {
-    super(`Tagora returned an unreadable page of devices at offset ${offset} (${detail}).`)
+    super({ code: 'unreadable-devices', facts: { service: 'Tagora', call: 'GET /devices', offset, detail } })
     this.name = 'MalformedDevicePageError'
-  }
-
-  /** The facts for the renderer: the catalog's bad-response ("answered … with something it cannot read"). */
-  toInfo(): AppErrorInfo {
-    return {
-      code: 'bad-response',
-      message: this.message,
-      params: { service: 'Tagora', call: 'GET /devices' },
-    }
   }
 }
 
@@ -104,7 +95,7 @@ function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** One skipped row in words, for logs and the English message. */
+/** One skipped row in words, for logs and the unreadable-devices detail (a low-level detail, kept as is). */
 export function describeSkip(skip: DeviceSkip): string {
   const where = `row ${skip.position + 1}`
   if (skip.problem === 'not-an-object') return `${where} is not an object`

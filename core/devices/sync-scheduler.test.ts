@@ -17,7 +17,12 @@ function setup(outcomes: Array<DeviceSyncState['phase']> = []) {
     refresh: () => {
       runs.push(clock.now())
       const phase = outcomes.shift() ?? 'idle'
-      return Promise.resolve({ phase, fetched: 0, lastSyncedAt: null, error: phase === 'error' ? 'x' : null })
+      return Promise.resolve({
+        phase,
+        fetched: 0,
+        lastSyncedAt: null,
+        problem: phase === 'error' ? { code: 'internal' } : null,
+      })
     },
   })
   return { clock, scheduler, runs, setPeriod: (ms: number) => (period = ms) }

@@ -1,19 +1,16 @@
 import type { AppErrorInfo } from '../../shared/domain/errors'
 
 /**
- * A failure as the facts kept in pushed state (device sync, webhook scope, token engines): TagoraApiError
- * and ConnectionError give their code and params, so the renderer can say them in the user's language;
- * anything else is its message, shown as written.
+ * A failure as the facts kept in pushed state (device sync, webhook scope, token engines): an AppError
+ * (TagoraApiError, ConnectionError, …) gives its code and facts; anything else is 'unexpected', its own
+ * words kept as the detail.
  */
-export function problemOf(error: unknown, message?: string): AppErrorInfo {
-  if (carriesErrorInfo(error)) {
-    const info = error.toInfo()
-    return message === undefined ? info : { ...info, message }
-  }
-  return { code: 'internal', message: message ?? (error instanceof Error ? error.message : String(error)) }
+export function problemOf(error: unknown): AppErrorInfo {
+  if (carriesErrorInfo(error)) return error.toInfo()
+  return { code: 'unexpected', facts: { detail: error instanceof Error ? error.message : String(error) } }
 }
 
-/** Errors that already carry what the user can act on (TagoraApiError, ConnectionError and friends). */
+/** Errors that already carry what the user can act on (AppError and its subclasses). */
 export interface ErrorWithInfo {
   toInfo(): AppErrorInfo
 }

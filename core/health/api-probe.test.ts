@@ -22,12 +22,12 @@ describe('probeApi', () => {
       res.writeHead(404).end('{"error":"nope"}')
     })
     const probe = await probeApi(url, { clock: systemClock })
-    expect(probe).toMatchObject({ url, reachable: true, status: 404, error: null })
+    expect(probe).toMatchObject({ url, reachable: true, status: 404, problem: null })
     expect(probe.latencyMs).toBeGreaterThanOrEqual(0)
     expect(authorization).toBeUndefined()
   })
 
-  it('reports a refused connection in words', async () => {
+  it('reports a refused connection as its network failure', async () => {
     const url = await serve((_req, res) => res.end())
     servers.splice(0).forEach((s) => s.close())
     const probe = await probeApi(url, { clock: systemClock })
@@ -35,14 +35,16 @@ describe('probeApi', () => {
       reachable: false,
       status: null,
       latencyMs: null,
-      error: 'connection refused',
-      network: 'ECONNREFUSED',
+      problem: { code: 'probe-unreachable', facts: { network: 'ECONNREFUSED' } },
     })
   })
 
   it('gives up after the timeout', async () => {
     const url = await serve(() => undefined)
     const probe = await probeApi(url, { clock: systemClock, timeoutMs: 200 })
-    expect(probe).toMatchObject({ reachable: false, error: 'no answer within 0.2 s', timeoutSeconds: 0.2 })
+    expect(probe).toMatchObject({
+      reachable: false,
+      problem: { code: 'probe-timeout', facts: { seconds: 0.2 } },
+    })
   })
 })

@@ -1,6 +1,6 @@
 import type { ApiProbe } from '../../shared/domain/health'
 import type { Clock } from '../ports/clock'
-import { networkCode, networkReason } from '../tagora/failure-mapping'
+import { networkFacts } from '../tagora/failure-mapping'
 
 export interface ProbeOptions {
   clock: Clock
@@ -24,12 +24,12 @@ export async function probeApi(url: string, options: ProbeOptions): Promise<ApiP
     // The body is not needed; cancel it so the connection is released at once.
     await response.body?.cancel()
     const latencyMs = options.clock.now() - started
-    return { url, reachable: true, status: response.status, latencyMs, error: null, checkedAt: started }
+    return { url, reachable: true, status: response.status, latencyMs, problem: null, checkedAt: started }
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
     const seconds = (options.timeoutMs ?? 5000) / 1000
     const unreachable = { url, reachable: false, status: null, latencyMs: null, checkedAt: started }
-    if (timedOut) return { ...unreachable, error: `no answer within ${seconds} s`, timeoutSeconds: seconds }
-    return { ...unreachable, error: networkReason(error), network: networkCode(error) }
+    if (timedOut) return { ...unreachable, problem: { code: 'probe-timeout', facts: { seconds } } }
+    return { ...unreachable, problem: { code: 'probe-unreachable', facts: networkFacts(error) } }
   }
 }

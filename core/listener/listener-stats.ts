@@ -16,7 +16,7 @@ export class ListenerStats {
     this.lastEventAt = at
   }
 
-  snapshot(lifecycle: Pick<ListenerState, 'state' | 'url' | 'error' | 'problem'>): ListenerState {
+  snapshot(lifecycle: Pick<ListenerState, 'state' | 'url' | 'problem'>): ListenerState {
     return {
       ...lifecycle,
       accepted: this.accepted,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { describe as describeError } from '../../shared/errors/describe'
 import { connect } from 'node:net'
 import { createListenerKit, TEST_NOW as NOW } from '../../test/support/listener-kit'
 import { dripRaw, send } from '../../test/support/webhook-client'
@@ -67,8 +68,8 @@ describe('webhook listener: lifecycle', () => {
     const changes: string[] = []
     second.listener.onStateChange((s) => changes.push(s.state))
     const state = await second.listener.start()
-    expect(state).toMatchObject({ state: 'error', url: null })
-    expect(state.error).toBe(
+    expect(state).toMatchObject({ state: 'error', url: null, problem: { code: 'port-in-use' } })
+    expect(describeError(state.problem!, 'en')).toBe(
       `Port ${first.port} is already in use by another program. ` +
         'Choose another port in Fleet setup → Local listener, or stop the other program.',
     )

@@ -36,7 +36,7 @@ describe('webhook listener: accepted POSTs', () => {
     expect(delivered).toHaveLength(1)
     expect(delivered[0]!.events[0]).toMatchObject({ assetId: 'a1', fixTime: NOW, receivedAt: NOW })
     const state = listener.state()
-    expect(state).toMatchObject({ state: 'listening', accepted: 1, lastEventAt: NOW, error: null })
+    expect(state).toMatchObject({ state: 'listening', accepted: 1, lastEventAt: NOW, problem: null })
     expect(state.rejected).toEqual({ 'bad-position': 1 })
     expect(state.url).toBe(`http://127.0.0.1:${port}/tagora/events`)
   })

@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { ListenerState } from '../../shared/domain/listener'
+import { describe } from '../../shared/errors/describe'
 import { systemClock } from '../ports/clock'
 import { handleWebhookRequest } from './handle-webhook-request'
 import type { RequestContext } from './handle-webhook-request'
@@ -17,7 +18,7 @@ import { verifySignature } from './signature'
 
 export type { RawEventRecord, Verifier, WebhookListener, WebhookListenerOptions } from './listener-types'
 
-type Lifecycle = Pick<ListenerState, 'state' | 'url' | 'error' | 'problem'>
+type Lifecycle = Pick<ListenerState, 'state' | 'url' | 'problem'>
 
 const DEFAULT_MAX_BODY = 1024 * 1024
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -35,7 +36,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
   const replays = new ReplayGuard(options.replay)
   const probes = options.probes ?? new ProbeRegistry()
   const listeners = new Set<(state: ListenerState) => void>()
-  let lifecycle: Lifecycle = { state: 'off', url: null, error: null, problem: null }
+  let lifecycle: Lifecycle = { state: 'off', url: null, problem: null }
   let server: Server | null = null
   let starting: Promise<ListenerState> | null = null
 
@@ -53,8 +54,8 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
   }
   const fail = (error: unknown): void => {
     const problem = describeListenError(error, options.host, options.port)
-    options.logger.warn('webhook listener failed', { message: problem.message })
-    setLifecycle({ state: 'error', url: null, error: problem.message, problem })
+    options.logger.warn('webhook listener failed', { problem: describe(problem, 'en') })
+    setLifecycle({ state: 'error', url: null, problem })
   }
 
   const contextFor = (port: number, shedder: LoadShedder): RequestContext => ({
@@ -108,7 +109,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
           })
           server = candidate
           const url = `http://${urlHost(options.host)}:${port}${options.path}`
-          setLifecycle({ state: 'listening', url, error: null, problem: null })
+          setLifecycle({ state: 'listening', url, problem: null })
           resolve(state())
         })
       } catch (error) {
@@ -128,7 +129,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
       const current = server
       server = null
       if (current) await closeServer(current)
-      if (lifecycle.state !== 'off') setLifecycle({ state: 'off', url: null, error: null, problem: null })
+      if (lifecycle.state !== 'off') setLifecycle({ state: 'off', url: null, problem: null })
     },
     state,
     onStateChange(fn) {

@@ -46,7 +46,7 @@ describe('the main-process logger', () => {
     const { logger, lines } = capture()
     const error = new TagoraApiError({
       code: 'unauthorized',
-      message: `Tagora refused renewToken=${RENEW} (request a1b2c3d4)`,
+      serverMessage: `refused renewToken=${RENEW} for good`,
       call: 'POST /auth/renew',
       url: 'https://api.test/integration/v1/auth/renew',
       status: 401,
@@ -55,7 +55,7 @@ describe('the main-process logger', () => {
     logger.error('renewal failed', { error })
     const entry = JSON.parse(lines[0] ?? '{}') as { error: Record<string, unknown> }
     expect(entry.error).toMatchObject({
-      message: `Tagora refused renewToken=${REDACTED} (request a1b2c3d4)`,
+      message: `Tagora rejected the session for POST /auth/renew: refused renewToken=${REDACTED} for good. Sign in again. (request a1b2c3d4)`,
       call: 'POST /auth/renew',
       status: 401,
       requestId: 'a1b2c3d4',

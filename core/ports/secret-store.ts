@@ -1,6 +1,6 @@
 /** The OS keychain, reached through a port so services never import keytar (design rule 2). */
 export interface SecretStore {
-  /** Whether secrets can be kept at all here, and why not. */
+  /** Whether secrets can be kept at all here, and why not (the OS's own words, kept as a detail). */
   availability(): Promise<{ available: true } | { available: false; reason: string }>
   /** The secret kept for this account, or null. */
   get(account: string): Promise<string | null>

@@ -1,7 +1,8 @@
+import type { AppErrorInfo } from '../../shared/domain/errors'
 import type { Logger } from '../logging/logger'
 import type { SecretStore } from '../ports/secret-store'
 
-export type KeychainStatus = { available: true; reason: null } | { available: false; reason: string }
+export type KeychainStatus = { available: true; reason: null } | { available: false; reason: AppErrorInfo }
 
 /** The keychain account of a saved sign-in: one per API server and email. */
 export function savedSignInAccount(apiUrl: string, email: string): string {
@@ -23,20 +24,20 @@ export class SavedSignIn {
       const result = await this.store.availability()
       return result.available
         ? { available: true, reason: null }
-        : { available: false, reason: result.reason }
+        : { available: false, reason: { code: 'keychain-unavailable', facts: { detail: result.reason } } }
     } catch (error) {
-      return { available: false, reason: `The keychain could not be opened: ${describe(error)}` }
+      return { available: false, reason: { code: 'keychain-failed', facts: { detail: describe(error) } } }
     }
   }
 
   /** Returns null when saved, else why not (shown as rememberUnavailableReason). */
-  async save(account: string, renewToken: string): Promise<string | null> {
+  async save(account: string, renewToken: string): Promise<AppErrorInfo | null> {
     try {
       await this.store.set(account, renewToken)
       return null
     } catch (error) {
       this.logger.warn('could not save the sign-in to the keychain', { error })
-      return `The keychain refused to save the sign-in: ${describe(error)}`
+      return { code: 'keychain-save-failed', facts: { detail: describe(error) } }
     }
   }
 

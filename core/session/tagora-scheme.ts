@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/domain/errors'
 import type { TagoraClient, TagoraResponse } from '../tagora/tagora-client'
 import { decodeJwtClaims, jwtExpiryMs } from '../tagora/jwt'
 import type { BaseConnectionConfig, Grant, SchemeRuntime, TokenScheme } from '../tokens/scheme'
@@ -48,7 +49,8 @@ export function tagoraScheme(client: TagoraAuthCalls): TokenScheme<TagoraConnect
       return grantOf(await client.login({ email: runtime.config.email, password }), runtime)
     },
     async renew(runtime, grant) {
-      if (!grant.refreshToken) throw new Error('There is no Tagora renewToken to renew with. Sign in again.')
+      // A plain AppError, not a refusal: the engine retries as it did before giving up.
+      if (!grant.refreshToken) throw new AppError({ code: 'no-refresh-token', facts: { service: 'Tagora' } })
       return grantOf(await client.renew(grant.refreshToken), runtime)
     },
     present: (grant) => ({ Authorization: `Bearer ${grant.accessToken}` }),

@@ -43,9 +43,10 @@ describe('TagoraSession.authorized', () => {
     await expect(call).rejects.toMatchObject({ code: 'unauthorized', requestId: 'd-1' })
     expect(server.renewCalls).toHaveLength(1)
     expect(session.state().phase).toBe('signed-out')
-    expect(session.state().signedOutReason).toBe(
-      'You were signed out because Tagora rejected the session twice in a row (GET /devices). Sign in again.',
-    )
+    expect(session.state().signedOut).toMatchObject({
+      code: 'rejected-twice',
+      problem: { code: 'unauthorized', facts: { call: 'GET /devices' } },
+    })
     expect(await store.get(ACCOUNT)).toBeNull()
   })
 
@@ -87,8 +88,11 @@ describe('TagoraSession.authorized', () => {
     await signIn()
     server.currentAccess = 'revoked-server-side'
     server.renewFailures.push(apiError('forbidden', 403))
-    await expect(session.authorized(protectedCall(server))).rejects.toMatchObject({ code: 'unauthorized' })
-    expect(session.state().signedOutReason).toMatch(/refused to renew/)
+    await expect(session.authorized(protectedCall(server))).rejects.toMatchObject({ code: 'signed-out' })
+    expect(session.state().signedOut).toMatchObject({
+      code: 'renewal-refused',
+      problem: { code: 'forbidden' },
+    })
   })
 
   it('refuses to run when signed out', async () => {
@@ -99,7 +103,7 @@ describe('TagoraSession.authorized', () => {
       return Promise.resolve()
     })
     await expect(call).rejects.toMatchObject({
-      code: 'unauthorized',
+      code: 'signed-out',
       message: 'You are signed out of Tagora. Sign in again.',
     })
     expect(ran).toBe(false)

@@ -51,8 +51,7 @@ describe('TagoraSession renewal failures', () => {
     await clock.tick(3_480_000)
     expect(server.renewCalls).toHaveLength(1)
     expect(session.state().phase).toBe('renewing')
-    expect(session.state().lastRenewalError).toContain('Cannot reach the Tagora API')
-    // The same failure as facts, for the renderer's Spanish; no ending while retries remain.
+    // The failure as facts; no ending while retries remain.
     expect(session.state().lastRenewalProblem).toMatchObject({
       ending: null,
       error: { code: 'api-unreachable' },
@@ -70,9 +69,10 @@ describe('TagoraSession renewal failures', () => {
     await clock.tick(15_000)
     expect(server.renewCalls).toHaveLength(4)
     expect(session.state()).toMatchObject({ phase: 'signed-out', email: 'dispatch@example.com' })
-    expect(session.state().signedOutReason).toBe(
-      'You were signed out because the session could not be renewed: Cannot reach the Tagora API at https://api.test/integration/v1: connection refused.',
-    )
+    expect(session.state().signedOut).toMatchObject({
+      code: 'renewal-failed',
+      problem: { code: 'api-unreachable', facts: { target: 'https://api.test/integration/v1' } },
+    })
     expect(clock.pendingCount()).toBe(0)
     // Not refused, only unreachable: the saved sign-in may still work at the next launch.
     expect(await store.get(ACCOUNT)).not.toBeNull()
@@ -97,7 +97,6 @@ describe('TagoraSession renewal failures', () => {
     expect(server.renewCalls).toHaveLength(2)
     expect(session.state()).toMatchObject({
       phase: 'signed-in',
-      lastRenewalError: null,
       lastRenewalProblem: null,
     })
   })
@@ -115,9 +114,7 @@ describe('TagoraSession renewal failures', () => {
     await clock.tick(3_480_000)
     expect(server.renewCalls).toEqual([refused])
     expect(session.state().phase).toBe('signed-out')
-    expect(session.state().signedOutReason).toMatch(
-      /^You were signed out because Tagora refused to renew the session/,
-    )
+    expect(session.state().signedOut?.code).toBe('renewal-refused')
     expect(await store.get(ACCOUNT)).toBeNull()
     expect(clock.pendingCount()).toBe(0)
     await clock.tick(10 * MINUTE)

@@ -27,8 +27,8 @@ describe('TagoraSession.signIn', () => {
       demo: false,
       signedInSince: clock.now(),
       accessExpiresAt: clock.now() + 3_600_000,
-      lastRenewalError: null,
-      signedOutReason: null,
+      lastRenewalProblem: null,
+      signedOut: null,
       rememberAvailable: true,
     })
     expect(session.claims()).toEqual({ organizationId: 42, userId: 'user-7' })
@@ -69,7 +69,7 @@ describe('TagoraSession.signIn', () => {
     expect(state).toMatchObject({
       phase: 'signed-in',
       rememberAvailable: false,
-      rememberUnavailableReason: 'No keyring service',
+      rememberUnavailableReason: { code: 'keychain-unavailable', facts: { detail: 'No keyring service' } },
     })
     expect(await store.get(ACCOUNT)).toBeNull()
   })
@@ -85,7 +85,7 @@ describe('TagoraSession.signIn', () => {
       phase: 'signed-out',
       email: EMAIL,
       organizationId: null,
-      signedOutReason: null,
+      signedOut: null,
     })
     expect(phases).toEqual(['signing-in', 'signed-out'])
     expect(await store.get(ACCOUNT)).toBeNull()
@@ -113,21 +113,13 @@ describe('TagoraSession.signOut', () => {
     expect(state).toMatchObject({
       phase: 'signed-out',
       email: EMAIL,
-      signedOutReason: null,
+      signedOut: null,
       accessExpiresAt: null,
     })
     expect(await store.get(ACCOUNT)).toBeNull()
     expect(clock.pendingCount()).toBe(0)
     expect(session.claims()).toEqual({ organizationId: null, userId: null })
-    await expect(session.authorized(() => Promise.resolve(1))).rejects.toMatchObject({ code: 'unauthorized' })
-  })
-
-  it('records the reason it was given', async () => {
-    const { session, signIn } = createSessionKit()
-    await signIn()
-    expect((await session.signOut('Your account was removed')).signedOutReason).toBe(
-      'Your account was removed',
-    )
+    await expect(session.authorized(() => Promise.resolve(1))).rejects.toMatchObject({ code: 'signed-out' })
   })
 })
 
@@ -147,7 +139,7 @@ describe('TagoraSession.restore', () => {
   it('does nothing when no sign-in was saved', async () => {
     const { session, server } = createSessionKit()
     const state = await session.restore({ apiUrl: API_URL, email: EMAIL })
-    expect(state).toMatchObject({ phase: 'signed-out', email: EMAIL, signedOutReason: null })
+    expect(state).toMatchObject({ phase: 'signed-out', email: EMAIL, signedOut: null })
     expect(server.renewCalls).toEqual([])
   })
 
@@ -158,7 +150,7 @@ describe('TagoraSession.restore', () => {
     const state = await session.restore({ apiUrl: API_URL, email: EMAIL })
     expect(state.phase).toBe('signed-out')
     expect(state.email).toBe(EMAIL)
-    expect(state.signedOutReason).toContain('Could not restore your session: Cannot reach the Tagora API')
+    expect(state.signedOut).toMatchObject({ code: 'restore-failed', problem: { code: 'api-unreachable' } })
     expect(await store.get(ACCOUNT)).not.toBeNull()
   })
 
@@ -166,7 +158,7 @@ describe('TagoraSession.restore', () => {
     const { session, store, server } = createSessionKit()
     await store.set(ACCOUNT, 'revoked-token')
     const state = await session.restore({ apiUrl: API_URL, email: EMAIL })
-    expect(state.signedOutReason).toMatch(/^Your saved sign-in is no longer accepted by Tagora/)
+    expect(state.signedOut?.code).toBe('saved-sign-in-refused')
     expect(await store.get(ACCOUNT)).toBeNull()
     await store.set(ACCOUNT, 'revoked-token')
     await session.restore({ apiUrl: API_URL, email: EMAIL })

@@ -25,7 +25,7 @@ describe('TagoraSession state for the header and the banner', () => {
     server.holdRenewals()
     const states = record(session)
     await clock.tick(RENEW_AT)
-    expect(session.state()).toMatchObject({ phase: 'renewing', lastRenewalError: null, renewalRetry: null })
+    expect(session.state()).toMatchObject({ phase: 'renewing', lastRenewalProblem: null, renewalRetry: null })
     server.releaseRenewals()
     await clock.tick(0)
     expect(states.map((s) => s.phase)).toEqual(['renewing', 'signed-in'])
@@ -42,7 +42,11 @@ describe('TagoraSession state for the header and the banner', () => {
     expect(session.state().renewalRetry).toEqual({ retry: 2, of: 3, at: start + RENEW_AT + 15_000 })
     expect(session.state().phase).toBe('renewing')
     await clock.tick(10_000)
-    expect(session.state()).toMatchObject({ phase: 'signed-in', renewalRetry: null, lastRenewalError: null })
+    expect(session.state()).toMatchObject({
+      phase: 'signed-in',
+      renewalRetry: null,
+      lastRenewalProblem: null,
+    })
   })
 })
 
@@ -55,8 +59,7 @@ describe('TagoraSession says why it ended', () => {
     expect(session.state()).toMatchObject({
       phase: 'signed-out',
       email: EMAIL,
-      signedOutCode: 'renewal-refused',
-      signedOutDetail: 'HTTP 401',
+      signedOut: { code: 'renewal-refused', problem: { code: 'unauthorized', status: 401 } },
       renewalRetry: null,
     })
   })
@@ -66,16 +69,18 @@ describe('TagoraSession says why it ended', () => {
     for (let i = 0; i < 4; i += 1) server.renewFailures.push(apiError('server-error', 500))
     await signIn()
     await clock.tick(RENEW_AT + 5_000 + 10_000 + 15_000)
-    expect(session.state()).toMatchObject({ signedOutCode: 'renewal-failed', signedOutDetail: 'HTTP 500' })
+    expect(session.state()).toMatchObject({
+      signedOut: { code: 'renewal-failed', problem: { code: 'server-error', status: 500 } },
+    })
   })
 
   it('when protected calls are refused twice', async () => {
     const { signIn, session } = createSessionKit()
     await signIn()
     await session.authorized(() => Promise.reject(unauthorizedCall())).catch(() => undefined)
-    expect(session.state()).toMatchObject({
-      signedOutCode: 'rejected-twice',
-      signedOutDetail: unauthorizedCall().message,
+    expect(session.state().signedOut).toEqual({
+      code: 'rejected-twice',
+      problem: unauthorizedCall().toInfo(),
     })
   })
 
@@ -83,31 +88,32 @@ describe('TagoraSession says why it ended', () => {
     const refused = createSessionKit()
     await refused.store.set(ACCOUNT, 'renew-unknown')
     await refused.session.restore({ apiUrl: API_URL, email: EMAIL })
-    expect(refused.session.state()).toMatchObject({ email: EMAIL, signedOutCode: 'saved-sign-in-refused' })
+    expect(refused.session.state()).toMatchObject({
+      email: EMAIL,
+      signedOut: { code: 'saved-sign-in-refused' },
+    })
 
     const offline = createSessionKit()
     await offline.store.set(ACCOUNT, offline.server.issueRenewToken())
     offline.server.renewFailures.push(apiError('api-unreachable'))
     await offline.session.restore({ apiUrl: API_URL, email: EMAIL })
-    expect(offline.session.state()).toMatchObject({ email: EMAIL, signedOutCode: 'restore-failed' })
-    expect(offline.session.state().signedOutDetail).toContain('Cannot reach the Tagora API')
+    expect(offline.session.state()).toMatchObject({
+      email: EMAIL,
+      signedOut: { code: 'restore-failed', problem: { code: 'api-unreachable' } },
+    })
   })
 
   it('when the user signs out, nothing is reported; a new sign-in clears the last reason', async () => {
     const { signIn, clock, server, session } = createSessionKit()
     await signIn()
     await session.signOut()
-    expect(session.state()).toMatchObject({
-      signedOutCode: null,
-      signedOutReason: null,
-      signedOutDetail: null,
-    })
+    expect(session.state().signedOut).toBeNull()
     server.renewFailures.push(apiError('forbidden', 403))
     await signIn()
     await clock.tick(RENEW_AT)
-    expect(session.state().signedOutCode).toBe('renewal-refused')
+    expect(session.state().signedOut?.code).toBe('renewal-refused')
     await signIn()
-    expect(session.state()).toMatchObject({ phase: 'signed-in', signedOutCode: null, signedOutDetail: null })
+    expect(session.state()).toMatchObject({ phase: 'signed-in', signedOut: null })
   })
 })
 

@@ -1,4 +1,6 @@
-import type { SessionPhase, SessionState } from '../../shared/domain/session'
+import type { SessionPhase, SessionState, SignedOut, SignedOutCode } from '../../shared/domain/session'
+import { describe } from '../../shared/errors/describe'
+import { problemOf } from '../errors/problem-of'
 import type { EngineEnding, EngineStatus } from '../tokens/token-engine-types'
 import { TokenEngine } from '../tokens/token-engine'
 import { isDefinitive } from '../tokens/connection-error'
@@ -16,8 +18,6 @@ import { SavedSignIn, savedSignInAccount } from './saved-sign-in'
 import type { KeychainStatus } from './saved-sign-in'
 import { sessionClaimsOf } from './session-claims'
 import type { SessionClaims } from './session-claims'
-import { signedOut, signedOutBecause } from './signed-out'
-import type { SignedOut } from './signed-out'
 
 /** What the session needs from a client: the whole Tagora client (protected calls receive it). */
 export type TagoraClientLike = TagoraClient
@@ -98,7 +98,7 @@ export class TagoraSession {
     return this.state()
   }
 
-  /** Silent sign-in at launch from the keychain. Never throws: failures land in signedOutReason. */
+  /** Silent sign-in at launch from the keychain. Never throws: failures land in `signedOut`. */
   async restore(input: { apiUrl: string; email: string }): Promise<SessionState> {
     const { engine, generation } = this.start(input.apiUrl, input.email, false)
     const account = savedSignInAccount(input.apiUrl, input.email)
@@ -125,14 +125,11 @@ export class TagoraSession {
     return this.state()
   }
 
-  /**
-   * Ends the session and forgets the saved sign-in. `reason`, when given, completes the login screen's
-   * "You were signed out because …" (signedOutCode 'other'); the user's own sign-out gives none.
-   */
-  async signOut(reason?: string): Promise<SessionState> {
+  /** Ends the session (the user's own sign-out: no reason to show) and forgets the saved sign-in. */
+  async signOut(): Promise<SessionState> {
     const account = this.account()
     this.dropEngine()
-    this.ended = reason ? signedOutBecause(reason) : null
+    this.ended = null
     this.emit()
     if (account) await this.saved.forget(account)
     return this.state()
@@ -170,12 +167,9 @@ export class TagoraSession {
       signedInSince: live ? this.signedInSince : null,
       lastRenewedAt: live ? (status?.lastRenewedAt ?? null) : null,
       accessExpiresAt: live ? (status?.expiresAt ?? null) : null,
-      lastRenewalError: phase === 'renewing' ? (status?.lastError ?? null) : null,
       lastRenewalProblem: phase === 'renewing' ? (status?.lastProblem ?? null) : null,
       renewalRetry: phase === 'renewing' ? (status?.renewalRetry ?? null) : null,
-      signedOutReason: this.ended?.reason ?? null,
-      signedOutCode: this.ended?.code ?? null,
-      signedOutDetail: this.ended?.detail ?? null,
+      signedOut: this.ended,
       rememberAvailable: this.keychain.available,
       rememberUnavailableReason: this.keychain.reason,
     }
@@ -260,7 +254,10 @@ export class TagoraSession {
     this.ended = signedOut(ending.kind, ending.error)
     this.remember = false
     this.signedInSince = null
-    this.deps.logger.warn('session ended', { code: this.ended.code, reason: this.ended.reason })
+    this.deps.logger.warn('session ended', {
+      code: this.ended.code,
+      problem: describe(this.ended.problem, 'en'),
+    })
     // Not refused, only unreachable: the saved sign-in may still work at the next launch.
     if (ending.kind !== 'renewal-failed' && account) await this.saved.forget(account)
   }
@@ -312,12 +309,7 @@ export class TagoraSession {
   }
 
   private signedOutError(): TagoraApiError {
-    return new TagoraApiError({
-      code: 'unauthorized',
-      message: this.ended?.reason ?? 'You are signed out of Tagora. Sign in again.',
-      call: 'session',
-      url: this.apiUrl,
-    })
+    return new TagoraApiError({ code: 'signed-out', call: 'session', url: this.apiUrl })
   }
 
   private emitState(): SessionState {
@@ -339,6 +331,11 @@ export class TagoraSession {
       }
     }
   }
+}
+
+/** Why the session ended: the login screen's code, and the error behind it as facts. */
+function signedOut(code: SignedOutCode, error: unknown): SignedOut {
+  return { code, problem: problemOf(error) }
 }
 
 const NO_OVERRIDES: TagoraConnectionConfig['overrides'] = { paths: {}, fields: {}, lifetimeSeconds: null }

@@ -2,6 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { describe as describeError } from '../../shared/errors/describe'
 import { silentLogger } from '../logging/logger'
 import { SETTINGS_FILE, SettingsStore } from './settings-store'
 
@@ -34,13 +35,13 @@ describe('SettingsStore', () => {
   ])('moves a %s file aside, uses defaults and says so', async (_label, content, code) => {
     await writeFile(join(dir, SETTINGS_FILE), content)
     const result = await new SettingsStore(dir, silentLogger).load()
-    expect(result.notice?.message).toMatch(/could not be used because/)
+    expect(describeError(result.notice!, 'en')).toMatch(/could not be used because/)
     expect(result.settings.listener.port).toBe(8787)
     const names = await readdir(dir)
     const aside = names.find((name) => name.startsWith(`${SETTINGS_FILE}.corrupt-`))
     expect(aside).toBeDefined()
-    // The facts behind the sentence, for the Spanish notice: why, and where the old file went.
-    expect(result.notice).toMatchObject({ code, params: { target: join(dir, aside!) } })
+    // The facts the notice is said from: why, and where the old file went.
+    expect(result.notice).toMatchObject({ code, facts: { target: join(dir, aside!) } })
     expect(await readFile(join(dir, aside!), 'utf8')).toBe(content)
   })
 
@@ -48,8 +49,8 @@ describe('SettingsStore', () => {
     await mkdir(join(dir, SETTINGS_FILE))
     const result = await new SettingsStore(dir, silentLogger).load()
     expect(result.notice?.code).toBe('settings-unreadable')
-    expect(result.notice?.message).toMatch(/could not be read/)
-    expect(result.notice?.params?.detail).toMatch(/EISDIR/)
+    expect(describeError(result.notice!, 'en')).toMatch(/could not be read/)
+    expect(result.notice?.facts?.detail).toMatch(/EISDIR/)
     expect(result.settings.deviceSync).toEqual({ refreshMinutes: 5, statusFilter: '' })
   })
 

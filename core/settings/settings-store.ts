@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger'
 import { writeFileAtomic } from './atomic-write'
 import { ensurePrivateFile, ensurePrivateFolder } from './private-folder'
 import type { AppErrorInfo } from '../../shared/domain/errors'
+import { describe } from '../../shared/errors/describe'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -15,7 +16,7 @@ type SettingsProblem = 'settings-unreadable' | 'settings-not-json' | 'settings-b
 export interface SettingsLoadResult {
   settings: Settings
   /** Set when the file could not be used and defaults were taken: shown to the user once. */
-  /** Why the file was set aside (code + params, so the renderer can say it in Spanish), or null. */
+  /** Why the file was set aside (code and facts: where the old file went, why), or null. */
   notice: AppErrorInfo | null
 }
 
@@ -45,20 +46,19 @@ export class SettingsStore {
       text = await readFile(this.path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: this.current, notice: null }
-      const detail = (error as Error).message
-      return this.recoverFrom('settings-unreadable', `it could not be read (${detail})`, detail)
+      return this.recoverFrom('settings-unreadable', (error as Error).message)
     }
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch {
-      return this.recoverFrom('settings-not-json', 'it is not valid JSON')
+      return this.recoverFrom('settings-not-json')
     }
     const parsed = settingsSchema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const detail = `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`
-      return this.recoverFrom('settings-bad-shape', `it has an unexpected shape (${detail})`, detail)
+      return this.recoverFrom('settings-bad-shape', detail)
     }
     this.current = parsed.data
     return { settings: this.current, notice: null }
@@ -83,11 +83,7 @@ export class SettingsStore {
     return () => this.listeners.delete(listener)
   }
 
-  private async recoverFrom(
-    code: SettingsProblem,
-    problem: string,
-    detail?: string,
-  ): Promise<SettingsLoadResult> {
+  private async recoverFrom(code: SettingsProblem, detail?: string): Promise<SettingsLoadResult> {
     const asidePath = `${this.path}.corrupt-${Date.now()}`
     try {
       await rename(this.path, asidePath)
@@ -95,9 +91,11 @@ export class SettingsStore {
       this.logger.warn('could not move the unusable settings file aside', { error })
     }
     this.current = defaultSettings()
-    const message = `Your settings file could not be used because ${problem}. Defaults are in use; the old file was kept as ${asidePath}.`
-    this.logger.warn('settings file unusable, defaults in use', { problem, asidePath })
-    const params = detail === undefined ? { target: asidePath } : { target: asidePath, detail }
-    return { settings: this.current, notice: { code, message, params } }
+    const notice: AppErrorInfo = {
+      code,
+      facts: detail === undefined ? { target: asidePath } : { target: asidePath, detail },
+    }
+    this.logger.warn('settings file unusable, defaults in use', { problem: describe(notice, 'en') })
+    return { settings: this.current, notice }
   }
 }

@@ -1,7 +1,8 @@
-import { NETWORK_REASONS } from '../../shared/domain/network-failure'
-import type { NetworkFailure } from '../../shared/domain/network-failure'
+import { isNetworkFailure } from '../../shared/errors/network-failure'
+import type { NetworkFailure } from '../../shared/errors/network-failure'
+import type { HttpErrorCode } from '../../shared/errors/codes'
 import { readErrorBody } from './error-body'
-import { composeMessage, TagoraApiError } from './tagora-api-error'
+import { TagoraApiError } from './tagora-api-error'
 import type { TagoraErrorCode } from './tagora-api-error'
 
 /** Where a call went: enough to name it in a message and in the error's fields. */
@@ -11,7 +12,7 @@ export interface CallSite {
   baseUrl: string
 }
 
-/** Turns a non-2xx response into an error whose message says what the user can do about it. */
+/** Turns a non-2xx response into an error whose facts say what the user can do about it. */
 export function httpFailure(
   site: CallSite,
   status: number,
@@ -21,14 +22,13 @@ export function httpFailure(
   const body = readErrorBody(bodyText)
   const requestId = body.requestId ?? headers.get('x-request-id') ?? undefined
   const isLogin = site.call === 'POST /auth/login'
-  const { code, lead, advice } = describeStatus(site.call, status, isLogin)
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'))
   return new TagoraApiError({
-    code,
-    message: composeMessage({ lead, serverMessage: body.message, advice, requestId }),
+    code: codeOfStatus(status, isLogin),
     call: site.call,
     url: site.url,
     status,
+    ...(isLogin && { facts: { credentials: 'email-password' } }),
     ...(requestId !== undefined && { requestId }),
     ...(body.code !== undefined && { serverCode: body.code }),
     ...(body.message !== undefined && { serverMessage: body.message }),
@@ -36,53 +36,20 @@ export function httpFailure(
   })
 }
 
-function describeStatus(
-  call: string,
-  status: number,
-  isLogin: boolean,
-): { code: TagoraErrorCode; lead: string; advice?: string } {
-  if (isLogin && (status === 401 || status === 403)) {
-    return {
-      code: 'invalid-credentials',
-      lead: 'Tagora did not accept this email and password',
-      advice: 'Check them and try again.',
-    }
-  }
-  if (status === 400 || status === 422) {
-    return {
-      code: 'validation',
-      lead: `Tagora rejected the request ${call}`,
-      advice: 'Check the values sent.',
-    }
-  }
-  if (status === 401) {
-    return { code: 'unauthorized', lead: `Tagora rejected the session for ${call}`, advice: 'Sign in again.' }
-  }
-  if (status === 403) {
-    return { code: 'forbidden', lead: `This Tagora account is not allowed to use ${call}` }
-  }
-  if (status === 404) {
-    return {
-      code: 'not-found',
-      lead: `Tagora found nothing at ${call}`,
-      advice: 'Check the API address in Settings.',
-    }
-  }
-  if (status === 429) {
-    return {
-      code: 'rate-limited',
-      lead: 'Tagora is limiting requests',
-      advice: 'Wait a moment and try again.',
-    }
-  }
-  if (status >= 500) {
-    return {
-      code: 'server-error',
-      lead: `Tagora had a server error (HTTP ${status}) on ${call}`,
-      advice: 'Try again later.',
-    }
-  }
-  return { code: 'http-error', lead: `Tagora answered ${call} with HTTP ${status}` }
+function codeOfStatus(status: number, isLogin: boolean): TagoraErrorCode {
+  if (isLogin && (status === 401 || status === 403)) return 'invalid-credentials'
+  return codeOfHttpStatus(status)
+}
+
+/** The catalog's code for an HTTP status, for Tagora and vendors alike. */
+export function codeOfHttpStatus(status: number): HttpErrorCode {
+  if (status === 400 || status === 422) return 'validation'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not-found'
+  if (status === 429) return 'rate-limited'
+  if (status >= 500) return 'server-error'
+  return 'http-error'
 }
 
 /** A 2xx whose body this app cannot read: the server changed or something in between rewrote it. */
@@ -94,14 +61,10 @@ export function badResponse(
 ): TagoraApiError {
   return new TagoraApiError({
     code: 'bad-response',
-    message: composeMessage({
-      lead: `Tagora answered ${site.call} with a response this app cannot read (${detail})`,
-      advice: 'Check that the API address points at the Tagora Integration API.',
-      requestId,
-    }),
     call: site.call,
     url: site.url,
     status,
+    facts: { detail },
     ...(requestId !== undefined && { requestId }),
   })
 }
@@ -110,27 +73,19 @@ export function timeoutFailure(site: CallSite, timeoutMs: number): TagoraApiErro
   const seconds = Math.round(timeoutMs / 100) / 10
   return new TagoraApiError({
     code: 'timeout',
-    message: composeMessage({
-      lead: `The Tagora API at ${site.baseUrl} did not answer ${site.call} within ${seconds} s`,
-      advice: 'Check your network connection or try again later.',
-    }),
     call: site.call,
     url: site.url,
-    params: { target: site.baseUrl, seconds },
+    facts: { target: site.baseUrl, seconds },
   })
 }
 
-/** fetch rejected before any response: name the address and the low-level reason in plain words. */
+/** fetch rejected before any response: name the address and the low-level reason. */
 export function unreachableFailure(site: CallSite, error: unknown): TagoraApiError {
   return new TagoraApiError({
     code: 'api-unreachable',
-    message: composeMessage({
-      lead: `Cannot reach the Tagora API at ${site.baseUrl}: ${networkReason(error)}`,
-      advice: 'Check the API address and your network connection.',
-    }),
     call: site.call,
     url: site.url,
-    params: { target: site.baseUrl, network: networkCode(error) },
+    facts: { target: site.baseUrl, ...networkFacts(error) },
     cause: error,
   })
 }
@@ -141,8 +96,7 @@ function findNetworkFailure(error: unknown): { key: NetworkFailure; fallback?: s
   let fallback: string | undefined
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && code in NETWORK_REASONS && code !== 'other')
-      return { key: code as NetworkFailure }
+    if (typeof code === 'string' && isNetworkFailure(code) && code !== 'other') return { key: code }
     if (current.message === 'bad port') return { key: 'bad-port' }
     if (current.message && current.message !== 'fetch failed') fallback = current.message
     current = current.cause
@@ -150,15 +104,12 @@ function findNetworkFailure(error: unknown): { key: NetworkFailure; fallback?: s
   return fallback === undefined ? { key: 'other' } : { key: 'other', fallback }
 }
 
-/** The network failure as a stable key, for messages in other languages. */
-export function networkCode(error: unknown): NetworkFailure {
-  return findNetworkFailure(error).key
-}
-
-/** The network failure in plain English words (the low-level message when it is not a known one). */
-export function networkReason(error: unknown): string {
+/** The network failure as facts: a stable key, and the low-level words when no key names it. */
+export function networkFacts(error: unknown): { network: NetworkFailure; detail?: string } {
   const found = findNetworkFailure(error)
-  return found.fallback ?? NETWORK_REASONS[found.key]
+  return found.fallback === undefined
+    ? { network: found.key }
+    : { network: found.key, detail: found.fallback }
 }
 
 function parseRetryAfter(value: string | null): number | undefined {

@@ -1,22 +1,12 @@
-import type { AppErrorInfo, ErrorParams } from '../../shared/domain/errors'
+import { AppError } from '../../shared/domain/errors'
+import type { ErrorFacts } from '../../shared/domain/errors'
+import type { HttpErrorCode } from '../../shared/errors/codes'
 
 /** Every way a Tagora call can fail, as the UI and the session need to tell them apart. */
-export type TagoraErrorCode =
-  | 'api-unreachable'
-  | 'timeout'
-  | 'invalid-credentials'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'validation'
-  | 'rate-limited'
-  | 'server-error'
-  | 'bad-response'
-  | 'http-error'
+export type TagoraErrorCode = HttpErrorCode | 'signed-out'
 
 export interface TagoraApiErrorInit {
   code: TagoraErrorCode
-  message: string
   /** e.g. 'POST /auth/login': names the call in logs and in support requests. */
   call: string
   url: string
@@ -28,65 +18,45 @@ export interface TagoraApiErrorInit {
   serverMessage?: string
   /** Milliseconds from a Retry-After header, when the server sent one. */
   retryAfterMs?: number
-  /** What the message says beyond the above (where the call went, why it failed), for other languages. */
-  params?: Pick<ErrorParams, 'target' | 'network' | 'seconds'>
+  /** What else the error is made of (where the call went, why it failed). */
+  facts?: Pick<ErrorFacts, 'target' | 'network' | 'seconds' | 'detail' | 'credentials'>
   cause?: unknown
 }
 
-/** A failed Tagora call: its message is written for the user and ends with the request id. */
-export class TagoraApiError extends Error {
-  readonly code: TagoraErrorCode
+/** A failed Tagora call: its facts name Tagora and the call; its message is their English. */
+export class TagoraApiError extends AppError {
+  override readonly code: TagoraErrorCode
   readonly call: string
   readonly url: string
-  readonly status?: number
-  readonly requestId?: string
   readonly serverCode?: string
   readonly serverMessage?: string
   readonly retryAfterMs?: number
-  readonly params: ErrorParams
 
   constructor(init: TagoraApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
+    super(
+      {
+        code: init.code,
+        facts: {
+          service: 'Tagora',
+          call: init.call,
+          ...init.facts,
+          ...(init.serverMessage !== undefined && { serverMessage: init.serverMessage }),
+        },
+        ...(init.status !== undefined && { status: init.status }),
+        ...(init.requestId !== undefined && { requestId: init.requestId }),
+      },
+      { cause: init.cause },
+    )
     this.name = 'TagoraApiError'
     this.code = init.code
     this.call = init.call
     this.url = init.url
-    if (init.status !== undefined) this.status = init.status
-    if (init.requestId !== undefined) this.requestId = init.requestId
     if (init.serverCode !== undefined) this.serverCode = init.serverCode
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs
-    this.params = {
-      service: 'Tagora',
-      call: init.call,
-      ...init.params,
-      ...(init.serverMessage !== undefined && { serverMessage: init.serverMessage }),
-    }
-  }
-
-  /** The plain shape that crosses IPC (Electron drops custom error fields). */
-  toInfo(): AppErrorInfo {
-    const info: AppErrorInfo = { code: this.code, message: this.message, params: this.params }
-    if (this.status !== undefined) info.status = this.status
-    if (this.requestId !== undefined) info.requestId = this.requestId
-    return info
   }
 }
 
 export function isTagoraApiError(value: unknown): value is TagoraApiError {
   return value instanceof TagoraApiError
-}
-
-/** Joins the parts of a user-facing message: "Lead: server says. Advice. (request id)". */
-export function composeMessage(parts: {
-  lead: string
-  serverMessage?: string | undefined
-  advice?: string | undefined
-  requestId?: string | undefined
-}): string {
-  const server = parts.serverMessage?.trim().replace(/[.\s]+$/, '')
-  let text = server ? `${parts.lead}: ${server}.` : `${parts.lead}.`
-  if (parts.advice) text += ` ${parts.advice}`
-  if (parts.requestId) text += ` (request ${parts.requestId})`
-  return text
 }

@@ -204,10 +204,9 @@ describe('createTagoraClient: error bodies', () => {
     )
     expect(error.toInfo()).toEqual({
       code: 'server-error',
-      message: error.message,
       status: 500,
       requestId: 'hdr-9',
-      params: { service: 'Tagora', call: 'GET /devices' },
+      facts: { service: 'Tagora', call: 'GET /devices' },
     })
   })
 

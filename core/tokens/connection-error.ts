@@ -1,68 +1,55 @@
-import type { AppErrorInfo, ErrorParams } from '../../shared/domain/errors'
-import { VALIDATION_MESSAGES } from '../../shared/domain/validation-messages'
+import { AppError } from '../../shared/domain/errors'
+import type { AppErrorInfo, ErrorFacts } from '../../shared/domain/errors'
+import type { ConnectionErrorCode as CatalogConnectionCode, HttpErrorCode } from '../../shared/errors/codes'
+import type { CredentialKind } from '../../shared/errors/facts'
 import { isDefinitiveRejection } from './renewal-plan'
 import { isTagoraApiError } from '../tagora/tagora-api-error'
 
-export type ConnectionErrorCode =
-  | 'invalid-credentials'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'validation'
-  | 'not-found'
-  | 'rate-limited'
-  | 'server-error'
-  | 'unreachable'
-  | 'timeout'
-  | 'bad-response'
-  | 'password-expired'
-  | 'parent-expired'
-  | 'missing-secret'
-  | 'signed-out'
-  | 'http-error'
-  | 'insecure-url'
-  | 'leaves-server'
+/** Every way a vendor call or a token engine can fail. */
+export type ConnectionErrorCode = HttpErrorCode | CatalogConnectionCode | 'insecure-url' | 'leaves-server'
 
-/** A failed vendor call, worded for the user: which connection and call, what the server said. */
-export class ConnectionError extends Error {
-  readonly code: ConnectionErrorCode
-  readonly status: number | undefined
+/** A failed vendor call, as facts: which connection and call, what the server said. */
+export class ConnectionError extends AppError {
+  override readonly code: ConnectionErrorCode
   readonly call: string
   readonly serverMessage: string | null
-  /** What the message says beyond call and server message (vendor, host, …), for other languages. */
-  readonly params: ErrorParams
 
   constructor(input: {
     code: ConnectionErrorCode
-    message: string
     call: string
     status?: number
     serverMessage?: string | null
-    params?: Omit<ErrorParams, 'call' | 'serverMessage'>
+    /** What else the error is made of (vendor, host, the error that caused it, …). */
+    facts?: Omit<ErrorFacts, 'call' | 'serverMessage'>
   }) {
-    super(input.message)
+    const serverMessage = input.serverMessage ?? null
+    super({
+      code: input.code,
+      facts: { call: input.call, ...input.facts, ...(serverMessage !== null && { serverMessage }) },
+      ...(input.status !== undefined && { status: input.status }),
+    })
     this.name = 'ConnectionError'
     this.code = input.code
-    this.status = input.status
     this.call = input.call
-    this.serverMessage = input.serverMessage ?? null
-    this.params = {
-      call: input.call,
-      ...input.params,
-      ...(this.serverMessage !== null && { serverMessage: this.serverMessage }),
-    }
-  }
-
-  /** What crosses the contract (dispatch-call.ts calls this). */
-  toInfo(): AppErrorInfo {
-    const info: AppErrorInfo = { code: this.code, message: this.message, params: this.params }
-    if (this.status !== undefined) info.status = this.status
-    return info
+    this.serverMessage = serverMessage
   }
 }
 
 export function isConnectionError(error: unknown): error is ConnectionError {
   return error instanceof ConnectionError
 }
+
+/** Codes that mean the server said no to this credential for good. */
+const DEFINITIVE: readonly ConnectionErrorCode[] = [
+  'invalid-credentials',
+  'unauthorized',
+  'forbidden',
+  'validation',
+  'password-expired',
+  'refused-before',
+  'no-refresh-token',
+  'agora-uid-required',
+]
 
 const INVALID_TOKEN_TEXT =
   /invalid[\s_-]*(grant|client|token)|token[\s_-]*(is[\s_-]*)?(invalid|revoked|expired)|revoked/i
@@ -71,12 +58,7 @@ const INVALID_TOKEN_TEXT =
 export function isDefinitive(error: unknown): boolean {
   if (isTagoraApiError(error)) return isDefinitiveRejection(error)
   if (!isConnectionError(error)) return false
-  if (
-    ['invalid-credentials', 'unauthorized', 'forbidden', 'validation', 'password-expired'].includes(
-      error.code,
-    )
-  )
-    return true
+  if (DEFINITIVE.includes(error.code)) return true
   return INVALID_TOKEN_TEXT.test(error.serverMessage ?? '')
 }
 
@@ -85,22 +67,16 @@ export function isUnauthorized(error: unknown): boolean {
   return (isConnectionError(error) || isTagoraApiError(error)) && error.status === 401
 }
 
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 /** A refused sign-in (400/401/403) reworded as wrong credentials; anything else passes through. */
-export function asCredentialError(error: unknown, vendor: string, what: string): unknown {
+export function asCredentialError(error: unknown, vendor: string, credentials: CredentialKind): unknown {
   if (!isConnectionError(error) || error.status === undefined || ![400, 401, 403].includes(error.status))
     return error
-  const said = error.serverMessage ? ` (the server said: ${error.serverMessage})` : ''
   return new ConnectionError({
     code: 'invalid-credentials',
     call: error.call,
     status: error.status,
     serverMessage: error.serverMessage,
-    params: { service: vendor },
-    message: `${vendor} refused the ${what}${said}. Check them and enter them again.`,
+    facts: { service: vendor, credentials },
   })
 }
 
@@ -110,52 +86,42 @@ export function refusedStatic(error: unknown): ConnectionError {
     code: 'invalid-credentials',
     call: isConnectionError(error) ? error.call : 'request',
     status: 401,
-    message: `The server refused this key or token (${describeError(error)}). Check it and enter it again.`,
+    serverMessage: isConnectionError(error) ? error.serverMessage : null,
+    facts: { credentials: 'key-token' },
   })
 }
 
 /** A refresh token this run already saw refused: not sent again. */
 export function refusedBefore(): ConnectionError {
-  return new ConnectionError({
-    code: 'unauthorized',
-    call: 'renew',
-    message: 'The server already refused this refresh token, so it is not sent again. Sign in again.',
-  })
+  return new ConnectionError({ code: 'refused-before', call: 'renew' })
 }
 
 /** The keychain has no secret for a connection that needs one. */
 export function missingSecret(name: string): ConnectionError {
-  return new ConnectionError({
-    code: 'missing-secret',
-    call: 'keychain',
-    params: { name },
-    message: `No secret is stored for "${name}". Edit the connection and enter it again.`,
-  })
+  return new ConnectionError({ code: 'missing-secret', call: 'keychain', facts: { name } })
 }
 
 /** A call made while a connection has no token: why it ended, when known. */
-export function noToken(name: string, lastError: string | null): ConnectionError {
+export function noToken(name: string, lastProblem: AppErrorInfo | null): ConnectionError {
   return new ConnectionError({
-    code: 'signed-out',
+    code: 'no-token',
     call: 'connection',
-    message: lastError ?? `"${name}" has no token. Test the connection to sign in again.`,
+    facts: { name, ...(lastProblem !== null && { cause: lastProblem }) },
   })
 }
 
 /**
  * A request refused before anything is sent because of where it would go: plain http to another
  * computer ('insecure-url': an address kept from an older version, or TAGORA_API_URL), or off the base
- * URL's server ('leaves-server': a path override from a hand-edited file). Its info carries one shared
- * sentence and no params, so the renderer says it in the user's language like a validation message.
+ * URL's server ('leaves-server': a path override from a hand-edited file). Its info is the code alone,
+ * the same the save schema gives such input.
  */
 export class RefusedTargetError extends ConnectionError {
   constructor(code: 'insecure-url' | 'leaves-server', call: string) {
-    const message =
-      code === 'insecure-url' ? VALIDATION_MESSAGES.insecureUrl : VALIDATION_MESSAGES.pathOverrideServer
-    super({ code, call, message })
+    super({ code, call })
   }
 
   override toInfo(): AppErrorInfo {
-    return { code: this.code, message: this.message }
+    return { code: this.code }
   }
 }

@@ -63,28 +63,35 @@ describe('EngineReport', () => {
     let changes = 0
     report.onChange(() => (changes += 1))
     report.moveTo('renewing')
-    report.retrying(new ConnectionError({ code: 'timeout', call: 'renew', message: 'slow' }), 0, 5_000)
+    const slow = new ConnectionError({
+      code: 'timeout',
+      call: 'renew',
+      facts: { target: 'v.example', seconds: 15 },
+    })
+    report.retrying(slow, 0, 5_000)
     expect(report.snapshot()).toMatchObject({
       phase: 'renewing',
-      lastError: 'slow',
-      lastErrorCode: 'timeout',
       renewalRetry: { retry: 1, of: 3, at: 5_000 },
-      lastProblem: { ending: null, error: { code: 'timeout', message: 'slow', params: { call: 'renew' } } },
+      lastProblem: { ending: null, error: slow.toInfo() },
     })
+    expect(report.lastProblemText()).toBe(
+      'The server at v.example did not answer renew within 15 s. Check your network connection or try again later.',
+    )
     report.healthy(7_000)
     expect(report.snapshot()).toMatchObject({
-      lastError: null,
       lastProblem: null,
       renewalRetry: null,
       lastRenewedAt: 7_000,
     })
     report.ended('renewal-refused', new Error('HTTP 401'))
     expect(report.snapshot()).toMatchObject({
-      lastError: 'The server refused to renew the token: HTTP 401',
-      lastErrorCode: 'internal',
-      // The facts carry the ending apart from the error, so the renderer can say both in Spanish.
-      lastProblem: { ending: 'renewal-refused', error: { code: 'internal', message: 'HTTP 401' } },
+      // The facts carry the ending apart from the error; the catalog says both.
+      lastProblem: {
+        ending: 'renewal-refused',
+        error: { code: 'unexpected', facts: { detail: 'HTTP 401' } },
+      },
     })
+    expect(report.lastProblemText()).toBe('The server refused to renew the token: HTTP 401')
     expect(changes).toBe(2)
   })
 })

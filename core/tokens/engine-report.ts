@@ -1,27 +1,17 @@
 import type { ConnectionPhase } from '../../shared/domain/connections'
+import type { TokenProblem } from '../../shared/domain/session'
+import { describeTokenProblem, translator } from '../../shared/errors/describe'
 import { RETRY_DELAYS_MS } from './renewal-plan'
 import { problemOf } from '../errors/problem-of'
-import { describeError, isConnectionError } from './connection-error'
 import type { EngineEndKind, EngineStatus } from './token-engine-types'
 
-const ENDING_REASON: Record<EngineEndKind, string> = {
-  'renewal-refused': 'The server refused to renew the token',
-  'renewal-failed': 'The token could not be renewed after three retries',
-  'rejected-twice': 'The server refused the token twice in a row',
-}
-
-type ReportedStatus = Pick<
-  EngineStatus,
-  'phase' | 'lastRenewedAt' | 'lastError' | 'lastErrorCode' | 'lastProblem' | 'renewalRetry'
->
+type ReportedStatus = Pick<EngineStatus, 'phase' | 'lastRenewedAt' | 'lastProblem' | 'renewalRetry'>
 
 /** What a token engine tells the UI (phase, last problem, the retry it waits for) and who is listening. */
 export class EngineReport {
   private status: ReportedStatus = {
     phase: 'idle',
     lastRenewedAt: null,
-    lastError: null,
-    lastErrorCode: null,
     lastProblem: null,
     renewalRetry: null,
   }
@@ -31,8 +21,14 @@ export class EngineReport {
     return { ...this.status }
   }
 
-  get lastError(): string | null {
-    return this.status.lastError
+  get lastProblem(): TokenProblem | null {
+    return this.status.lastProblem
+  }
+
+  /** The last problem in English, for the engine's logs. */
+  lastProblemText(): string | null {
+    const problem = this.status.lastProblem
+    return problem && describeTokenProblem(translator('en'), problem)
   }
 
   moveTo(phase: ConnectionPhase): void {
@@ -45,12 +41,9 @@ export class EngineReport {
     this.problem(error, kind)
   }
 
-  /** Records what went wrong (announced with the next phase change); an ending prefixes its reason. */
+  /** Records what went wrong (announced with the next phase change), and how the engine gave up. */
   problem(error: unknown, ending?: EngineEndKind): void {
-    const detail = describeError(error)
-    this.status.lastError = ending ? `${ENDING_REASON[ending]}: ${detail}` : detail
-    this.status.lastErrorCode = isConnectionError(error) ? error.code : 'internal'
-    this.status.lastProblem = { ending: ending ?? null, error: problemOf(error, detail) }
+    this.status.lastProblem = { ending: ending ?? null, error: problemOf(error) }
     this.status.renewalRetry = null
   }
 
@@ -68,8 +61,6 @@ export class EngineReport {
   }
 
   clearProblem(): void {
-    this.status.lastError = null
-    this.status.lastErrorCode = null
     this.status.lastProblem = null
     this.status.renewalRetry = null
   }

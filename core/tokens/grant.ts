@@ -61,11 +61,7 @@ function expiryOf(
 
 function missingField(call: string, field: string, envelope: 'data' | 'flat'): ConnectionError {
   const where = envelope === 'data' ? `data.${field}` : field
-  return new ConnectionError({
-    code: 'bad-response',
-    call,
-    message: `${call} answered without the expected field "${where}". If this server names it differently, set it in the connection's field overrides.`,
-  })
+  return new ConnectionError({ code: 'missing-field', call, facts: { field: where } })
 }
 
 /** A static credential used as the token itself (API keys, pre-generated tokens). */

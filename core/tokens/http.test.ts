@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
-import { VALIDATION_MESSAGES as SAY } from '../../shared/domain/validation-messages'
 import { assertStaysOnServer, joinUrl, sendRequest } from './http'
 
 describe('a request goes only where the user gave the credential', () => {
   it('refuses a plain-http base URL to another computer before calling fetch', async () => {
     const fetchSpy = vi.fn<typeof fetch>()
     const sent = sendRequest(fetchSpy, 'http://vendor.example.com', { method: 'POST', path: '/token' }, {})
-    await expect(sent).rejects.toMatchObject({ code: 'insecure-url', message: SAY.insecureUrl })
+    await expect(sent).rejects.toMatchObject({ code: 'insecure-url' })
+    await expect(sent).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(/^This address uses plain http:\/\//),
+    )
     expect(fetchSpy).not.toHaveBeenCalled()
   })
 
@@ -25,7 +28,7 @@ describe('a request goes only where the user gave the credential', () => {
       expect(new URL(joinUrl('https://vendor.example.com', path)).host).toBe('vendor.example.com')
   })
 
-  it('refuses a joined URL on another server, with info said in any language (no params)', () => {
+  it('refuses a joined URL on another server, with info said in any language (the code alone)', () => {
     let thrown: unknown
     try {
       assertStaysOnServer('https://vendor.example.com', 'https://evil.example.com/x', 'GET /x')
@@ -33,10 +36,7 @@ describe('a request goes only where the user gave the credential', () => {
       thrown = error
     }
     expect(thrown).toMatchObject({ code: 'leaves-server' })
-    expect((thrown as { toInfo(): unknown }).toInfo()).toEqual({
-      code: 'leaves-server',
-      message: SAY.pathOverrideServer,
-    })
+    expect((thrown as { toInfo(): unknown }).toInfo()).toEqual({ code: 'leaves-server' })
     expect(() =>
       assertStaysOnServer('https://v.example.com/a', 'https://v.example.com/a/b', 'GET'),
     ).not.toThrow()

@@ -1,7 +1,6 @@
 import { isSecureUrl, sameOrigin } from '../../shared/net/secure-url'
-import { networkCode } from '../tagora/failure-mapping'
+import { codeOfHttpStatus, networkFacts } from '../tagora/failure-mapping'
 import { ConnectionError, RefusedTargetError } from './connection-error'
-import type { ConnectionErrorCode } from './connection-error'
 
 /** One request as a scheme declares it; the engine adds presentation and extra headers. */
 export interface RequestSpec {
@@ -58,12 +57,7 @@ export async function sendRequest(
     throw new ConnectionError({
       code: timeout ? 'timeout' : 'unreachable',
       call,
-      params: timeout
-        ? { target, seconds: REQUEST_TIMEOUT_MS / 1000 }
-        : { target, network: networkCode(error) },
-      message: timeout
-        ? `${call} got no answer from ${new URL(url).host} within ${REQUEST_TIMEOUT_MS / 1000} s.`
-        : `${call} could not reach ${new URL(url).host}: ${describe(error)}`,
+      facts: timeout ? { target, seconds: REQUEST_TIMEOUT_MS / 1000 } : { target, ...networkFacts(error) },
     })
   }
   const text = await response.text().catch(() => '')
@@ -116,28 +110,11 @@ export function serverMessageOf(body: unknown, text: string): string | null {
 }
 
 function errorFromResponse(call: string, status: number, body: unknown, text: string): ConnectionError {
-  const serverMessage = serverMessageOf(body, text)
-  const code: ConnectionErrorCode =
-    status === 400 || status === 422
-      ? 'validation'
-      : status === 401
-        ? 'unauthorized'
-        : status === 403
-          ? 'forbidden'
-          : status === 404
-            ? 'not-found'
-            : status === 429
-              ? 'rate-limited'
-              : status >= 500
-                ? 'server-error'
-                : 'http-error'
-  const said = serverMessage ? `: ${serverMessage}` : ''
   return new ConnectionError({
-    code,
+    code: codeOfHttpStatus(status),
     call,
     status,
-    serverMessage,
-    message: `${call} failed (HTTP ${status})${said}`,
+    serverMessage: serverMessageOf(body, text),
   })
 }
 
@@ -148,9 +125,4 @@ function parseJson(text: string): unknown {
   } catch {
     return null
   }
-}
-
-function describe(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
-  return (error instanceof Error ? error.message : String(error)) + cause
 }

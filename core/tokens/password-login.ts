@@ -1,12 +1,13 @@
+import type { CredentialKind } from '../../shared/errors/facts'
 import { asCredentialError } from './connection-error'
 import { readGrant } from './grant'
 import type { GrantShape } from './grant'
 import type { BaseConnectionConfig, Grant, SchemeRuntime } from './scheme'
 
 export interface PasswordLogin {
-  /** Vendor and credential names for the "check your …" message on a 400/401/403. */
+  /** Vendor and what was sent, for the "did not accept …" error on a 400/401/403. */
   vendor: string
-  credentials: string
+  credentials: CredentialKind
   /** The login body around the password from the keychain, e.g. `{ email, password }`. */
   body(password: string): Record<string, unknown>
   shape: GrantShape

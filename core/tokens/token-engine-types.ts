@@ -48,8 +48,6 @@ export type EngineStatus = Pick<
   | 'lifetimeSource'
   | 'renewal'
   | 'lastRenewedAt'
-  | 'lastError'
-  | 'lastErrorCode'
   | 'lastProblem'
   | 'renewalRetry'
 >

@@ -354,7 +354,7 @@ export class TokenEngine<C extends BaseConnectionConfig> {
       connection: this.config.id,
       retry: retry + 1,
       delay,
-      error: this.report.lastError,
+      error: this.report.lastProblemText(),
     })
   }
 
@@ -391,7 +391,7 @@ export class TokenEngine<C extends BaseConnectionConfig> {
   }
 
   private signedOutError(): Error {
-    return this.deps.signedOutError?.() ?? noToken(this.config.name, this.report.lastError)
+    return this.deps.signedOutError?.() ?? noToken(this.config.name, this.report.lastProblem?.error ?? null)
   }
 
   private setPhase(phase: ConnectionPhase): void {

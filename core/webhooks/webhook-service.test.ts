@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises'
+import { describe as describeError } from '../../shared/errors/describe'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -123,17 +124,15 @@ describe('WebhookService', () => {
   })
 
   it.each([
-    ['http', 'http://fleet.example.com/hook', 'not https'],
-    ['a private IP', 'https://192.168.1.20/hook', 'private'],
-    ['loopback', 'https://127.0.0.1:8787/tagora/events', 'private'],
-    ['link-local', 'https://[fe80::1]/hook', 'private'],
-    ['localhost', 'https://localhost/hook', 'localhost'],
-    ['not a URL', 'fleet example com', 'not a URL'],
-  ])('refuses %s before sending anything', async (_label, postUrl) => {
+    ['http', 'http://fleet.example.com/hook', 'post-url-not-https'],
+    ['a private IP', 'https://192.168.1.20/hook', 'post-url-private-ip'],
+    ['loopback', 'https://127.0.0.1:8787/tagora/events', 'post-url-private-ip'],
+    ['link-local', 'https://[fe80::1]/hook', 'post-url-private-ip'],
+    ['localhost', 'https://localhost/hook', 'post-url-localhost'],
+    ['not a URL', 'fleet example com', 'post-url-not-a-url'],
+  ])('refuses %s before sending anything', async (_label, postUrl, code) => {
     const { service, settings } = await setup()
-    await expect(service.register({ name: 'bad', postUrl })).rejects.toMatchObject({
-      code: 'invalid-post-url',
-    })
+    await expect(service.register({ name: 'bad', postUrl })).rejects.toMatchObject({ code })
     expect(settings.get().webhooks).toEqual([])
     expect(sim.fleet.webhooks()).toEqual([])
   })
@@ -153,7 +152,7 @@ describe('WebhookService', () => {
     const carried = devices.slice(0, 4).map((device) => device.assetId)
     sim.fleet.setWebhookScope(view.webhookId, carried)
     const state = await service.refreshScopes()
-    expect(state.webhooks[0]?.scope).toMatchObject({ phase: 'ok', deviceCount: 4, error: null })
+    expect(state.webhooks[0]?.scope).toMatchObject({ phase: 'ok', deviceCount: 4, problem: null })
     expect(state.outOfScopeAssetIds).toEqual(devices.slice(4).map((device) => device.assetId))
     expect((await service.scopeDevices(view.webhookId)).map((item) => item.assetId)).toEqual(carried)
     expect(scopeItems.at(-1)?.map((item) => item.serial)).toEqual(devices.slice(0, 4).map((d) => d.serial))
@@ -180,7 +179,11 @@ describe('WebhookService', () => {
     const scope = state.webhooks[0]?.scope
     expect(scope).toMatchObject({ phase: 'error', notFound: true })
     expect(scope?.requestId).toBeTruthy()
-    expect(scope?.error).toMatch(/does not know this webhook/)
+    expect(scope?.problem).toMatchObject({
+      code: 'webhook-not-in-tagora',
+      facts: { cause: { code: 'not-found' } },
+    })
+    expect(describeError(scope!.problem!, 'en')).toMatch(/does not know this webhook/)
     expect(state.outOfScopeAssetIds).toHaveLength(devices.length)
   })
 
@@ -200,8 +203,7 @@ describe('WebhookService', () => {
     expect(await service.scopeDevices(view.webhookId)).toHaveLength(6)
     expect(state.outOfScopeAssetIds).toEqual([])
     const healed = await service.refreshScopes()
-    expect(healed.webhooks[0]?.scope).toMatchObject({ phase: 'ok', error: null })
-    expect(healed.webhooks[0]?.scope.problem).toBeUndefined()
+    expect(healed.webhooks[0]?.scope).toMatchObject({ phase: 'ok', problem: null })
   })
 
   it('keeps demo webhooks in memory only and forgets them on reset', async () => {

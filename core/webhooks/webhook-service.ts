@@ -7,13 +7,15 @@ import type {
 } from '../../shared/domain/webhook'
 import { checkPostUrl, typedWebhookId, webhookKeyProblem } from '../../shared/domain/webhook'
 import type { Settings, WebhookRecord } from '../../shared/schemas/settings'
+import { AppError } from '../../shared/domain/errors'
+import type { AppErrorInfo } from '../../shared/domain/errors'
+import { describe } from '../../shared/errors/describe'
 import type { Logger } from '../logging/logger'
 import { problemOf } from '../errors/problem-of'
 import type { Clock } from '../ports/clock'
 import type { AuthorizedRunner } from '../devices/device-sync'
 import type { SessionClaims } from '../session/session-claims'
 import { TagoraApiError } from '../tagora/tagora-api-error'
-import { UserFacingError } from '../errors/app-errors'
 import { outOfScopeAssetIds } from './out-of-scope'
 import { recordFromReply } from './registration-reply'
 
@@ -50,7 +52,7 @@ const NEVER: WebhookScopeSummary = {
   phase: 'never',
   deviceCount: 0,
   fetchedAt: null,
-  error: null,
+  problem: null,
   requestId: null,
   notFound: false,
 }
@@ -83,9 +85,9 @@ export class WebhookService {
     userId?: string | undefined
   }): Promise<WebhookView> {
     const check = checkPostUrl(input.postUrl)
-    if (!check.ok && !input.demo) throw new UserFacingError('invalid-post-url', check.message)
+    if (!check.ok && !input.demo) throw new AppError({ code: `post-url-${check.problem}` })
     const name = input.name.trim()
-    if (name === '') throw new UserFacingError('validation', 'Give the webhook a name.')
+    if (name === '') throw new AppError({ code: 'name-webhook' })
     const { organizationId, userId } = this.ids(input)
     const apiUrl = this.deps.apiUrl()
     const postUrl = check.ok ? check.url : input.postUrl
@@ -129,9 +131,7 @@ export class WebhookService {
   /** The devices one webhook carries, from its last fetched scope; rejects for a webhook we never registered. */
   scopeDevices(webhookId: string): Promise<ScopeDevice[]> {
     if (!this.records().some((record) => record.webhookId === webhookId)) {
-      return Promise.reject(
-        new UserFacingError('unknown-webhook', `Fleet Monitor has no webhook ${webhookId}.`),
-      )
+      return Promise.reject(new AppError({ code: 'unknown-webhook', facts: { webhookId } }))
     }
     return Promise.resolve(this.scopes.get(webhookId)?.items ?? [])
   }
@@ -196,7 +196,7 @@ export class WebhookService {
           phase: 'ok',
           deviceCount: items.length,
           fetchedAt: this.deps.clock.now(),
-          error: null,
+          problem: null,
           requestId: null,
           notFound: false,
         },
@@ -204,17 +204,14 @@ export class WebhookService {
     } catch (error) {
       const apiError = error instanceof TagoraApiError ? error : null
       const notFound = apiError?.status === 404
-      const message = notFound
-        ? `Tagora does not know this webhook (it may have been removed in Tagora's panel). ${apiError.message}`
-        : error instanceof Error
-          ? error.message
-          : String(error)
-      this.deps.logger.warn('webhook scope fetch failed', { webhookId, message })
+      // A 404 says what it likely means, then the API error; the rest are the API error's facts.
+      const problem: AppErrorInfo = notFound
+        ? { code: 'webhook-not-in-tagora', facts: { cause: apiError.toInfo() } }
+        : problemOf(error)
+      this.deps.logger.warn('webhook scope fetch failed', { webhookId, problem: describe(problem, 'en') })
       this.setScope(webhookId, {
         phase: 'error',
-        error: message,
-        // A 404 keeps its own sentence (what it likely means); the rest say the API error's facts.
-        ...(!notFound && { problem: problemOf(error) }),
+        problem,
         requestId: apiError?.requestId ?? null,
         notFound,
       })
@@ -226,8 +223,8 @@ export class WebhookService {
   private setScope(webhookId: string, change: Partial<WebhookScopeSummary>): void {
     const entry = this.scopes.get(webhookId) ?? { summary: NEVER, items: [] }
     const summary = { ...entry.summary, ...change }
-    // A failure's facts belong to the change that reported them, never to a later one.
-    if (!('problem' in change)) delete summary.problem
+    // A failure belongs to the change that reported it, never to a later one.
+    if (!('problem' in change)) summary.problem = null
     this.scopes.set(webhookId, { ...entry, summary })
   }
 
@@ -262,16 +259,10 @@ export class WebhookService {
     const listed = this.deps.devices().find((device) => device.organizationId !== '')?.organizationId
     const organizationId = orgClaim ?? listed ?? null
     if (organizationId === null) {
-      throw new UserFacingError(
-        'missing-organization',
-        'The session does not say which organization it belongs to, and no device lists one yet. Sync devices first, or enter it under Advanced.',
-      )
+      throw new AppError({ code: 'missing-organization' })
     }
     if (userId === null) {
-      throw new UserFacingError(
-        'missing-user',
-        'The session token does not say which user is signed in. Enter the user id under Advanced.',
-      )
+      throw new AppError({ code: 'missing-user' })
     }
     return { organizationId, userId }
   }

@@ -21,10 +21,7 @@ export interface ConnectionStatus {
   lifetimeSource: LifetimeSource
   renewal: RenewalMode
   lastRenewedAt: number | null
-  lastError: string | null
-  /** Stable code of the last problem, e.g. 'invalid-credentials', 'password-expired'. */
-  lastErrorCode: string | null
-  /** The same problem as facts (ending, code, params). */
+  /** The last problem as facts (how the engine gave up, and the error's code and facts). */
   lastProblem: TokenProblem | null
   /** Where the secret is kept: the keychain, this process's memory only, or nowhere yet. */
   secretStorage: 'keychain' | 'memory' | 'missing'

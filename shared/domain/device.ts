@@ -16,9 +16,8 @@ export interface DeviceSyncState {
   /** Devices fetched so far in the running sync (progress indicator). */
   fetched: number
   lastSyncedAt: number | null
-  error: string | null
-  /** The same failure as facts (code, params), for the renderer to say in the user's language. */
-  problem?: AppErrorInfo
+  /** Why the last sync failed, as facts; null after a good one. */
+  problem: AppErrorInfo | null
   /** How the last successful sync changed the list (added and removed devices). */
   lastChange?: { added: number; removed: number }
   /** The status filter the running or last sync used ('' = every status). */

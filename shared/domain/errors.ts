@@ -1,55 +1,35 @@
+import { describe } from '../errors/describe'
+import type { ErrorCode } from '../errors/codes'
+import type { AppErrorInfo, ErrorFacts } from '../errors/facts'
+
+export type { AppErrorInfo, ErrorFacts } from '../errors/facts'
+
 /**
- * The facts an error's English message was composed from, so the renderer can say it again in the
- * user's language (`renderer/src/lib/error-text.ts`). Each is optional: an error fills in what it knows.
+ * An error thrown on either side of the contract: it carries the facts, and its message is their English
+ * (`describe(info, 'en')`) for logs and stacks only. What the user reads is said from the facts.
  */
-export interface ErrorParams {
-  /** Who answered or failed to: 'Tagora', 'Nugios', … */
-  service?: string
-  /** The call, e.g. 'POST /auth/login'. */
-  call?: string
-  /** Where the call went: a base URL or a host:port. */
-  target?: string
-  /** The low-level network failure as a stable key ('ECONNREFUSED', 'bad-port', 'other'). */
-  network?: string
-  /** A time limit that ran out, in seconds. */
-  seconds?: number
-  /** The server's own words: quoted as they are, never translated. */
-  serverMessage?: string
-  /** A connection's name, for errors about one connection. */
-  name?: string
-  /** A local port (the webhook listener's). */
-  port?: number
-  /** A low-level detail that is neither the server's words nor translatable (an OS error text). */
-  detail?: string
-}
-
-/** An error as it crosses the contract: what the user can act on, and what support will ask for. */
-export interface AppErrorInfo {
-  /** Stable machine code, e.g. 'api-unreachable', 'invalid-credentials', 'validation'. */
-  code: string
-  message: string
-  /** HTTP status from the API, when there was a response. */
-  status?: number
-  /** Tagora's requestId of the failed call ("request a1b2c3d4"). */
-  requestId?: string
-  /** What the message was made of, for saying it in another language. */
-  params?: ErrorParams
-}
-
-/** Thrown on the renderer side when a call fails; carries the same fields. */
 export class AppError extends Error implements AppErrorInfo {
-  readonly code: string
+  readonly code: ErrorCode
+  readonly facts?: ErrorFacts
   readonly status?: number
   readonly requestId?: string
-  readonly params?: ErrorParams
 
-  constructor(info: AppErrorInfo) {
-    super(info.message)
+  constructor(info: AppErrorInfo, options?: { cause?: unknown }) {
+    super(describe(info, 'en'), options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.code = info.code
+    if (info.facts !== undefined) this.facts = info.facts
     if (info.status !== undefined) this.status = info.status
     if (info.requestId !== undefined) this.requestId = info.requestId
-    if (info.params !== undefined) this.params = info.params
+  }
+
+  /** The plain shape that crosses the contract (Electron drops custom error fields). */
+  toInfo(): AppErrorInfo {
+    const info: AppErrorInfo = { code: this.code }
+    if (this.facts !== undefined) info.facts = this.facts
+    if (this.status !== undefined) info.status = this.status
+    if (this.requestId !== undefined) info.requestId = this.requestId
+    return info
   }
 }
 

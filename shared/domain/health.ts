@@ -1,4 +1,4 @@
-import type { NetworkFailure } from './network-failure'
+import type { AppErrorInfo } from './errors'
 
 /** Whether the Tagora API answers from here, and how fast: the health panel's "API" line. */
 export interface ApiProbe {
@@ -8,10 +8,7 @@ export interface ApiProbe {
   status: number | null
   /** Round trip in milliseconds, or null when nothing came back. */
   latencyMs: number | null
-  /** Why it is unreachable, in English words. */
-  error: string | null
-  /** The same reason as facts, for other languages: the network failure's key, or the wait that ran out. */
-  network?: NetworkFailure
-  timeoutSeconds?: number
+  /** Why it is unreachable ('probe-unreachable', 'probe-timeout'), as facts; null when it answered. */
+  problem: AppErrorInfo | null
   checkedAt: number
 }

@@ -25,9 +25,7 @@ export interface ListenerState {
   state: 'off' | 'listening' | 'error'
   /** Local URL the listener is bound to, e.g. http://127.0.0.1:8787/tagora/events. */
   url: string | null
-  /** Why it is not listening, in English (logs, tray). */
-  error: string | null
-  /** The same as code and params, for the renderer to say in the user's language. */
+  /** Why it is not listening, as facts. */
   problem: AppErrorInfo | null
   accepted: number
   rejected: Partial<Record<RejectReason, number>>

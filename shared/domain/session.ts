@@ -1,14 +1,10 @@
 import type { AppErrorInfo } from './errors'
 
-/** How a token engine gave up: the server refused renewal, retries ran out, or calls were refused twice. */
-export type TokenEnding = 'renewal-refused' | 'renewal-failed' | 'rejected-twice'
+import type { TokenProblem } from '../errors/facts'
 
-/** A token problem as facts, for the renderer to say in the user's language (lastError is the English). */
-export interface TokenProblem {
-  /** Set when the engine gave up; null while it still retries or after a failed sign-in. */
-  ending: TokenEnding | null
-  error: AppErrorInfo
-}
+/** How a token engine gave up: the server refused renewal, retries ran out, or calls were refused twice. */
+export type { TokenEnding } from '../errors/vocabulary'
+export type { TokenProblem } from '../errors/facts'
 
 /** What the renderer may know about the session: never a token (design rule 4). */
 export type SessionPhase = 'signed-out' | 'signing-in' | 'signed-in' | 'renewing'
@@ -16,15 +12,17 @@ export type SessionPhase = 'signed-out' | 'signing-in' | 'signed-in' | 'renewing
 /**
  * Why a session ended: Tagora refused the renewToken; renewal kept failing until the retries ran out;
  * protected calls were refused twice in a row; the saved sign-in was refused or could not be checked
- * at launch; or a reason given by the app itself (see signedOutReason).
+ * at launch.
  */
 export type SignedOutCode =
-  | 'renewal-refused'
-  | 'renewal-failed'
-  | 'rejected-twice'
-  | 'saved-sign-in-refused'
-  | 'restore-failed'
-  | 'other'
+  'renewal-refused' | 'renewal-failed' | 'rejected-twice' | 'saved-sign-in-refused' | 'restore-failed'
+
+/** Why the session ended: the login screen says `code` in its words, then the error behind it. */
+export interface SignedOut {
+  code: SignedOutCode
+  /** What went wrong (what Tagora said, with its request id), as facts. */
+  problem: AppErrorInfo
+}
 
 export interface RenewalRetry {
   retry: number
@@ -47,18 +45,12 @@ export interface SessionState {
   /** Epoch ms (local clock) when the access token expires. */
   accessExpiresAt: number | null
   /** Set while renewal retries are in progress or after the last one failed. */
-  lastRenewalError: string | null
-  /** The same problem as facts, for the renderer to say in the user's language. */
   lastRenewalProblem: TokenProblem | null
-  /** Why the session ended, as one English sentence (logs, errors of calls refused while signed out). */
-  signedOutReason: string | null
-  /** Why the session ended, for the login screen's localized "You were signed out because …". */
-  signedOutCode: SignedOutCode | null
-  /** What the server said behind signedOutCode (its message and request id), shown under it. */
-  signedOutDetail: string | null
+  /** Why the session ended, for the login screen's "You were signed out because …"; null otherwise. */
+  signedOut: SignedOut | null
   /** While renewal retries are pending: the next retry (1-based), of how many, due when (local epoch ms). */
   renewalRetry: RenewalRetry | null
   /** Whether "keep me signed in" can be offered (a keychain is available), and why not. */
   rememberAvailable: boolean
-  rememberUnavailableReason: string | null
+  rememberUnavailableReason: AppErrorInfo | null
 }

@@ -30,10 +30,8 @@ describe('checkPostUrl (the API rule, applied before sending)', () => {
     ['https://[fe80::1]/hook', 'private-ip'],
     ['https://[fd00::5]/hook', 'private-ip'],
     ['https://[::ffff:192.168.1.1]/hook', 'private-ip'],
-  ])('refuses %j as %s, with a message', (url, problem) => {
-    const check = checkPostUrl(url)
-    expect(check).toMatchObject({ ok: false, problem })
-    expect(check.ok ? '' : check.message).not.toBe('')
+  ])('refuses %j as %s', (url, problem) => {
+    expect(checkPostUrl(url)).toEqual({ ok: false, problem })
   })
 })
 

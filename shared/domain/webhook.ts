@@ -1,20 +1,12 @@
 import { isPrivateOrLoopbackHost } from '../net/private-ip'
 import type { AppErrorInfo } from './errors'
 
-/** Why a postUrl cannot be used; the renderer words each reason in the user's language. */
-export type PostUrlProblem = 'empty' | 'not-a-url' | 'not-https' | 'no-host' | 'localhost' | 'private-ip'
+/** Why a postUrl cannot be used; the catalog says each as the code `post-url-<problem>`. */
+import type { PostUrlProblem } from '../errors/vocabulary'
 
-export type PostUrlCheck = { ok: true; url: string } | { ok: false; problem: PostUrlProblem; message: string }
+export type { PostUrlProblem } from '../errors/vocabulary'
 
-const MESSAGES: Record<PostUrlProblem, string> = {
-  empty: 'Enter the public URL Tagora should post to.',
-  'not-a-url': 'This is not a URL. Enter a full address such as https://fleet.example.com/tagora/events.',
-  'not-https': 'The URL must start with https:// (Tagora only posts to https).',
-  'no-host': 'The URL has no host name.',
-  localhost: 'localhost is this computer: Tagora cannot reach it. Use the public URL of a tunnel or proxy.',
-  'private-ip':
-    'This is a private, loopback or link-local address that Tagora cannot reach. Use a public URL.',
-}
+export type PostUrlCheck = { ok: true; url: string } | { ok: false; problem: PostUrlProblem }
 
 /**
  * The API's postUrl rule, applied before sending (the contract page): an absolute https URL whose host
@@ -38,7 +30,7 @@ export function checkPostUrl(raw: string): PostUrlCheck {
 }
 
 function fail(problem: PostUrlProblem): PostUrlCheck {
-  return { ok: false, problem, message: MESSAGES[problem] }
+  return { ok: false, problem }
 }
 
 /** Example commands that expose the local listener at a public https URL (copied by the user). */
@@ -55,9 +47,8 @@ export interface WebhookScopeSummary {
   /** Devices the webhook carries (from the last successful fetch). */
   deviceCount: number
   fetchedAt: number | null
-  error: string | null
-  /** The same failure as facts (code, params), for the renderer to say in the user's language. */
-  problem?: AppErrorInfo
+  /** Why the last fetch failed, as facts; null otherwise. */
+  problem: AppErrorInfo | null
   requestId: string | null
   /** Tagora does not know the webhook (404): it may have been removed in Tagora's panel. */
   notFound: boolean

@@ -3,7 +3,7 @@ import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetr
 import type { Device, DeviceSyncState } from '../domain/device'
 import type { DeviceListPart } from '../domain/device-list-parts'
 import type { AppCommand } from '../domain/app-command'
-import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
+import { invalid } from '../errors/zod-issue'
 import type { ApiProbe } from '../domain/health'
 import type { AppErrorInfo } from '../domain/errors'
 import type { ListenerState, RawEventRecord } from '../domain/listener'
@@ -54,7 +54,7 @@ export interface AppSnapshot {
  * Renderer → main calls. One entry per call: channel name (`feature:verb-noun`), the zod schema of
  * its single argument (checked in main before any handler runs), and its result type.
  */
-const webhookIdOverride = z.string().trim().regex(WEBHOOK_ID_PATTERN, SAY.webhookId).optional()
+const webhookIdOverride = z.string().trim().regex(WEBHOOK_ID_PATTERN, invalid('webhook-id')).optional()
 
 export const callContract = {
   /** Full state for a (re)starting renderer. */
@@ -64,8 +64,8 @@ export const callContract = {
   /** Password sign-in to the configured Tagora API. */
   'session:sign-in': {
     input: z.object({
-      email: z.string().trim().email(SAY.email),
-      password: z.string().min(1, SAY.password),
+      email: z.string().trim().email(invalid('enter-email')),
+      password: z.string().min(1, invalid('enter-password')),
       remember: z.boolean(),
     }),
     result: returns<SessionState>(),
@@ -95,8 +95,8 @@ export const callContract = {
   /** Registers a webhook to a public https URL (checked like the API does) and keeps its record. */
   'webhooks:register': {
     input: z.object({
-      name: z.string().trim().min(1, SAY.webhookName).max(120),
-      postUrl: z.string().trim().min(1, SAY.postUrl).max(2000),
+      name: z.string().trim().min(1, invalid('name-webhook')).max(120),
+      postUrl: z.string().trim().min(1, invalid('post-url-empty')).max(2000),
       /** Advanced override of the ids the session's token gives (docs/tagora-api.md). */
       organizationId: webhookIdOverride,
       userId: webhookIdOverride,

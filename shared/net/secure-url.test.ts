@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
 import { savableConnectionConfigSchema, saveConnectionInputSchema } from '../schemas/connections'
 import { apiUrlInputSchema, settingsSchema } from '../schemas/settings'
 import { isSecureUrl, isServerPath, originOf, sameOrigin } from './secure-url'
@@ -67,12 +66,12 @@ describe('the schemas apply the one rule', () => {
     baseUrl: 'https://video-agent.8x8.com',
   }
 
-  it('refuses a connection saved with plain http to another computer, with the shared sentence', () => {
+  it('refuses a connection saved with plain http to another computer, with the shared code', () => {
     const result = saveConnectionInputSchema.safeParse({
       config: { ...config, baseUrl: 'http://video-agent.8x8.com' },
       secret: 'k',
     })
-    expect(result.error?.issues[0]).toMatchObject({ path: ['config', 'baseUrl'], message: SAY.secureUrl })
+    expect(result.error?.issues[0]).toMatchObject({ path: ['config', 'baseUrl'], message: 'needs-https' })
     expect(
       saveConnectionInputSchema.safeParse({ config: { ...config, baseUrl: 'http://127.0.0.1:4000' } })
         .success,
@@ -86,15 +85,15 @@ describe('the schemas apply the one rule', () => {
     })
     expect(result.error?.issues[0]).toMatchObject({
       path: ['overrides', 'paths', 'tokens'],
-      message: SAY.pathOverrideServer,
+      message: 'leaves-server',
     })
   })
 
   it('refuses a plain-http API URL to another computer; allows https and loopback', () => {
     expect(apiUrlInputSchema.safeParse('http://tagora.example.com/v1').error?.issues[0]?.message).toBe(
-      SAY.secureUrl,
+      'needs-https',
     )
-    expect(apiUrlInputSchema.safeParse('not a url').error?.issues[0]?.message).toBe(SAY.apiUrl)
+    expect(apiUrlInputSchema.safeParse('not a url').error?.issues[0]?.message).toBe('enter-api-url')
     expect(apiUrlInputSchema.safeParse('https://tagora.example.com/v1').success).toBe(true)
     expect(apiUrlInputSchema.safeParse('http://127.0.0.1:4010/integration/v1').success).toBe(true)
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
+import { invalid } from '../errors/zod-issue'
+import type { SecretKind } from '../errors/vocabulary'
 import { isSecureUrl, isServerPath, sameOrigin } from '../net/secure-url'
 
 /** The token schemes a connection can use (docs/vendor-schemes.md). */
@@ -11,15 +12,20 @@ export type SchemeId = (typeof SCHEME_IDS)[number]
  * names (keys are listed per scheme in docs/vendor-schemes.md), and a fallback token lifetime.
  */
 export const connectionOverridesSchema = z.object({
-  paths: z.record(z.string(), z.string().regex(/^\//, SAY.pathOverride)).default({}),
+  paths: z.record(z.string(), z.string().regex(/^\//, invalid('path-override'))).default({}),
   fields: z.record(z.string(), z.string().min(1)).default({}),
-  lifetimeSeconds: z.number(SAY.lifetime).int(SAY.lifetime).positive(SAY.lifetime).nullable().default(null),
+  lifetimeSeconds: z
+    .number(invalid('lifetime'))
+    .int(invalid('lifetime'))
+    .positive(invalid('lifetime'))
+    .nullable()
+    .default(null),
 })
 
 const base = {
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1, SAY.connectionName).max(80),
-  baseUrl: z.string().trim().url(SAY.baseUrl),
+  name: z.string().trim().min(1, invalid('name-connection')).max(80),
+  baseUrl: z.string().trim().url(invalid('enter-base-url')),
   overrides: connectionOverridesSchema.prefault({}),
 }
 
@@ -28,7 +34,7 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
   z.object({
     ...base,
     scheme: z.literal('agora'),
-    appId: z.string().trim().min(1, SAY.appId),
+    appId: z.string().trim().min(1, invalid('enter-app-id')),
     /** AccessToken2 → `Authorization: agora token=…`; AccessToken → x-agora-token + x-agora-uid. */
     tokenType: z.enum(['access-token2', 'access-token']).default('access-token2'),
     uid: z.string().trim().default(''),
@@ -37,23 +43,23 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
   z.object({
     ...base,
     scheme: z.literal('nugios'),
-    login: z.string().trim().min(1, SAY.login),
+    login: z.string().trim().min(1, invalid('enter-login')),
     /** Minutes east of UTC sent as X-nugios-timezone; null follows this computer's clock. */
     timezoneOffsetMinutes: z.number().int().min(-720).max(840).nullable().default(null),
   }),
   z.object({
     ...base,
     scheme: z.literal('tavio'),
-    orgDomain: z.string().trim().min(1, SAY.orgDomain),
-    username: z.string().trim().min(1, SAY.username),
+    orgDomain: z.string().trim().min(1, invalid('enter-org-domain')),
+    username: z.string().trim().min(1, invalid('enter-username')),
     /** When set, an envauth for this environment is derived from the orgauth. */
     envDomain: z.string().trim().default(''),
   }),
   z.object({
     ...base,
     scheme: z.literal('tavio-orgadmin'),
-    orgDomain: z.string().trim().min(1, SAY.orgDomain),
-    clientId: z.string().trim().min(1, SAY.clientId),
+    orgDomain: z.string().trim().min(1, invalid('enter-org-domain')),
+    clientId: z.string().trim().min(1, invalid('enter-client-id')),
   }),
 ])
 
@@ -65,10 +71,10 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
  */
 export const savableConnectionConfigSchema = connectionConfigSchema.superRefine((config, ctx) => {
   if (!isSecureUrl(config.baseUrl))
-    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: SAY.secureUrl })
+    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: invalid('needs-https') })
   for (const [key, path] of Object.entries(config.overrides.paths))
     if (!isServerPath(path))
-      ctx.addIssue({ code: 'custom', path: ['overrides', 'paths', key], message: SAY.pathOverrideServer })
+      ctx.addIssue({ code: 'custom', path: ['overrides', 'paths', key], message: invalid('leaves-server') })
 })
 
 export type ConnectionConfig = z.infer<typeof connectionConfigSchema>
@@ -86,9 +92,8 @@ export function movesSecret(
 export type ConnectionConfigInput = z.input<typeof connectionConfigSchema>
 export type ConnectionOverrides = z.infer<typeof connectionOverridesSchema>
 
-/** What kinds of secret a connection keeps in the keychain. */
-export const SECRET_KINDS = ['password', 'api-key', 'token', 'client-secret'] as const
-export type SecretKind = (typeof SECRET_KINDS)[number]
+export { SECRET_KINDS } from '../errors/vocabulary'
+export type { SecretKind } from '../errors/vocabulary'
 
 /** The secret each scheme needs from the user. */
 export const SCHEME_SECRET: Record<SchemeId, SecretKind> = {
@@ -104,13 +109,13 @@ const SCHEME_PREFIX = /^\s*(bearer|basic|token|agora\s+token=)/i
 
 export const secretValueSchema = z
   .string()
-  .min(1, SAY.secret)
+  .min(1, invalid('enter-secret'))
   .max(8192)
   .refine((value) => !SCHEME_PREFIX.test(value), {
-    message: SAY.secretWithScheme,
+    message: invalid('secret-with-scheme'),
   })
   .refine((value) => value.trim() === value && !/\s/.test(value), {
-    message: SAY.secretWhitespace,
+    message: invalid('secret-whitespace'),
   })
 
 /**
@@ -127,8 +132,12 @@ export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/
 
 export const videoRoomInputSchema = z.object({
   connectionId: z.string().min(1),
-  phoneNumber: z.string().trim().regex(PHONE_PATTERN, SAY.phone),
-  callReference: z.string().trim().min(8, SAY.callReferenceShort).max(20, SAY.callReferenceLong),
+  phoneNumber: z.string().trim().regex(PHONE_PATTERN, invalid('enter-phone')),
+  callReference: z
+    .string()
+    .trim()
+    .min(8, invalid('call-reference-short'))
+    .max(20, invalid('call-reference-long')),
 })
 export type VideoRoomInput = z.infer<typeof videoRoomInputSchema>
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { VALIDATION_MESSAGES as SAY } from '../domain/validation-messages'
+import { invalid } from '../errors/zod-issue'
 import { isSecureUrl } from '../net/secure-url'
 import { connectionConfigSchema } from './connections'
 
@@ -78,7 +78,10 @@ export const mapSettingsSchema = z.object({
 })
 
 /** The Tagora API URL as the user sets it (login form, `settings:set-api-url`): https, or http to this computer. */
-export const apiUrlInputSchema = z.string().url(SAY.apiUrl).refine(isSecureUrl, { message: SAY.secureUrl })
+export const apiUrlInputSchema = z
+  .string()
+  .url(invalid('enter-api-url'))
+  .refine(isSecureUrl, { message: invalid('needs-https') })
 
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),

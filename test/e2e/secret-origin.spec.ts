@@ -1,14 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { VALIDATION_MESSAGES as SAY } from '../../shared/domain/validation-messages'
 import { startEightByEightFake } from '../fakes/fake-eight-by-eight'
 import { expect, test } from './desk/desk-test'
 
 // Issue 13 point 6 in the browser host: a stored secret never follows an edit to another server, and
 // an address that would carry a password over plain http to another computer is refused, in words.
 
-/** The Spanish of the two sentences (renderer/src/locales/es-mx-errors.ts; the node program cannot import it). */
+/** The catalog's words (shared/errors/catalog-*), spelled out so the test checks them, not reads them back. */
+const SAY = {
+  insecureUrl:
+    'This address uses plain http:// to another computer, so Fleet Monitor does not send passwords, tokens or keys to it. Change it to https://.',
+  secret: 'Enter the secret',
+}
 const ES = {
   insecureUrl:
     'Esta dirección usa http:// sin cifrar hacia otro equipo, así que Fleet Monitor no le envía contraseñas, tokens ni claves. Cámbiala a https://.',

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { describe } from '../../shared/errors/describe'
 import type { AppSnapshot } from '../../shared/ipc/contract'
 import { silentLogger } from '../../core/logging/logger'
 import { SettingsStore } from '../../core/settings/settings-store'
@@ -61,7 +62,7 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
   const observer = await ContractClient.open(host.origin, secret)
   const snapshot = async (): Promise<AppSnapshot> => {
     const outcome = await observer.call('app:get-snapshot')
-    if (!outcome.ok) throw new Error(`snapshot failed: ${outcome.error.message}`)
+    if (!outcome.ok) throw new Error(`snapshot failed: ${describe(outcome.error, 'en')}`)
     return outcome.value as AppSnapshot
   }
   const listener = (await snapshot()).listener

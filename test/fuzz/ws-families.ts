@@ -120,7 +120,7 @@ async function sendCall(
   const code = outcome.ok ? 'ok' : outcome.error.code
   tally.count(`call ${code}`)
   if (code === 'internal') tally.violate(`call ${String(message.name)} failed inside the host`)
-  if (code === 'closed') tally.violate(`a call closed the socket: ${String(message.name)}`)
+  if (code === 'host-disconnected') tally.violate(`a call closed the socket: ${String(message.name)}`)
 }
 
 /** A call as a binary frame (JSON header, no arrays): the framing a tab uses for typed arrays. */

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { dispatchCall } from '../../core/app/dispatch-call'
 import { silentLogger } from '../../core/logging/logger'
 import { TagoraApiError } from '../../core/tagora/tagora-api-error'
+import { describe as describeError } from '../../shared/errors/describe'
 import type { Simulator } from '../../tools/simulator/simulator'
 import { freePort, startTestApp, startTestSimulator } from '../support/app-kit'
 import type { TestApp } from '../support/app-kit'
@@ -94,8 +95,9 @@ describe('sign-in failures against the simulator', () => {
     expect(outcome.ok).toBe(false)
     if (outcome.ok) return
     expect(outcome.error.code).toBe('api-unreachable')
-    expect(outcome.error.message).toContain(`Cannot reach the Tagora API at ${apiUrl}`)
-    expect(outcome.error.message).toMatch(reason)
+    const words = describeError(outcome.error, 'en')
+    expect(words).toContain(`Cannot reach the Tagora API at ${apiUrl}`)
+    expect(words).toMatch(reason)
     expect(outcome.error.status).toBeUndefined()
     expect(fleet.session.state()).toMatchObject({ phase: 'signed-out', apiUrl })
     expect(secrets.writes).toEqual([])
@@ -121,8 +123,8 @@ describe('listener port already in use', () => {
   it('reports state error with a message, keeps the app working, and recovers on another port', async () => {
     const { app: fleet } = await app(sim.apiBaseUrl, port)
     const listener = fleet.snapshot().listener
-    expect(listener).toMatchObject({ state: 'error', url: null })
-    expect(listener.error).toContain(`Port ${port} is already in use`)
+    expect(listener).toMatchObject({ state: 'error', url: null, problem: { code: 'port-in-use' } })
+    expect(describeError(listener.problem!, 'en')).toContain(`Port ${port} is already in use`)
     expect(fleet.telemetry.localUrl()).toBeNull()
 
     // The rest of the app is unaffected: sign-in works.
@@ -136,16 +138,16 @@ describe('listener port already in use', () => {
     // The demo needs the listener and says why it cannot start.
     const demo = await dispatchCall(fleet.handlers, 'session:start-demo', undefined, silentLogger)
     expect(demo).toMatchObject({ ok: false, error: { code: 'listener-unavailable' } })
-    if (!demo.ok) expect(demo.error.message).toContain('already in use')
+    if (!demo.ok) expect(describeError(demo.error, 'en')).toContain('already in use')
     expect(fleet.session.state().phase).toBe('signed-in')
 
     // Trying the busy port again from Fleet setup is refused with the same facts and changes nothing.
     const again = await dispatchCall(fleet.handlers, 'settings:set-listener', { port }, silentLogger)
-    expect(again).toMatchObject({ ok: false, error: { code: 'port-in-use', params: { port } } })
+    expect(again).toMatchObject({ ok: false, error: { code: 'port-in-use', facts: { port } } })
 
     // Choosing another port (0: any free one) brings the listener up.
     await fleet.handlers['settings:set-listener']({ port: 0 })
-    expect(fleet.telemetry.listenerState()).toMatchObject({ state: 'listening', error: null })
+    expect(fleet.telemetry.listenerState()).toMatchObject({ state: 'listening', problem: null })
     expect(fleet.telemetry.localUrl()).not.toContain(`:${port}/`)
   })
 
@@ -156,9 +158,9 @@ describe('listener port already in use', () => {
     expect(before).not.toBeNull()
 
     const outcome = await dispatchCall(fleet.handlers, 'settings:set-listener', { port }, silentLogger)
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'port-in-use', params: { port } } })
-    if (!outcome.ok) expect(outcome.error.message).toContain(`Port ${port} is already in use`)
-    expect(fleet.telemetry.listenerState()).toMatchObject({ state: 'listening', error: null })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'port-in-use', facts: { port } } })
+    if (!outcome.ok) expect(describeError(outcome.error, 'en')).toContain(`Port ${port} is already in use`)
+    expect(fleet.telemetry.listenerState()).toMatchObject({ state: 'listening', problem: null })
     expect(fleet.telemetry.localUrl()).toBe(before)
     expect(fleet.snapshot().settings.listener).toEqual(saved)
   })

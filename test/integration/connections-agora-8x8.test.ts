@@ -5,6 +5,7 @@ import { startAgoraFake } from '../fakes/fake-agora'
 import { connectionConfig, createConnectionKit } from '../support/connection-kit'
 import type { EightByEightFake } from '../fakes/fake-eight-by-eight'
 import { startEightByEightFake } from '../fakes/fake-eight-by-eight'
+import { problemWords } from '../support/problem-words'
 
 let kit = createConnectionKit()
 const closers: Array<() => Promise<void>> = []
@@ -84,7 +85,7 @@ describe('Agora REST against its fake', () => {
     await expect(kit.service.test('ag')).rejects.toMatchObject({ code: 'invalid-credentials' })
     expect((await kit.service.list())[0]?.status).toMatchObject({
       phase: 'needs-attention',
-      lastErrorCode: 'invalid-credentials',
+      lastProblem: { error: { code: 'invalid-credentials' } },
     })
     await kit.service.save(
       connectionConfig({ id: 'ag', name: 'Agora', scheme: 'agora', baseUrl: fake.url, appId: 'app123' }),
@@ -110,7 +111,7 @@ describe('Agora REST against its fake', () => {
       }),
       '006token1',
     )
-    await expect(kit.service.test('ag')).rejects.toMatchObject({ code: 'validation' })
+    await expect(kit.service.test('ag')).rejects.toMatchObject({ code: 'agora-uid-required' })
     expect(fake.requests).toHaveLength(0)
   })
 })
@@ -157,25 +158,25 @@ describe('8x8 Video Interaction against its fake', () => {
     expect(videoRoomInputSchema.safeParse(base).success).toBe(true)
     expect(
       videoRoomInputSchema.safeParse({ ...base, callReference: '1234567' }).error?.issues[0]?.message,
-    ).toContain('at least 8')
+    ).toBe('call-reference-short')
     expect(
       videoRoomInputSchema.safeParse({ ...base, callReference: 'x'.repeat(21) }).error?.issues[0]?.message,
-    ).toContain('at most 20')
+    ).toBe('call-reference-long')
     expect(
       videoRoomInputSchema.safeParse({ ...base, phoneNumber: '5512345678' }).error?.issues[0]?.message,
-    ).toContain('country code')
+    ).toBe('enter-phone')
   })
 
   it('a wrong key, a key pasted with its scheme, and an answer without auth_token are reported', async () => {
     const fake = await eight()
     await kit.service.save(config(fake.url), 'someone-elses-key')
     await expect(kit.service.test('v8')).rejects.toMatchObject({ code: 'invalid-credentials' })
-    expect((await kit.service.list())[0]?.status.lastError).toContain('Invalid API key')
+    expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('Invalid API key')
     const pasted = saveConnectionInputSchema.safeParse({
       config: config(fake.url),
       secret: 'Bearer eght-key-123',
     })
-    expect(pasted.error?.issues[0]?.message).toContain('without "Bearer"')
+    expect(pasted.error?.issues[0]?.message).toBe('secret-with-scheme')
     await kit.service.save(config(fake.url), 'eght-key-123')
     fake.eightFaults.emptyAnswer = true
     await expect(
@@ -184,6 +185,6 @@ describe('8x8 Video Interaction against its fake', () => {
         phoneNumber: '+5215512345678',
         callReference: 'FM-00042',
       }),
-    ).rejects.toMatchObject({ code: 'bad-response' })
+    ).rejects.toMatchObject({ code: 'room-token-missing' })
   })
 })

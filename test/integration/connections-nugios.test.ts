@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { advance, connectionConfig, createConnectionKit, waitFor } from '../support/connection-kit'
 import type { NugiosFake } from '../fakes/fake-nugios'
 import { startNugiosFake } from '../fakes/fake-nugios'
+import { problemWords } from '../support/problem-words'
 
 const PASSWORD = 'nugios-pass-1'
 const DAY = 24 * 3600 * 1000
@@ -95,7 +96,7 @@ describe('Nugios scheme against its fake', () => {
     )
     expect((await kit.service.list())[0]?.status).toMatchObject({
       phase: 'needs-attention',
-      lastErrorCode: 'invalid-credentials',
+      lastProblem: { error: { code: 'invalid-credentials' } },
     })
   })
 
@@ -103,15 +104,18 @@ describe('Nugios scheme against its fake', () => {
     await kit.service.save(config(), 'not-the-password')
     await expect(kit.service.test('nug')).rejects.toMatchObject({ code: 'invalid-credentials', status: 401 })
     const [entry] = await kit.service.list()
-    expect(entry?.status.lastError).toContain('Invalid login or password')
+    expect(problemWords(entry?.status.lastProblem)).toContain('Invalid login or password')
   })
 
   it('passwordExpired: true leads to changing the password, not to a working connection', async () => {
     fake.nugiosFaults.passwordExpired = true
     await expect(kit.service.test('nug')).rejects.toMatchObject({ code: 'password-expired' })
     const [entry] = await kit.service.list()
-    expect(entry?.status).toMatchObject({ phase: 'needs-attention', lastErrorCode: 'password-expired' })
-    expect(entry?.status.lastError).toContain('Change it in Nugios')
+    expect(entry?.status).toMatchObject({
+      phase: 'needs-attention',
+      lastProblem: { error: { code: 'password-expired' } },
+    })
+    expect(problemWords(entry?.status.lastProblem)).toContain('Change it in Nugios')
   })
 
   it('a refresh answer without the token fields is retried 5/10/15 s, then the connection needs attention', async () => {
@@ -120,14 +124,14 @@ describe('Nugios scheme against its fake', () => {
     await advance(kit.clock, 30 * DAY - 110_000)
     for (const wait of [5_000, 10_000, 15_000]) {
       await waitFor(
-        () => kit.service.engine('nug').status().lastErrorCode === 'bad-response',
+        () => kit.service.engine('nug').status().lastProblem?.error.code === 'missing-field',
         'a failed attempt',
       )
       await advance(kit.clock, wait + 1)
     }
     await waitFor(() => kit.service.engine('nug').status().phase === 'needs-attention', 'giving up')
     expect(refreshes()).toHaveLength(4)
-    expect(kit.service.engine('nug').status().lastError).toContain('"accessToken"')
+    expect(problemWords(kit.service.engine('nug').status().lastProblem)).toContain('"accessToken"')
     // The renderer heard each step without asking: renewing, each retry with its time, then the end.
     const retries = kit.pushed.flatMap((status) => (status.renewalRetry ? [status.renewalRetry.retry] : []))
     expect([...new Set(retries)]).toEqual([1, 2, 3])

@@ -36,7 +36,7 @@ const video = (baseUrl: string, name = 'Video desk') =>
   connectionConfig({ id: 'v8', name, scheme: '8x8-video', baseUrl })
 
 describe('an edit that moves a connection to another server', () => {
-  it('without the secret is refused with missing-secret and changes nothing: Test still goes to the old server', async () => {
+  it('without the secret is refused (enter it again) and changes nothing: Test still goes to the old server', async () => {
     const a = await eight(KEY_A)
     const b = await eight(KEY_B)
     await kit.service.save(video(a.url), KEY_A)
@@ -44,8 +44,8 @@ describe('an edit that moves a connection to another server', () => {
     expect(carrying(a, KEY_A)).toBe(1)
 
     await expect(kit.service.save(video(b.url), undefined)).rejects.toMatchObject({
-      code: 'missing-secret',
-      params: { name: 'Video desk' },
+      code: 'secret-required-again',
+      facts: { name: 'Video desk', secret: 'api-key' },
       message: expect.stringMatching(/Enter the API key for "Video desk" again/) as unknown,
     })
     expect(kit.configs().map((c) => c.baseUrl)).toEqual([a.url])
@@ -98,7 +98,7 @@ describe('an edit that moves a connection to another server', () => {
       baseUrl: a.url,
       appId: 'x',
     })
-    await expect(kit.service.save(agora, undefined)).rejects.toMatchObject({ code: 'missing-secret' })
+    await expect(kit.service.save(agora, undefined)).rejects.toMatchObject({ code: 'secret-required-again' })
     expect(kit.configs()[0]?.scheme).toBe('8x8-video')
   })
 })
@@ -141,7 +141,9 @@ describe('a Tavio connection with a derived envauth', () => {
     expect(logins(a)).toBe(1)
     expect(a.requests.some((r) => r.path.endsWith('/environments/fleet-prod/connect'))).toBe(true)
 
-    await expect(kit.service.save(config(b.url), undefined)).rejects.toMatchObject({ code: 'missing-secret' })
+    await expect(kit.service.save(config(b.url), undefined)).rejects.toMatchObject({
+      code: 'secret-required-again',
+    })
     await kit.service.test('tav')
     expect(logins(a)).toBe(2)
     expect(b.requests).toHaveLength(0)

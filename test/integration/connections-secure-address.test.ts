@@ -9,7 +9,6 @@ import { silentLogger } from '../../core/logging/logger'
 import { systemClock } from '../../core/ports/clock'
 import { noPowerEvents } from '../../core/ports/power-events'
 import { savedSignInAccount } from '../../core/session/saved-sign-in'
-import { VALIDATION_MESSAGES as SAY } from '../../shared/domain/validation-messages'
 import type { FakeServer } from '../fakes/fake-http'
 import { startFakeServer } from '../fakes/fake-http'
 import { MemorySecretStore } from '../fakes/fake-secret-store'
@@ -61,10 +60,10 @@ async function startApp(settings: object, secrets = new MemorySecretStore()): Pr
   return app
 }
 
-const refusal = { code: 'insecure-url', message: SAY.insecureUrl }
+const refusal = { code: 'insecure-url' }
 
 describe('a settings file that holds a plain-http address to another computer', () => {
-  it('still loads, and signing in there sends nothing and says why (no params: said in any language)', async () => {
+  it('still loads, and signing in there sends nothing and says why (the code alone: said in any language)', async () => {
     const urls = watchFetch()
     const app = await startApp({ apiUrl: INSECURE_API })
     expect(app.snapshot()).toMatchObject({ notice: null, settings: { apiUrl: INSECURE_API } })
@@ -84,7 +83,7 @@ describe('a settings file that holds a plain-http address to another computer', 
     const secrets = new MemorySecretStore()
     await secrets.set(savedSignInAccount(INSECURE_API, EMAIL), 'rt-saved-renew-token')
     const app = await startApp({ apiUrl: INSECURE_API, lastEmail: EMAIL }, secrets)
-    expect(app.session.state()).toMatchObject({ phase: 'signed-out', signedOutCode: 'restore-failed' })
+    expect(app.session.state()).toMatchObject({ phase: 'signed-out', signedOut: { code: 'restore-failed' } })
     expect(urls).toEqual([])
   })
 
@@ -109,7 +108,7 @@ describe('every change goes through the same rule', () => {
       dispatchCall(app.handlers, 'settings:set-api-url', { apiUrl }, silentLogger)
     expect(await set('http://tagora.example.com/integration/v1')).toEqual({
       ok: false,
-      error: { code: 'validation', message: SAY.secureUrl },
+      error: { code: 'needs-https' },
     })
     expect(app.settings.get().apiUrl).toBe('https://integration.tagora.com.mx/integration/v1')
     expect(await set('http://127.0.0.1:4010/integration/v1')).toMatchObject({ ok: true })
@@ -124,11 +123,11 @@ describe('every change goes through the same rule', () => {
     const config = { id: 'v8', name: 'Video desk', scheme: '8x8-video', baseUrl: 'https://video.example.com' }
     expect(await save({ ...config, baseUrl: INSECURE_VENDOR })).toEqual({
       ok: false,
-      error: { code: 'validation', message: SAY.secureUrl },
+      error: { code: 'needs-https' },
     })
     expect(
       await save({ ...config, overrides: { paths: { tokens: '//evil.example.com/api/v1/tokens' } } }),
-    ).toEqual({ ok: false, error: { code: 'validation', message: SAY.pathOverrideServer } })
+    ).toEqual({ ok: false, error: { code: 'leaves-server' } })
     expect(await app.handlers['connections:list']()).toEqual([])
   })
 })

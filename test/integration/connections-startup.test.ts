@@ -44,7 +44,7 @@ describe('connections at start-up', () => {
     expect(byId.get('good')).toMatchObject({ phase: 'connected', secretStorage: 'keychain' })
     expect(byId.get('wrong')).toMatchObject({
       phase: 'needs-attention',
-      lastErrorCode: 'invalid-credentials',
+      lastProblem: { error: { code: 'invalid-credentials' } },
     })
     expect(byId.get('no-secret')).toMatchObject({ phase: 'idle', secretStorage: 'missing' })
     expect(fake.requests.filter((r) => r.path === '/api/auth/login')).toHaveLength(2)

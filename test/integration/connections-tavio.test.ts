@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { advance, connectionConfig, createConnectionKit, waitFor } from '../support/connection-kit'
 import type { TavioFake } from '../fakes/fake-tavio'
 import { startTavioFake } from '../fakes/fake-tavio'
+import { problemWords } from '../support/problem-words'
 
 let fake: TavioFake
 let kit: ReturnType<typeof createConnectionKit>
@@ -94,26 +95,28 @@ describe('Tavio orgauth and envauth against the fake', () => {
     await expect(engine.request({ method: 'GET', path: '/v1/acme/environments' })).rejects.toMatchObject({
       code: 'parent-expired',
     })
-    expect(engine.status().lastError).toContain('orgauth')
+    expect(problemWords(engine.status().lastProblem)).toContain('orgauth')
   })
 
   it('wrong credentials and a renew without the token field are reported', async () => {
     await kit.service.save(orgConfig(), 'nope')
     await expect(kit.service.test('tav')).rejects.toMatchObject({ code: 'invalid-credentials' })
-    expect((await kit.service.list())[0]?.status.lastError).toContain('Invalid username or password')
+    expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain(
+      'Invalid username or password',
+    )
     await kit.service.save(orgConfig(), 'tavio-pass')
     await kit.service.test('tav')
     fake.tavioFaults.emptyRenew = true
     await advance(kit.clock, 3600_000 - 110_000)
     for (const wait of [5_000, 10_000, 15_000]) {
       await waitFor(
-        () => kit.service.engine('tav').status().lastErrorCode === 'bad-response',
+        () => kit.service.engine('tav').status().lastProblem?.error.code === 'missing-field',
         'failed attempt',
       )
       await advance(kit.clock, wait + 1)
     }
     await waitFor(() => kit.service.engine('tav').status().phase === 'needs-attention', 'giving up')
-    expect(kit.service.engine('tav').status().lastError).toContain('"token"')
+    expect(problemWords(kit.service.engine('tav').status().lastProblem)).toContain('"token"')
   })
 
   it('field names and paths are configurable per connection', async () => {
@@ -129,8 +132,8 @@ describe('Tavio orgauth and envauth against the fake', () => {
       }),
       'tavio-pass',
     )
-    await expect(kit.service.test('tav')).rejects.toMatchObject({ code: 'bad-response' })
-    expect((await kit.service.list())[0]?.status.lastError).toContain('"accessToken"')
+    await expect(kit.service.test('tav')).rejects.toMatchObject({ code: 'missing-field' })
+    expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('"accessToken"')
   })
 })
 
@@ -167,6 +170,6 @@ describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () =>
   it('a wrong client secret is refused with the RFC error shown', async () => {
     await kit.service.save(adminConfig(), 'wrong-secret')
     await expect(kit.service.test('adm')).rejects.toMatchObject({ code: 'invalid-credentials', status: 401 })
-    expect((await kit.service.list())[0]?.status.lastError).toContain('invalid_client')
+    expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('invalid_client')
   })
 })

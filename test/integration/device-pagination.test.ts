@@ -46,7 +46,7 @@ describe('device sync pages through a fleet larger than one page', () => {
     await t.app.handlers['session:sign-in']({ ...sim.credentials, remember: false })
     await vi.waitFor(
       () => {
-        expect(t.app.devices.state()).toMatchObject({ phase: 'idle', fetched: DEVICES, error: null })
+        expect(t.app.devices.state()).toMatchObject({ phase: 'idle', fetched: DEVICES, problem: null })
       },
       { timeout: 15_000, interval: 50 },
     )
@@ -77,7 +77,7 @@ describe('device sync pages through a fleet larger than one page', () => {
     expect(state).toMatchObject({
       phase: 'idle',
       fetched: active.length,
-      error: null,
+      problem: null,
       statusFilter: 'active',
     })
     const listed = t.app.devices.devices()

@@ -65,7 +65,7 @@ describe('fleet setup flows (FleetApp against the simulator)', () => {
     await until(() => app.devices.state().phase === 'syncing')
     await app.handlers['session:sign-out']()
     const state = await running
-    expect(state).toMatchObject({ phase: 'idle', error: null })
+    expect(state).toMatchObject({ phase: 'idle', problem: null })
     expect(app.devices.devices()).toEqual([])
     expect(app.snapshot().devices).toEqual([])
   })

@@ -85,7 +85,7 @@ describe('a devices page with a malformed row, through FleetApp', () => {
     await vi.waitFor(() => expect(app.devices.state().lastSyncedAt).not.toBeNull())
     expect(app.devices.state()).toMatchObject({
       phase: 'idle',
-      error: null,
+      problem: null,
       fetched: 7,
       skipped: { count: 1, first: { position: 0, field: 'assetId', problem: 'missing' } },
     })

@@ -160,14 +160,14 @@ describe('session against the simulator: renewal and rotation', () => {
     await fireNextTimer(r.clock)
     await until(session, (s) => s.renewalRetry?.retry === 1)
     expect(session.state()).toMatchObject({ phase: 'renewing', renewalRetry: { at: scheduled + 5_000 } })
-    expect(session.state().lastRenewalError).toContain('503')
+    expect(session.state().lastRenewalProblem).toMatchObject({ error: { code: 'server-error', status: 503 } })
     await fireNextTimer(r.clock)
     await until(session, (s) => s.renewalRetry?.retry === 2)
     expect(r.clock.nextTimerAt()).toBe(scheduled + 15_000)
     await fireNextTimer(r.clock)
     await until(session, (s) => s.phase === 'signed-in')
     expect(r.renewals()).toHaveLength(3)
-    expect(session.state().lastRenewalError).toBeNull()
+    expect(session.state().lastRenewalProblem).toBeNull()
   })
 
   it('ends the session after the third retry fails, with the reason, and keeps the saved sign-in', async () => {
@@ -181,8 +181,10 @@ describe('session against the simulator: renewal and rotation', () => {
       await fireNextTimer(r.clock)
     }
     const state = await until(session, (s) => s.phase === 'signed-out')
-    expect(state).toMatchObject({ signedOutCode: 'renewal-failed', email: r.sim.credentials.email })
-    expect(state.signedOutDetail).toContain('500')
+    expect(state).toMatchObject({
+      signedOut: { code: 'renewal-failed', problem: { status: 500 } },
+      email: r.sim.credentials.email,
+    })
     expect(r.renewals()).toHaveLength(4)
     expect(r.clock.pendingCount()).toBe(0)
     expect(await r.store.get(r.account())).not.toBeNull()
@@ -201,8 +203,8 @@ describe('session against the simulator: definitive rejection', () => {
     breakIt(r.sim)
     await fireNextTimer(r.clock)
     const state = await until(session, (s) => s.phase === 'signed-out')
-    expect(state).toMatchObject({ signedOutCode: 'renewal-refused', email: r.sim.credentials.email })
-    expect(state.signedOutDetail).toMatch(/request [\w-]+/)
+    expect(state).toMatchObject({ signedOut: { code: 'renewal-refused' }, email: r.sim.credentials.email })
+    expect(state.signedOut?.problem.requestId).toMatch(/^[\w-]+$/)
     expect(r.renewals()).toEqual([refused])
     expect(await r.store.get(r.account())).toBeNull()
     expect(r.clock.pendingCount()).toBe(0)
@@ -296,7 +298,7 @@ describe('session against the simulator: keep me signed in', () => {
     await r.signIn(r.newSession(), false)
     expect(await r.store.get(r.account())).toBeNull()
     const state = await r.newSession().restore({ apiUrl: r.sim.apiBaseUrl, email: r.sim.credentials.email })
-    expect(state).toMatchObject({ phase: 'signed-out', email: r.sim.credentials.email, signedOutCode: null })
+    expect(state).toMatchObject({ phase: 'signed-out', email: r.sim.credentials.email, signedOut: null })
     expect(r.renewals()).toHaveLength(0)
   })
 })

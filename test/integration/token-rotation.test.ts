@@ -53,12 +53,12 @@ describe('renewToken rotation through FleetApp and the simulator', () => {
     expect(rotated).toMatch(/^rt_/)
     expect(secrets.writes.map((w) => w.secret)).toEqual([original, rotated])
     const renewed = app.session.state()
-    expect(renewed).toMatchObject({ phase: 'signed-in', lastRenewalError: null, signedOutReason: null })
+    expect(renewed).toMatchObject({ phase: 'signed-in', lastRenewalProblem: null, signedOut: null })
     expect(renewed.accessExpiresAt ?? 0).toBeGreaterThan(firstExpiry)
 
     // The session keeps working on the new access token.
     const refreshed = await dispatchCall(app.handlers, 'devices:refresh', undefined, silentLogger)
-    expect(refreshed).toMatchObject({ ok: true, value: { phase: 'idle', fetched: VEHICLES, error: null } })
+    expect(refreshed).toMatchObject({ ok: true, value: { phase: 'idle', fetched: VEHICLES, problem: null } })
 
     // The simulator refuses the rotated-out renewToken, with a request id.
     const client = createTagoraClient({ baseUrl: sim.apiBaseUrl, logger: silentLogger })
@@ -78,8 +78,8 @@ describe('renewToken rotation through FleetApp and the simulator', () => {
     advanceToRenewal(app, clock)
     await vi.waitFor(() => expect(app.session.state().phase).toBe('signed-out'), { timeout: 5_000 })
     const state = app.session.state()
-    expect(state).toMatchObject({ signedOutCode: 'renewal-refused', email: sim.credentials.email })
-    expect(state.signedOutDetail).toMatch(/request [0-9a-f-]{36}/)
+    expect(state).toMatchObject({ signedOut: { code: 'renewal-refused' }, email: sim.credentials.email })
+    expect(state.signedOut?.problem.requestId).toMatch(/^[0-9a-f-]{36}$/)
     // A refused sign-in is forgotten, and the fleet is cleared for whoever signs in next.
     expect(await secrets.get(account)).toBeNull()
     expect(app.devices.devices()).toEqual([])

@@ -66,7 +66,7 @@ describe('the simulator applies the API’s postUrl rule (no loopback allowance 
       { name: 'desk', postUrl: 'https://192.168.1.20/tagora/events' },
       silentLogger,
     )
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-post-url' } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'post-url-private-ip' } })
     expect(sim.fleet.webhooks()).toEqual([])
 
     const accepted = await registerRaw(t.app, 'https://fleet.example.com/tagora/events')

@@ -23,6 +23,7 @@ describe.runIf(!real)('KeytarSecretStore without a Secret Service', () => {
   it('reports itself unavailable with a reason instead of failing later', async () => {
     const availability = await new KeytarSecretStore('Fleet Monitor test').availability()
     expect(availability.available).toBe(false)
-    if (!availability.available) expect(availability.reason).toMatch(/keychain/i)
+    // The OS's own words: the session says them as the detail of 'keychain-unavailable'.
+    if (!availability.available) expect(availability.reason.trim()).not.toBe('')
   })
 })

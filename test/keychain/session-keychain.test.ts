@@ -8,6 +8,7 @@ import { TagoraSession } from '../../core/session/tagora-session'
 import { createTagoraClient } from '../../core/tagora/tagora-client'
 import { startSimulator } from '../../tools/simulator/simulator'
 import type { Simulator } from '../../tools/simulator/simulator'
+import { describe as describeError } from '../../shared/errors/describe'
 
 // "Keep me signed in" end to end through keytar and a real Secret Service (gnome-keyring under
 // dbus-run-session: scripts/with-keychain.sh). Each "launch" is a new store and a new session.
@@ -91,7 +92,8 @@ describe.runIf(!real)('keep me signed in without a keychain', () => {
       const { email, password } = sim.credentials
       const state = await session.signIn({ apiUrl: sim.apiBaseUrl, email, password, remember: true })
       expect(state).toMatchObject({ phase: 'signed-in', rememberAvailable: false })
-      expect(state.rememberUnavailableReason).toMatch(/keychain/i)
+      expect(state.rememberUnavailableReason).toMatchObject({ code: 'keychain-unavailable' })
+      expect(describeError(state.rememberUnavailableReason!, 'en')).toMatch(/keychain/i)
       session.dispose()
     } finally {
       await sim.close()

@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import type { RawData } from 'ws'
 import type { CallOutcome } from '../../shared/domain/errors'
+import { describe } from '../../shared/errors/describe'
 import type { CallInput, CallName, CallResult } from '../../shared/ipc/contract'
 import { decodeMessage, encodeMessage } from '../../shared/ipc/wire-codec'
 import type { ServerMessage } from '../../shared/ipc/wire-protocol'
@@ -36,7 +37,10 @@ export class ContractClient {
     this.closed = new Promise((resolve) =>
       ws.once('close', (code) => {
         for (const resolvePending of this.pending.values())
-          resolvePending({ ok: false, error: { code: 'closed', message: `socket closed (${code})` } })
+          resolvePending({
+            ok: false,
+            error: { code: 'host-disconnected', facts: { detail: `socket closed (${code})` } },
+          })
         this.pending.clear()
         resolve(code)
       }),
@@ -60,7 +64,7 @@ export class ContractClient {
     return this.ws.readyState === WebSocket.OPEN
   }
 
-  /** One call with any name and input; resolves with the outcome, or a 'closed' error. */
+  /** One call with any name and input; resolves with the outcome, or a 'host-disconnected' error. */
   call(name: unknown, input?: unknown): Promise<CallOutcome<unknown>> {
     const id = this.nextId++
     return this.sendRaw(id, encodeMessage({ t: 'call', id, name, input }))
@@ -69,14 +73,15 @@ export class ContractClient {
   /** One call as the contract declares it; a refused call throws with the app's own error. */
   async request<K extends CallName>(name: K, input?: CallInput<K>): Promise<CallResult<K>> {
     const outcome = await this.call(name, input)
-    if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.code}: ${outcome.error.message}`)
+    if (!outcome.ok) throw new Error(`${name} failed: ${describe(outcome.error, 'en')}`)
     return outcome.value as CallResult<K>
   }
 
   /** Sends an already encoded call frame whose id is `id`, and waits for its result. */
   sendRaw(id: number, frame: string | Uint8Array): Promise<CallOutcome<unknown>> {
     return new Promise((resolve) => {
-      if (!this.isOpen) return resolve({ ok: false, error: { code: 'closed', message: 'not open' } })
+      if (!this.isOpen)
+        return resolve({ ok: false, error: { code: 'host-disconnected', facts: { detail: 'not open' } } })
       this.pending.set(id, resolve)
       this.ws.send(frame)
     })

@@ -34,7 +34,8 @@ export function createListenerKit() {
   async function start(overrides: Partial<WebhookListenerOptions> = {}) {
     const created = create(overrides)
     const state = await created.listener.start()
-    if (state.state !== 'listening') throw new Error(`listener did not start: ${state.error ?? state.state}`)
+    if (state.state !== 'listening')
+      throw new Error(`listener did not start: ${state.problem?.code ?? state.state}`)
     return { ...created, port: Number(new URL(state.url ?? '').port) }
   }
 

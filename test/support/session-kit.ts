@@ -32,13 +32,9 @@ export function apiError(
   status?: number,
   extra: Partial<TagoraApiError> = {},
 ): TagoraApiError {
-  const message =
-    code === 'api-unreachable'
-      ? `Cannot reach the Tagora API at ${API_URL}: connection refused.`
-      : `HTTP ${status}`
   return new TagoraApiError({
     code,
-    message,
+    ...(code === 'api-unreachable' && { facts: { target: API_URL, network: 'ECONNREFUSED' } }),
     call: 'POST /auth/renew',
     url: `${API_URL}/auth/renew`,
     ...(status !== undefined && { status }),
@@ -77,7 +73,6 @@ export class FakeAuthServer {
         return Promise.reject(
           new TagoraApiError({
             code: 'invalid-credentials',
-            message: 'bad',
             call: 'POST /auth/login',
             url: API_URL,
             status: 401,
@@ -162,7 +157,6 @@ export function protectedCall(server: FakeAuthServer, seen: string[] = []) {
 export function unauthorizedCall(): TagoraApiError {
   return new TagoraApiError({
     code: 'unauthorized',
-    message: 'Tagora rejected the session for GET /devices. Sign in again. (request d-1)',
     call: 'GET /devices',
     url: `${API_URL}/devices`,
     status: 401,

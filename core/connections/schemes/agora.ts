@@ -20,11 +20,7 @@ export const agoraScheme: TokenScheme<AgoraConfig> = {
   async obtain(runtime) {
     const { config } = runtime
     if (config.tokenType === 'access-token' && config.uid === '')
-      throw new ConnectionError({
-        code: 'validation',
-        call: 'agora',
-        message: 'AccessToken authentication needs the Signaling user ID the token was generated for.',
-      })
+      throw new ConnectionError({ code: 'agora-uid-required', call: 'agora' })
     return staticGrant(await runtime.secret(), runtime.serverNow(), config.overrides.lifetimeSeconds)
   },
   present(grant, config): Record<string, string> {

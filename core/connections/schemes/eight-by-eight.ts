@@ -44,10 +44,6 @@ export async function createVideoRoom(
   const field = runtime.field('authToken')
   const token = (result.body as Record<string, unknown> | null)?.[field]
   if (typeof token !== 'string' || token === '')
-    throw new ConnectionError({
-      code: 'bad-response',
-      call: `POST ${path}`,
-      message: `8x8 answered without "${field}", so the room may not exist. Try again or check the connection.`,
-    })
+    throw new ConnectionError({ code: 'room-token-missing', call: `POST ${path}`, facts: { field } })
   return token
 }

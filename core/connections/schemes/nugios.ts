@@ -33,8 +33,7 @@ function checkPassword(runtime: SchemeRuntime<NugiosConfig>, grant: Grant, call:
   throw new ConnectionError({
     code: 'password-expired',
     call,
-    params: { service: 'Nugios', name: runtime.config.login },
-    message: `Nugios says the password of "${runtime.config.login}" has expired. Change it in Nugios, then enter the new one in this connection.`,
+    facts: { service: 'Nugios', name: runtime.config.login },
   })
 }
 
@@ -52,15 +51,14 @@ export const nugiosScheme: TokenScheme<NugiosConfig> = {
   obtain: (runtime) =>
     passwordLogin(runtime, {
       vendor: 'Nugios',
-      credentials: 'login and password',
+      credentials: 'login-password',
       body: (password) => ({ login: runtime.config.login, password }),
       shape: shape(runtime),
       check: (grant, call) => checkPassword(runtime, grant, call),
     }),
   async renew(runtime, grant) {
     const path = runtime.path('refresh')
-    if (!grant.refreshToken)
-      throw new ConnectionError({ code: 'unauthorized', call: `POST ${path}`, message: 'No refresh token' })
+    if (!grant.refreshToken) throw new ConnectionError({ code: 'no-refresh-token', call: `POST ${path}` })
     const result = await runtime.send({ method: 'POST', path, json: { refreshToken: grant.refreshToken } })
     const next = readGrant(
       result.body,

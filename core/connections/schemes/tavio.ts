@@ -43,7 +43,7 @@ export const tavioOrgScheme: TokenScheme<TavioConfig> = {
   obtain: (runtime) =>
     passwordLogin(runtime, {
       vendor: 'Tavio',
-      credentials: 'username and password',
+      credentials: 'username-password',
       body: (password) => ({ username: runtime.config.username, password }),
       shape: shape(runtime),
     }),
@@ -68,15 +68,16 @@ export const tavioEnvScheme: TokenScheme<TavioConfig> = {
     } catch (error) {
       if (
         !isConnectionError(error) ||
-        !['unauthorized', 'signed-out', 'invalid-credentials', 'password-expired'].includes(error.code)
+        !['unauthorized', 'no-token', 'refused-before', 'invalid-credentials', 'password-expired'].includes(
+          error.code,
+        )
       )
         throw error
       throw new ConnectionError({
         code: 'parent-expired',
         call: `POST ${path}`,
         status: error.status,
-        params: { service: 'Tavio', name: runtime.config.orgDomain },
-        message: `The organization token (orgauth) for "${runtime.config.orgDomain}" expired and could not be renewed, so no environment token could be derived: ${error.message}`,
+        facts: { service: 'Tavio', name: runtime.config.orgDomain, cause: error.toInfo() },
       })
     }
   },
@@ -115,7 +116,7 @@ export const tavioOrgAdminScheme: TokenScheme<TavioOrgAdminConfig> = {
         `POST ${path}`,
       )
     } catch (error) {
-      throw asCredentialError(error, 'Tavio', 'OAuth client id and secret')
+      throw asCredentialError(error, 'Tavio', 'client-id-secret')
     }
   },
   present: bearer,

@@ -6,14 +6,13 @@ import { trayIconBitmap, trayStatus, trayTooltip } from './tray-status'
 const BASE_LISTENER: ListenerState = {
   state: 'listening',
   url: null,
-  error: null,
   problem: null,
   accepted: 0,
   rejected: {},
   lastEventAt: null,
 }
 const session = (over: Partial<SessionState> = {}) =>
-  ({ phase: 'signed-in', lastRenewalError: null, ...over }) as SessionState
+  ({ phase: 'signed-in', lastRenewalProblem: null, ...over }) as SessionState
 const listener = (over: Partial<ListenerState> = {}): ListenerState => ({ ...BASE_LISTENER, ...over })
 
 describe('tray status', () => {
@@ -24,10 +23,14 @@ describe('tray status', () => {
   })
 
   it('puts a problem first, with the reason in the tooltip', () => {
-    const busy = listener({ state: 'error', error: 'Port 8787 is already in use' })
+    const busy = listener({ state: 'error', problem: { code: 'port-in-use', facts: { port: 8787 } } })
     expect(trayStatus(session({ phase: 'signed-out' }), busy)).toBe('problem')
-    expect(trayTooltip('problem', session(), busy)).toMatch(/Port 8787 is already in use$/)
-    expect(trayStatus(session({ lastRenewalError: 'timeout' }), listener())).toBe('problem')
+    expect(trayTooltip('problem', session(), busy)).toMatch(
+      /: Port 8787 is already in use by another program\. /,
+    )
+    const renewal = session({ lastRenewalProblem: { ending: null, error: { code: 'rate-limited' } } })
+    expect(trayStatus(renewal, listener())).toBe('problem')
+    expect(trayTooltip('problem', renewal, listener())).toMatch(/: The server is limiting requests\. /)
   })
 
   it('draws an opaque dot with transparent corners in the status colour', () => {

@@ -1,12 +1,13 @@
 import type { ListenerState } from '../../../shared/domain/listener'
 import type { SessionState } from '../../../shared/domain/session'
+import { describe, describeTokenProblem, translator } from '../../../shared/errors/describe'
 
 /** What the tray icon shows at a glance. */
 export type TrayStatus = 'signed-out' | 'listening' | 'signed-in' | 'problem'
 
 /** A problem wins: a failing listener or renewal is what the dispatcher must notice. */
 export function trayStatus(session: SessionState, listener: ListenerState): TrayStatus {
-  if (listener.state === 'error' || session.lastRenewalError !== null) return 'problem'
+  if (listener.state === 'error' || session.lastRenewalProblem !== null) return 'problem'
   if (session.phase === 'signed-out' || session.phase === 'signing-in') return 'signed-out'
   return listener.state === 'listening' ? 'listening' : 'signed-in'
 }
@@ -19,7 +20,11 @@ const TOOLTIPS: Record<TrayStatus, string> = {
 }
 
 export function trayTooltip(status: TrayStatus, session: SessionState, listener: ListenerState): string {
-  const detail = listener.state === 'error' ? listener.error : session.lastRenewalError
+  // The tray speaks main's language (its tooltips are English), so the problem is said in English too.
+  const detail =
+    listener.state === 'error' && listener.problem
+      ? describe(listener.problem, 'en')
+      : session.lastRenewalProblem && describeTokenProblem(translator('en'), session.lastRenewalProblem)
   return status === 'problem' && detail ? `${TOOLTIPS.problem}: ${detail}` : TOOLTIPS[status]
 }
 

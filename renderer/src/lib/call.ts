@@ -4,7 +4,7 @@ import { desktopApi } from './desktop-api'
 
 /**
  * Invokes a contract call and unwraps its outcome envelope: resolves with the value or throws an
- * `AppError` carrying the server's message, status and request id.
+ * `AppError` carrying the error's code, facts, status and request id.
  */
 export async function callApi<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<K>> {
   let outcome
@@ -13,7 +13,7 @@ export async function callApi<K extends CallName>(name: K, input: CallInput<K>):
   } catch (cause) {
     // The transport itself failed (window closing, socket dropped): say which call it was.
     const detail = cause instanceof Error ? cause.message : String(cause)
-    throw new AppError({ code: 'transport', message: `${name} failed: ${detail}` })
+    throw new AppError({ code: 'transport', facts: { call: name, detail } })
   }
   if (outcome.ok) return outcome.value
   throw new AppError(outcome.error)

@@ -33,9 +33,8 @@ export function createWebDesktopApi(location: Location, onReconnected: () => voi
     }
   }
 
-  const failPending = (reason: string): void => {
-    for (const resolve of pending.values())
-      resolve({ ok: false, error: { code: 'host-disconnected', message: reason } })
+  const failPending = (): void => {
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'host-disconnected' } })
     pending.clear()
   }
 
@@ -54,7 +53,7 @@ export function createWebDesktopApi(location: Location, onReconnected: () => voi
       ws.onclose = () => {
         socket = null
         opened = null
-        failPending('The Fleet Monitor host closed the connection.')
+        failPending()
         reject(new Error('The Fleet Monitor host refused or closed the connection.'))
         // Keep trying: the host may be restarting. Calls made meanwhile fail fast with a clear error.
         setTimeout(() => void connect().catch(() => undefined), retryMs)
@@ -71,8 +70,8 @@ export function createWebDesktopApi(location: Location, onReconnected: () => voi
       let ws: WebSocket
       try {
         ws = socket ?? (await connect())
-      } catch (error) {
-        return { ok: false, error: { code: 'host-disconnected', message: (error as Error).message } }
+      } catch {
+        return { ok: false, error: { code: 'host-disconnected' } }
       }
       const id = nextId++
       return new Promise((resolve) => {

@@ -184,7 +184,6 @@ export const en = {
     checking: 'Checking…',
     reachable: 'Reachable',
     unreachable: 'Unreachable: {{error}}',
-    noAnswerWithin: 'no answer within {{seconds}} s',
     latency: 'Latency',
     data: 'Data',
     lastEvent: 'Last position received {{age}}',
@@ -257,19 +256,6 @@ export const en = {
       userId: 'User id',
       fromSession: 'from your session',
       registering: 'Registering…',
-      problems: {
-        empty: 'Enter the public URL Tagora should post to.',
-        'not-a-url':
-          'This is not a URL. Enter a full address such as https://fleet.example.com/tagora/events.',
-        'not-https': 'The URL must start with https:// — Tagora only posts to https.',
-        'no-host': 'The URL has no host name.',
-        localhost:
-          'localhost is this computer: Tagora cannot reach it. Use the public URL of your tunnel or proxy.',
-        'private-ip':
-          'This is a private, loopback or link-local address that Tagora cannot reach. Use a public URL.',
-        name: 'Give the webhook a name.',
-        id: 'An id is digits or a uuid (letters, digits and dashes).',
-      },
       none: 'No webhook registered yet.',
       removal: 'Removing a webhook is done in Tagora’s own panel.',
       created: 'Registered {{time}}',

@@ -187,7 +187,6 @@ export const esMX: Resources = {
     checking: 'Comprobando…',
     reachable: 'Disponible',
     unreachable: 'Sin respuesta: {{error}}',
-    noAnswerWithin: 'no respondió en {{seconds}} s',
     latency: 'Latencia',
     data: 'Datos',
     lastEvent: 'Última posición recibida {{age}}',
@@ -261,19 +260,6 @@ export const esMX: Resources = {
       userId: 'Id de usuario',
       fromSession: 'de tu sesión',
       registering: 'Registrando…',
-      problems: {
-        empty: 'Escribe la URL pública a la que Tagora debe enviar.',
-        'not-a-url':
-          'Esto no es una URL. Escribe una dirección completa como https://flota.ejemplo.com/tagora/events.',
-        'not-https': 'La URL debe empezar con https:// — Tagora solo envía a https.',
-        'no-host': 'La URL no tiene nombre de host.',
-        localhost:
-          'localhost es esta computadora: Tagora no puede llegar a ella. Usa la URL pública de tu túnel o proxy.',
-        'private-ip':
-          'Es una dirección privada, de loopback o de enlace local a la que Tagora no puede llegar. Usa una URL pública.',
-        name: 'Ponle un nombre al webhook.',
-        id: 'Un id son dígitos o un uuid (letras, dígitos y guiones).',
-      },
       none: 'Aún no hay webhooks registrados.',
       removal: 'Los webhooks se eliminan desde el panel de Tagora.',
       created: 'Registrado {{time}}',

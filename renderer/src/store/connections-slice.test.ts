@@ -12,8 +12,6 @@ const status = (id: string): ConnectionEntry['status'] => ({
   lifetimeSource: 'none',
   renewal: 'none',
   lastRenewedAt: null,
-  lastError: null,
-  lastErrorCode: null,
   lastProblem: null,
   secretStorage: 'keychain',
   parentPhase: null,

@@ -25,7 +25,7 @@ export interface DevicesSlice {
   setOutOfScopeAssetIds: (ids: ReadonlySet<string> | null) => void
 }
 
-const idleSync: DeviceSyncState = { phase: 'idle', fetched: 0, lastSyncedAt: null, error: null }
+const idleSync: DeviceSyncState = { phase: 'idle', fetched: 0, lastSyncedAt: null, problem: null }
 
 export const createDevicesSlice: StateCreator<AppStore, [], [], DevicesSlice> = (set) => ({
   devices: [],

@@ -3,8 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setApiUrl } from '../../app/actions'
 import { useAppStore } from '../../store'
-import { errorText, validationText } from '../../lib/error-text'
-import { VALIDATION_MESSAGES as SAY } from '../../../../shared/domain/validation-messages'
+import { codeText, errorText, issueText } from '../../lib/error-text'
 import { isSecureUrl } from '../../../../shared/net/secure-url'
 import { apiUrlInputSchema } from '../../../../shared/schemas/settings'
 
@@ -21,7 +20,7 @@ export function ApiUrlField({ disabled }: { disabled: boolean }) {
     if (draft === null) return
     // The contract's own schema, checked here too so the answer is immediate and in the user's language.
     const checked = apiUrlInputSchema.safeParse(draft.trim())
-    if (!checked.success) return setError(validationText(checked.error.issues[0]?.message ?? SAY.apiUrl))
+    if (!checked.success) return setError(issueText(checked.error.issues))
     setSaving(true)
     setError(null)
     setApiUrl(checked.data)
@@ -45,7 +44,7 @@ export function ApiUrlField({ disabled }: { disabled: boolean }) {
         </button>
         {insecure && (
           <p className="api-url-error" data-testid="api-url-insecure" role="alert">
-            {validationText(SAY.insecureUrl)}
+            {codeText('insecure-url')}
           </p>
         )}
       </div>

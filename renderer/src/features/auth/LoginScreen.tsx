@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../../shared/domain/errors'
 import { signIn, startDemo } from '../../app/actions'
 import { toAppError } from '../../lib/to-app-error'
+import { problemText } from '../../lib/error-text'
 import { useAppStore } from '../../store'
 import { selectSession } from '../../store/selectors'
 import { ApiUrlField } from './ApiUrlField'
@@ -76,7 +77,7 @@ export function LoginScreen() {
           <RememberCheckbox
             checked={remember && rememberAvailable}
             available={rememberAvailable}
-            reason={session?.rememberUnavailableReason ?? null}
+            reason={problemText(session?.rememberUnavailableReason)}
             disabled={signingIn}
             onChange={setRemember}
           />

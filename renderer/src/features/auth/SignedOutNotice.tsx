@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { SessionState } from '../../../../shared/domain/session'
+import { errorInfoText } from '../../lib/error-text'
 
 /**
  * "You were signed out because …" on the login screen: the cause in the user's language, then what
@@ -7,18 +8,16 @@ import type { SessionState } from '../../../../shared/domain/session'
  */
 export function SignedOutNotice({ session }: { session: SessionState }) {
   const { t } = useTranslation()
-  const { signedOutCode: code, signedOutReason: reason, signedOutDetail: detail } = session
-  if (!code && !reason) return null
-  // 'other' carries the app's own clause in signedOutReason.
-  const because = code && code !== 'other' ? t(`auth.signedOutBecause.${code}`) : (reason ?? '')
+  const { signedOut } = session
+  if (!signedOut) return null
   return (
-    <div className="login-notice" data-testid="signed-out-reason" data-code={code ?? ''} role="status">
-      <strong className="login-notice-title">{t('auth.signedOut', { reason: because })}</strong>
-      {detail && (
-        <span className="login-notice-detail" data-testid="signed-out-detail">
-          {detail}
-        </span>
-      )}
+    <div className="login-notice" data-testid="signed-out-reason" data-code={signedOut.code} role="status">
+      <strong className="login-notice-title">
+        {t('auth.signedOut', { reason: t(`auth.signedOutBecause.${signedOut.code}`) })}
+      </strong>
+      <span className="login-notice-detail" data-testid="signed-out-detail">
+        {errorInfoText(signedOut.problem)}
+      </span>
       <span>{t('auth.signedOutAgain')}</span>
     </div>
   )

@@ -13,7 +13,7 @@ import {
   toConfig,
 } from './connection-form-model'
 import type { FormFields } from './connection-form-model'
-import { errorText, validationText } from '../../lib/error-text'
+import { errorInfoText, errorText, issueText } from '../../lib/error-text'
 
 /** Add or edit one connection of any scheme; the secret is write-only (never shown back). */
 export function ConnectionForm({
@@ -44,12 +44,11 @@ export function ConnectionForm({
   function submit(event: FormEvent): void {
     event.preventDefault()
     const built = toConfig(editing?.id ?? crypto.randomUUID(), scheme, fields, editing)
-    if (!built.ok) return setError(validationText(built.message))
+    if (!built.ok) return setError(errorInfoText(built.error))
     const keepSecret = canKeep && secret === ''
     if (!keepSecret) {
       const checked = secretValueSchema.safeParse(secret)
-      if (!checked.success)
-        return setError(validationText(checked.error.issues[0]?.message ?? 'Invalid secret'))
+      if (!checked.success) return setError(issueText(checked.error.issues))
     }
     setBusy(true)
     setError(null)

@@ -19,7 +19,7 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
   const setResult = (next: ConnectionTestResult | null) =>
     useAppStore.getState().setConnectionTest(config.id, next)
   const [error, setError] = useState<string | null>(null)
-  const lastProblem = result ? null : tokenProblemText(status.lastProblem, status.lastError)
+  const lastProblem = result ? null : tokenProblemText(status.lastProblem)
   const shownError = error ?? lastProblem
 
   function test(): void {

@@ -30,7 +30,7 @@ export function ConnectionsHealth() {
                 {t(`connections.phase.${status.phase}`)}
                 {status.expiresAt !== null &&
                   ` · ${t('connections.expires')} ${formatRemaining(status.expiresAt - now)}`}
-                {status.lastError && ` · ${tokenProblemText(status.lastProblem, status.lastError) ?? ''}`}
+                {status.lastProblem && ` · ${tokenProblemText(status.lastProblem) ?? ''}`}
               </dd>
             </div>
           ))}

@@ -10,7 +10,7 @@ import { useAppStore } from '../../store'
 import { createVideoRoom, loadConnections } from './connections-actions'
 import { readDriverPhone, writeDriverPhone } from './driver-phone'
 import './connections.css'
-import { errorText, validationText } from '../../lib/error-text'
+import { errorText, issueText } from '../../lib/error-text'
 
 /** "Video call driver": an 8x8 room for the driver's phone, shown only when an 8x8 connection exists. */
 export function VideoCallDriver({ assetId }: { assetId: string }) {
@@ -53,7 +53,7 @@ function VideoCallForm({
       phoneNumber: phone,
       callReference: reference,
     })
-    if (!input.success) return setError(validationText(input.error.issues[0]?.message ?? 'Invalid input'))
+    if (!input.success) return setError(issueText(input.error.issues))
     writeDriverPhone(assetId, input.data.phoneNumber)
     setBusy(true)
     setError(null)

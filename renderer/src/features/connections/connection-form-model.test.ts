@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionConfig } from '../../../../shared/schemas/connections'
-import { VALIDATION_MESSAGES as SAY } from '../../../../shared/domain/validation-messages'
-import { composeErrorText } from '../../lib/error-text'
-import { esMXErrors } from '../../locales/es-mx-errors'
+import { describe as describeError } from '../../../../shared/errors/describe'
 import { fieldsOf, hasOverrides, keepsStoredSecret, toConfig } from './connection-form-model'
 
 const nugios = (overrides: Partial<ConnectionConfig['overrides']> = {}): ConnectionConfig => ({
@@ -49,14 +47,13 @@ describe('the advanced overrides of the connection form', () => {
   })
 
   it.each([
-    [{ 'path:login': 'api/login' }, 'A path override starts with /'],
-    [{ lifetimeSeconds: 'soon' }, 'The token lifetime is a whole number of seconds'],
-    [{ lifetimeSeconds: '-5' }, 'The token lifetime is a whole number of seconds'],
-    [{ lifetimeSeconds: '1.5' }, 'The token lifetime is a whole number of seconds'],
-  ])('refuses %o with a clear message', (extra, message) => {
+    [{ 'path:login': 'api/login' }, 'path-override'],
+    [{ lifetimeSeconds: 'soon' }, 'lifetime'],
+    [{ lifetimeSeconds: '-5' }, 'lifetime'],
+    [{ lifetimeSeconds: '1.5' }, 'lifetime'],
+  ] as const)('refuses %o with a clear code', (extra, code) => {
     const built = toConfig('n1', 'nugios', { ...fieldsOf(nugios()), ...extra }, nugios())
-    expect(built.ok).toBe(false)
-    if (!built.ok) expect(built.message).toContain(message)
+    expect(built).toEqual({ ok: false, error: { code } })
   })
 })
 
@@ -74,14 +71,12 @@ describe('where the stored secret may go', () => {
   })
 
   it.each([
-    [{ baseUrl: 'http://nugios.example' }, SAY.secureUrl],
-    [{ 'path:login': '//evil.example/api/login' }, SAY.pathOverrideServer],
-  ])('refuses %o before sending, in both languages', (extra, message) => {
+    [{ baseUrl: 'http://nugios.example' }, 'needs-https', 'Usa una dirección https://'],
+    [{ 'path:login': '//evil.example/api/login' }, 'leaves-server', 'Una ruta personalizada es una ruta'],
+  ] as const)('refuses %o before sending, in both languages', (extra, code, spanish) => {
     const built = toConfig('n1', 'nugios', { ...fieldsOf(nugios()), ...extra }, nugios())
-    expect(built).toEqual({ ok: false, message })
-    expect(composeErrorText({ code: 'validation', message }, esMXErrors)).toBe(
-      esMXErrors.validation[message === SAY.secureUrl ? 'secureUrl' : 'pathOverrideServer'],
-    )
+    expect(built).toEqual({ ok: false, error: { code } })
+    expect(describeError({ code }, 'es-MX')).toMatch(new RegExp(`^${spanish}`))
   })
 
   it('takes plain http to this computer (the simulator and test fakes)', () => {
@@ -89,9 +84,9 @@ describe('where the stored secret may go', () => {
     expect(built.ok).toBe(true)
   })
 
-  it('says the engine’s refusal of a stored plain-http address in Spanish (code and sentence, no params)', () => {
-    expect(composeErrorText({ code: 'insecure-url', message: SAY.insecureUrl }, esMXErrors)).toBe(
-      esMXErrors.validation.insecureUrl,
+  it('says the engine’s refusal of a stored plain-http address in Spanish (its code alone)', () => {
+    expect(describeError({ code: 'insecure-url' }, 'es-MX')).toMatch(
+      /^Esta dirección usa http:\/\/ sin cifrar hacia otro equipo/,
     )
   })
 })

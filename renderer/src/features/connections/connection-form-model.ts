@@ -1,6 +1,8 @@
 import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
 import { movesSecret, savableConnectionConfigSchema } from '../../../../shared/schemas/connections'
 import type { ConnectionOverrides } from '../../../../shared/schemas/connections'
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
+import { infoOfIssues } from '../../../../shared/errors/zod-issue'
 import { SCHEME_DEFAULTS } from '../../../../shared/domain/scheme-defaults'
 
 /** The form's flat text fields; turned into a typed config by `toConfig`. */
@@ -95,7 +97,7 @@ export function toConfig(
   scheme: SchemeId,
   fields: FormFields,
   previous: ConnectionConfig | null,
-): { ok: true; config: ConnectionConfig } | { ok: false; message: string } {
+): { ok: true; config: ConnectionConfig } | { ok: false; error: AppErrorInfo } {
   const raw: Record<string, unknown> = {
     id,
     scheme,
@@ -110,6 +112,6 @@ export function toConfig(
     raw.timezoneOffsetMinutes = tz === '' ? null : Number(tz)
   }
   const parsed = savableConnectionConfigSchema.safeParse(raw)
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid connection' }
+  if (!parsed.success) return { ok: false, error: infoOfIssues(parsed.error.issues) }
   return { ok: true, config: parsed.data }
 }

@@ -33,7 +33,7 @@ export function SyncStatus() {
       </div>
     )
   }
-  const error = retryError ?? (sync.phase === 'error' ? problemText(sync.problem, sync.error) : null)
+  const error = retryError ?? (sync.phase === 'error' ? problemText(sync.problem) : null)
   if (error === null) return <SkippedDevices skipped={sync.skipped} className="sync-skipped" />
   return (
     <div className="sync-error" data-testid="sync-error" role="alert">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { networkText } from '../../lib/error-text'
+import { problemText } from '../../lib/error-text'
 import { probeApi } from './health-actions'
 import { usePolledCall } from './use-polled-call'
 
@@ -21,12 +21,7 @@ export function ApiHealth() {
             ? t('health.checking')
             : probe.reachable
               ? t('health.reachable')
-              : t('health.unreachable', {
-                  error:
-                    probe.timeoutSeconds === undefined
-                      ? networkText(probe.network, probe.error ?? '')
-                      : t('health.noAnswerWithin', { seconds: probe.timeoutSeconds }),
-                })}
+              : t('health.unreachable', { error: problemText(probe.problem) ?? '' })}
         </dd>
         <dt>{t('health.latency')}</dt>
         <dd data-testid="health-latency">{probe?.latencyMs != null ? `${probe.latencyMs} ms` : '—'}</dd>

@@ -7,7 +7,7 @@ import { HealthPanel } from './HealthPanel'
 export function HealthButton() {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const problem = useAppStore((s) => s.listener?.state === 'error' || s.session?.lastRenewalError != null)
+  const problem = useAppStore((s) => s.listener?.state === 'error' || s.session?.lastRenewalProblem != null)
   return (
     <>
       <button

@@ -19,7 +19,7 @@ export function ListenerHealth({ listener, now }: { listener: ListenerState | nu
         <dt>{t('health.state')}</dt>
         <dd className={listener?.state === 'error' ? 'health-bad' : ''}>
           {t(`listener.${listener?.state ?? 'off'}`)}
-          {listener?.error ? `: ${problemText(listener.problem, listener.error) ?? ''}` : ''}
+          {listener?.problem ? `: ${problemText(listener.problem) ?? ''}` : ''}
         </dd>
         <dt>URL</dt>
         <dd className="mono">{listener?.url ?? '—'}</dd>

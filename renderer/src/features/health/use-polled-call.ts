@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { errorText } from '../../lib/error-text'
 
 /**
  * Calls `load` now and every `intervalMs` while mounted; keeps the last good value and the last
@@ -21,7 +22,7 @@ export function usePolledCall<T>(
             setError(null)
           },
           (cause: unknown) => {
-            if (!stopped) setError(cause instanceof Error ? cause.message : String(cause))
+            if (!stopped) setError(errorText(cause))
           },
         )
       void run()

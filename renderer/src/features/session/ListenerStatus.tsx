@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { problemText } from '../../lib/error-text'
 import { useAppStore } from '../../store'
 import { selectListener } from '../../store/selectors'
 
@@ -9,7 +10,7 @@ export function ListenerStatus() {
   const rejected = Object.values(listener?.rejected ?? {}).reduce((sum, n) => sum + n, 0)
   const title = [
     listener?.url,
-    listener?.error,
+    problemText(listener?.problem),
     listener && t('listener.stats', { accepted: listener.accepted, rejected }),
   ]
     .filter(Boolean)

@@ -11,12 +11,9 @@ const base: SessionState = {
   signedInSince: 0,
   lastRenewedAt: null,
   accessExpiresAt: 3_600_000,
-  lastRenewalError: null,
   lastRenewalProblem: null,
   renewalRetry: null,
-  signedOutReason: null,
-  signedOutCode: null,
-  signedOutDetail: null,
+  signedOut: null,
   rememberAvailable: true,
   rememberUnavailableReason: null,
 }
@@ -32,7 +29,7 @@ describe('session view helpers', () => {
     const renewing = { ...base, phase: 'renewing' as const }
     const retrying = {
       ...renewing,
-      lastRenewalError: 'HTTP 503',
+      lastRenewalProblem: { ending: null, error: { code: 'server-error' as const, status: 503 } },
       renewalRetry: { retry: 1, of: 3, at: 5_000 },
     }
     expect([isQuietlyRenewing(base), showsRenewalBanner(base)]).toEqual([false, false])

@@ -8,13 +8,13 @@ export function secondsUntilRetry(retryAt: number, now: number): number {
 
 /** The banner shows while retries are pending: a renewal failed and the session is still alive. */
 export function showsRenewalBanner(session: SessionState | null): boolean {
-  return session?.phase === 'renewing' && session.renewalRetry !== null && session.lastRenewalError !== null
+  return session?.phase === 'renewing' && session.renewalRetry !== null && session.lastRenewalProblem !== null
 }
 
 /** The last renewal failure in the language the user chose (null when renewal is fine). */
 export function renewalProblemText(session: SessionState | null): string | null {
   if (!session) return null
-  return tokenProblemText(session.lastRenewalProblem, session.lastRenewalError)
+  return tokenProblemText(session.lastRenewalProblem)
 }
 
 /** The header's quiet state: renewing with no failure yet to report. */

@@ -22,9 +22,9 @@ export function ListenerDetails() {
       data-state={listener.state}
       data-accepted={listener.accepted}
     >
-      {listener.error && (
+      {listener.problem && (
         <div className="setup-error" data-testid="listener-error" role="alert">
-          <span>{problemText(listener.problem, listener.error)}</span>
+          <span>{problemText(listener.problem)}</span>
           {/* The error already says what to do; for a busy port, name a nearby one to try. */}
           {suggestion !== null && <span> {t('setup.listener.portHint', { port: suggestion })}</span>}
         </div>

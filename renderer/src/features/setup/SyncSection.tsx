@@ -69,9 +69,9 @@ export function SyncSection() {
         </p>
       )}
       <SkippedDevices skipped={sync.skipped} className="setup-warning" />
-      {sync.phase === 'error' && sync.error && (
+      {sync.phase === 'error' && sync.problem && (
         <div className="setup-error" role="alert">
-          {t('setup.sync.error', { error: problemText(sync.problem, sync.error) })}
+          {t('setup.sync.error', { error: problemText(sync.problem) })}
         </div>
       )}
       <div className="setup-row">

@@ -1,15 +1,16 @@
 import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AppErrorInfo } from '../../../../shared/domain/errors'
 import { checkPostUrl, WEBHOOK_ID_PATTERN } from '../../../../shared/domain/webhook'
 import { toAppError } from '../../lib/to-app-error'
 import { errorInfoText } from '../../lib/error-text'
 import { registerWebhook } from './setup-actions'
 
 interface FormError {
-  message: string
-  requestId?: string | undefined
+  /** What data-code says: the form's own check ('name', a postUrl problem, 'bad-id') or main's code. */
   code: string
+  error: AppErrorInfo
 }
 
 /** Name + public URL; the URL is checked the way the API does before anything is sent. */
@@ -23,12 +24,11 @@ export function WebhookForm() {
 
   function submit(event: FormEvent): void {
     event.preventDefault()
-    if (name.trim() === '') return setError({ code: 'name', message: t('setup.webhooks.problems.name') })
+    if (name.trim() === '') return setError({ code: 'name', error: { code: 'name-webhook' } })
     const check = checkPostUrl(url)
-    if (!check.ok)
-      return setError({ code: check.problem, message: t(`setup.webhooks.problems.${check.problem}`) })
+    if (!check.ok) return setError({ code: check.problem, error: { code: `post-url-${check.problem}` } })
     const badId = Object.values(ids).some((id) => id.trim() !== '' && !WEBHOOK_ID_PATTERN.test(id.trim()))
-    if (badId) return setError({ code: 'bad-id', message: t('setup.webhooks.problems.id') })
+    if (badId) return setError({ code: 'bad-id', error: { code: 'webhook-id' } })
     setBusy(true)
     setError(null)
     registerWebhook(name.trim(), check.url, ids)
@@ -38,7 +38,7 @@ export function WebhookForm() {
       })
       .catch((cause: unknown) => {
         const appError = toAppError(cause)
-        setError({ code: appError.code, message: errorInfoText(appError), requestId: appError.requestId })
+        setError({ code: appError.code, error: appError.toInfo() })
       })
       .finally(() => setBusy(false))
   }
@@ -81,17 +81,24 @@ export function WebhookForm() {
           </label>
         ))}
       </details>
-      {error && (
-        <div className="setup-error" data-testid="webhook-error" data-code={error.code} role="alert">
-          <span>{error.message}</span>
-          {error.requestId && !error.message.includes(error.requestId) && (
-            <span className="setup-request-id">{t('auth.requestId', { id: error.requestId })}</span>
-          )}
-        </div>
-      )}
+      {error && <WebhookFormError code={error.code} error={error.error} />}
       <button type="submit" className="button-primary" data-testid="webhook-register" disabled={busy}>
         {busy ? t('setup.webhooks.registering') : t('setup.webhooks.register')}
       </button>
     </form>
+  )
+}
+
+/** The form's refusal or main's, said in the user's language (it follows a language switch). */
+function WebhookFormError({ code, error }: FormError) {
+  const { t } = useTranslation()
+  const text = errorInfoText(error)
+  return (
+    <div className="setup-error" data-testid="webhook-error" data-code={code} role="alert">
+      <span>{text}</span>
+      {error.requestId && !text.includes(error.requestId) && (
+        <span className="setup-request-id">{t('auth.requestId', { id: error.requestId })}</span>
+      )}
+    </div>
   )
 }

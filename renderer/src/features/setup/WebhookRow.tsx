@@ -32,7 +32,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
       : scope.phase === 'loading'
         ? t('setup.webhooks.scopeLoading')
         : scope.phase === 'error'
-          ? t('setup.webhooks.scopeError', { error: problemText(scope.problem, scope.error) ?? '' })
+          ? t('setup.webhooks.scopeError', { error: problemText(scope.problem) ?? '' })
           : t('setup.webhooks.scopeNever')
 
   return (

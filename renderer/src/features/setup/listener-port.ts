@@ -6,6 +6,6 @@ import type { AppErrorInfo } from '../../../../shared/domain/errors'
  */
 export function suggestedPort(problem: AppErrorInfo | null | undefined): number | null {
   if (problem?.code !== 'port-in-use') return null
-  const busy = problem.params?.port
+  const busy = problem.facts?.port
   return busy === undefined || busy === 0 || busy >= 65535 ? 8788 : busy + 1
 }

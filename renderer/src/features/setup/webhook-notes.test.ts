@@ -16,7 +16,7 @@ const view: WebhookView = {
   keyProblem: null,
   unstated: [],
   demo: false,
-  scope: { phase: 'never', deviceCount: 0, fetchedAt: null, error: null, requestId: null, notFound: false },
+  scope: { phase: 'never', deviceCount: 0, fetchedAt: null, problem: null, requestId: null, notFound: false },
 }
 
 async function translator(lng: 'en' | 'es-MX') {

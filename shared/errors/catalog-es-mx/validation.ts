@@ -1,0 +1,54 @@
+import type { AppErrorCode, ValidationCode } from '../codes'
+import type { ErrorTemplate } from '../template'
+
+/** Datos que los esquemas compartidos rechazan. */
+export const validationEsMX: Record<ValidationCode, ErrorTemplate> = {
+  'invalid-input': { lead: 'Dato no válido: {{detail}}' },
+  'path-override': {
+    lead: 'Una ruta personalizada empieza con / (déjala vacía para usar la predeterminada)',
+  },
+  'leaves-server': {
+    lead: 'Una ruta personalizada es una ruta en el servidor de la URL base: una / al inicio, sin // ni \\, sin espacios',
+  },
+  'needs-https': {
+    lead: 'Usa una dirección https:// (http:// solo para este equipo: localhost, 127.0.0.1, ::1)',
+  },
+  'insecure-url': {
+    lead: 'Esta dirección usa http:// sin cifrar hacia otro equipo, así que Fleet Monitor no le envía contraseñas, tokens ni claves. Cámbiala a https://.',
+  },
+  lifetime: { lead: 'La vigencia del token es un número entero de segundos' },
+  'name-connection': { lead: 'Ponle un nombre a la conexión' },
+  'name-webhook': { lead: 'Ponle un nombre al webhook.' },
+  'enter-base-url': { lead: 'Escribe la URL base completa, p. ej. https://…' },
+  'enter-app-id': { lead: 'Escribe el App ID' },
+  'enter-login': { lead: 'Escribe el usuario' },
+  'enter-org-domain': { lead: 'Escribe el dominio de la organización' },
+  'enter-username': { lead: 'Escribe el nombre de usuario' },
+  'enter-client-id': { lead: 'Escribe el client id de OAuth' },
+  'enter-secret': { lead: 'Escribe el secreto' },
+  'secret-with-scheme': {
+    lead: 'Pega solo la clave o el token, sin "Bearer" ni "agora token=": la app agrega el esquema.',
+  },
+  'secret-whitespace': { lead: 'El secreto contiene espacios o saltos de línea; pégalo de nuevo.' },
+  'enter-phone': {
+    lead: 'Escribe el teléfono en formato internacional con su código de país, p. ej. +5215512345678',
+  },
+  'call-reference-short': { lead: 'La referencia de llamada debe tener al menos 8 caracteres' },
+  'call-reference-long': { lead: 'La referencia de llamada debe tener como máximo 20 caracteres' },
+  'webhook-id': { lead: 'Un id son dígitos o un uuid (letras, dígitos y guiones).' },
+  'enter-email': { lead: 'Escribe un correo electrónico válido' },
+  'enter-password': { lead: 'Escribe tu contraseña' },
+  'enter-api-url': { lead: 'Escribe una URL completa, p. ej. https://…' },
+}
+
+/** La app misma y sus transportes. */
+export const appEsMX: Record<AppErrorCode, ErrorTemplate> = {
+  internal: { lead: 'Algo falló dentro de Fleet Monitor.', advice: 'Los detalles están en el registro.' },
+  unexpected: { lead: 'Error inesperado: {{detail}}' },
+  'unknown-call': { lead: 'Llamada desconocida: {{call}}' },
+  transport: { lead: '{{call}} falló: {{detail}}' },
+  'host-disconnected': { lead: 'El host de Fleet Monitor rechazó o cerró la conexión.' },
+  'signed-in': { lead: 'Cierra la sesión antes de cambiar la URL de la API.' },
+  'demo-failed': { lead: 'No se pudo iniciar la demo: {{detail}}' },
+  'no-demo': { lead: 'Este host no ofrece demo.' },
+}
