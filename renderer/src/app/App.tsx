@@ -5,7 +5,7 @@ import { RenewalBanner } from '../features/session/RenewalBanner'
 import { useAppStore } from '../store'
 import { isSignedIn } from '../store/selectors'
 import { AppHeader } from './AppHeader'
-import { isMapOnlyWindow } from './app-commands'
+import { isMapOnlyWindow } from '../lib/window-view'
 import { MainScreen } from './MainScreen'
 import { MapOnlyScreen } from './MapOnlyScreen'
 

@@ -1,11 +1,6 @@
 import type { AppCommand } from '../../../shared/domain/app-command'
 import { useAppStore } from '../store'
-import { popOutMap } from './actions'
-
-/** Whether this window is the pop-out map (second monitor): `?view=map`. */
-export function isMapOnlyWindow(): boolean {
-  return new URLSearchParams(globalThis.location?.search ?? '').get('view') === 'map'
-}
+import { openMapWindow } from '../features/map/map-actions'
 
 /** Runs a command from the application menu or a keyboard shortcut in this window. */
 export function runAppCommand(command: AppCommand): void {
@@ -27,7 +22,7 @@ export function runAppCommand(command: AppCommand): void {
       store.setTheme(store.theme === 'dark' ? 'light' : 'dark')
       return
     case 'pop-out-map':
-      void popOutMap().catch((cause: unknown) => console.warn('pop-out failed', cause))
+      openMapWindow()
       return
   }
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setTelemetryThresholds } from '../../app/actions'
+import { setTelemetryThresholds } from './alerts-actions'
 import { useAppStore } from '../../store'
 import { ALERT_KINDS } from '../../store/alert-types'
 import { NumberSetting } from './NumberSetting'

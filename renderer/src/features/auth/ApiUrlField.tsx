@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setApiUrl } from '../../app/actions'
+import { setApiUrl } from './auth-actions'
 import { useAppStore } from '../../store'
 import { codeText, errorText, issueText } from '../../lib/error-text'
 import { isSecureUrl } from '../../../../shared/net/secure-url'

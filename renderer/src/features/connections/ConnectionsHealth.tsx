@@ -4,7 +4,7 @@ import { tokenProblemText } from '../../lib/error-text'
 import { formatRemaining } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
-import { usePolledCall } from '../health/use-polled-call'
+import { usePolledCall } from '../../lib/use-polled-call'
 import { loadConnections } from './connections-actions'
 
 const REFRESH_EVERY_MS = 15_000

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { refreshDevices } from '../../app/actions'
+import { refreshDevices } from './devices-actions'
 import { useAppStore } from '../../store'
 import { selectDeviceSync } from '../../store/selectors'
 import { errorText, problemText } from '../../lib/error-text'

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { problemText } from '../../lib/error-text'
 import { probeApi } from './health-actions'
-import { usePolledCall } from './use-polled-call'
+import { usePolledCall } from '../../lib/use-polled-call'
 
 const PROBE_EVERY_MS = 15_000
 

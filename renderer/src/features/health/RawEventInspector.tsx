@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { formatFixTime } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { recentListenerEvents } from './health-actions'
-import { usePolledCall } from './use-polled-call'
+import { usePolledCall } from '../../lib/use-polled-call'
 
 const REFRESH_MS = 2000
 const SHOWN = 50

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { setBasemap } from '../../app/actions'
-import { isMapOnlyWindow, runAppCommand } from '../../app/app-commands'
+import { isMapOnlyWindow } from '../../lib/window-view'
+import { openMapWindow, setBasemap } from './map-actions'
 import { useAppStore } from '../../store'
 import { selectMapSettings } from '../../store/selectors'
 
@@ -66,7 +66,7 @@ export function MapTools() {
           className="map-tool"
           data-testid="map-pop-out"
           title={t('map.popOutHint')}
-          onClick={() => runAppCommand('pop-out-map')}
+          onClick={openMapWindow}
         >
           {t('map.popOut')}
         </button>

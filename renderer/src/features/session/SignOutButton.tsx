@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { signOut } from '../../app/actions'
+import { signOut } from './session-actions'
 import { errorText } from '../../lib/error-text'
 
 export function SignOutButton() {

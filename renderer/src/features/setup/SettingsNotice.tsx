@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { dismissNotice } from '../../app/actions'
+import { dismissNotice } from './setup-actions'
 import { useAppStore } from '../../store'
 import { errorInfoText } from '../../lib/error-text'
 

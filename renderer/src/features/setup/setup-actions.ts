@@ -41,3 +41,10 @@ export async function applyDeviceSyncSettings(change: Partial<DeviceSyncSettings
 export function testPublicUrl(webhookId: string): Promise<PublicUrlTestResult> {
   return api.testPublicUrl({ webhookId })
 }
+
+/** The user read the start-up notice: gone here at once, and in main (best effort). */
+export function dismissNotice(): void {
+  useAppStore.getState().setNotice(null)
+  // Main forgets it too, or the next snapshot (a reconnect, a new window) would bring it back.
+  void api.dismissNotice().catch(() => undefined)
+}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { refreshDevices } from '../../app/actions'
+import { refreshDevices } from '../devices/devices-actions'
 import { useAppStore } from '../../store'
 
 /** When the computer's network comes back, sync devices at once instead of waiting for the period. */

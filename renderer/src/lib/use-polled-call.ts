@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { errorText } from '../../lib/error-text'
+import { errorText } from './error-text'
 
 /**
  * Calls `load` now and every `intervalMs` while mounted; keeps the last good value and the last
