@@ -17,7 +17,7 @@ const rendererNoTransport = {
 const rendererNoApi = {
   regex: '(^|/)lib/api$|^\\./api$',
   message:
-    'Components do not call the API: use (or add) a function in an action file (*-actions.ts, app/actions.ts).',
+    'Components do not call the API: use (or add) a function in their feature's action file (*-actions.ts).',
 }
 const storeNoFeatures = {
   regex: '(^|/)features(/|$)',
@@ -34,7 +34,6 @@ const rendererTransport = [
 /** Action files feed the store from the API; the bridge and the selection poller do so outside React. */
 const rendererApiCallers = [
   'renderer/src/**/*-actions.ts',
-  'renderer/src/app/actions.ts',
   'renderer/src/app/bridge.ts',
   'renderer/src/app/selection-poller.ts',
 ]
