@@ -17,7 +17,7 @@ const rendererNoTransport = {
 const rendererNoApi = {
   regex: '(^|/)lib/api$|^\\./api$',
   message:
-    'Components do not call the API: use (or add) a function in their feature's action file (*-actions.ts).',
+    'Components do not call the API: use (or add) a function in the action file of their feature (*-actions.ts).',
 }
 const storeNoFeatures = {
   regex: '(^|/)features(/|$)',
