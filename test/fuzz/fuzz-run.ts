@@ -1,4 +1,4 @@
-import { RSS_SLACK_BYTES, check } from './fuzz-checks'
+import { HEAP_SLACK_BYTES, check } from './fuzz-checks'
 import type { FuzzReport, RunFacts } from './fuzz-checks'
 import type { FamilyTally, RunControl } from './fuzz-pool'
 import { startFuzzTarget } from './fuzz-target'
@@ -22,10 +22,10 @@ type Family = keyof typeof SHARES
 /** Warm-up inputs: JIT, pools and caches settle before the memory baseline is read. */
 const WARM_UP_INPUTS = 600
 /**
- * How long memory may take to come back. V8 keeps the heap it grew until its memory reducer runs,
- * some 20 s into an idle spell (measured: 145 → 92 MiB about 25 s after a 20k-input run).
+ * How long the heap may take to come back: sockets the run left half-closed are let go by their
+ * deadlines (a few seconds), and until then they hold their buffers.
  */
-const SETTLE_MAX_MS = 45_000
+const SETTLE_MAX_MS = 30_000
 
 /** Starts a browser host, throws `total` inputs at it and its listener, then checks what it kept. */
 export async function runFuzz(options: {
@@ -66,6 +66,8 @@ export async function runFuzz(options: {
     baseline: start,
     peak,
     after: start,
+    heapBaseline: 0,
+    heapAfter: 0,
     settleMs: 0,
     durationMs: 0,
     seed: options.seed,
@@ -75,12 +77,13 @@ export async function runFuzz(options: {
     tallies.set('known-cases', [await sendKnownCases(target)])
     await runFamilies(Math.min(WARM_UP_INPUTS, Math.round(options.total / 10)), 1_000_000)
     facts.baseline = await lowestRss(target, 1_000)
+    facts.heapBaseline = heapBytes(await target.heapAfterGc())
     await runFamilies(options.total - sumSent(tallies), 0)
     facts.durationMs = Date.now() - started
     log('waiting for memory to come back')
     Object.assign(
       facts,
-      await settle(target, facts.baseline + RSS_SLACK_BYTES, options.settleMaxMs ?? SETTLE_MAX_MS),
+      await settle(target, facts.heapBaseline + HEAP_SLACK_BYTES, options.settleMaxMs ?? SETTLE_MAX_MS),
     )
   } catch (error) {
     // A host that died mid-run makes the next send fail: the death is the finding, reported below.
@@ -141,17 +144,21 @@ async function lowestRss(target: FuzzTarget, ms: number): Promise<number> {
   return lowest
 }
 
-/** Waits, with no input, until RSS is at most `goal` or `maxMs` passed; the lowest RSS seen and when. */
+/** Waits, with no input, until the heap after a full collection is at most `goal` or `maxMs` passed. */
 async function settle(
   target: FuzzTarget,
   goal: number,
   maxMs: number,
-): Promise<{ after: number; settleMs: number }> {
+): Promise<{ after: number; heapAfter: number; settleMs: number }> {
   const started = Date.now()
-  let after = target.rss()
-  while (after > goal && Date.now() - started < maxMs && target.host.exitStatus() === null) {
-    await sleep(250)
-    after = Math.min(after, target.rss())
+  let heapAfter = heapBytes(await target.heapAfterGc())
+  while (heapAfter > goal && Date.now() - started < maxMs && target.host.exitStatus() === null) {
+    await sleep(1_000)
+    heapAfter = Math.min(heapAfter, heapBytes(await target.heapAfterGc()))
   }
-  return { after, settleMs: Date.now() - started }
+  return { after: target.rss(), heapAfter, settleMs: Date.now() - started }
+}
+
+function heapBytes(heap: { heapUsed: number; external: number }): number {
+  return heap.heapUsed + heap.external
 }

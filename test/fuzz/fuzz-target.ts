@@ -11,6 +11,8 @@ import { SettingsStore } from '../../core/settings/settings-store'
 import { startWebHostProcess } from '../support/web-host-process'
 import type { WebHostProcess } from '../support/web-host-process'
 import { ContractClient } from '../support/contract-client'
+import { InspectorMemory } from '../support/inspector-memory'
+import type { HeapAfterGc } from '../support/inspector-memory'
 
 /** Nothing listens here: the host never reaches a real API during the fuzz run. */
 const API_URL = 'http://127.0.0.1:9/integration/v1'
@@ -30,6 +32,8 @@ export interface FuzzTarget {
   snapshot(): Promise<AppSnapshot>
   /** Resident memory of the host process, from /proc (bytes). */
   rss(): number
+  /** The host's heap and external memory after a full collection, through its inspector. */
+  heapAfterGc(): Promise<HeapAfterGc>
   stop(): Promise<void>
 }
 
@@ -54,12 +58,15 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
   }))
   const host = await startWebHostProcess({
     dataDir,
+    // The inspector lets the run ask for a full collection before it reads memory (inspector-memory.ts).
+    nodeArgs: ['--inspect=127.0.0.1:0'],
     // Errors only: a warning per refused input would make the run about stderr throughput.
     env: { TAGORA_API_URL: API_URL, FLEET_LOG_LEVEL: 'error' },
   })
   const url = new URL(host.url)
   const { secret } = host
   const observer = await ContractClient.open(host.origin, secret)
+  const memory = await InspectorMemory.open(host.output())
   const snapshot = async (): Promise<AppSnapshot> => {
     const outcome = await observer.call('app:get-snapshot')
     if (!outcome.ok) throw new Error(`snapshot failed: ${describe(outcome.error, 'en')}`)
@@ -79,8 +86,10 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
     observer,
     snapshot,
     rss: () => readRss(host.pid),
+    heapAfterGc: () => memory.heapAfterGc(),
     async stop() {
       observer.close()
+      memory.close()
       await host.stop()
     },
   }

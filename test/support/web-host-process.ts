@@ -32,12 +32,26 @@ process.once('exit', () => {
  * data folder, and resolves once it prints its one ready line.
  */
 export async function startWebHostProcess(
-  options: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    args?: string[]
+    env?: Record<string, string>
+    dataDir?: string
+    /** Flags for Node itself, before the script (e.g. --inspect=127.0.0.1:0). */
+    nodeArgs?: string[]
+  } = {},
 ): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleet-data-'))
   const child: ChildProcess = spawn(
     process.execPath,
-    ['out/main/web-host.js', '--port', '0', '--listener-port', '0', ...(options.args ?? [])],
+    [
+      ...(options.nodeArgs ?? []),
+      'out/main/web-host.js',
+      '--port',
+      '0',
+      '--listener-port',
+      '0',
+      ...(options.args ?? []),
+    ],
     { env: { ...process.env, FLEET_DATA_DIR: dataDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   running.add(child)
