@@ -26,6 +26,7 @@ import { EventHub } from './event-hub'
 import { TelemetryPipeline } from './telemetry-pipeline'
 import { WebhookKeys } from './webhook-keys'
 import type { AppErrorInfo } from '../../shared/domain/errors'
+import { PendingWrites, trackedSecretStore } from './pending-writes'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -67,9 +68,14 @@ export class FleetApp {
   settingsNotice: AppErrorInfo | null = null
   private lastPhase: SessionState['phase'] = 'signed-out'
   private deviceListId = 0
+  /** Keychain writes in flight: stop() lets them land before the session is disposed. */
+  private readonly writes = new PendingWrites()
+  /** Settles once start() has read the settings file (or failed to): a snapshot waits for it. */
+  private settingsRead: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: FleetAppOptions) {
     const { clock, logger } = options
+    const secretStore = trackedSecretStore(options.secretStore, this.writes)
     this.settings = new SettingsStore(options.dataDir, logger)
     this.keys = new WebhookKeys(logger)
     this.telemetry = new TelemetryPipeline(this.hub, this.keys, clock, logger)
@@ -77,7 +83,7 @@ export class FleetApp {
     this.session = new TagoraSession({
       clock,
       logger,
-      secretStore: options.secretStore,
+      secretStore,
       powerEvents: options.powerEvents,
       createClient: (apiUrl) => createTagoraClient({ baseUrl: apiUrl, logger }),
     })
@@ -102,7 +108,7 @@ export class FleetApp {
         list: () => this.settings.get().connections,
         write: async (connections) => void (await this.settings.update((s) => ({ ...s, connections }))),
       },
-      secretStore: options.secretStore,
+      secretStore,
       clock,
       logger,
       powerEvents: options.powerEvents,
@@ -132,7 +138,10 @@ export class FleetApp {
 
   /** Loads settings, starts the listener, and signs in silently when the user chose to stay signed in. */
   async start(): Promise<void> {
-    const loaded = await this.settings.load()
+    // Assigned before the first await: a window shown while start() runs asks for its snapshot at once.
+    const loading = this.settings.load()
+    this.settingsRead = loading.catch(() => undefined)
+    const loaded = await loading
     this.settingsNotice = loaded.notice
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
     await this.telemetry.applyListenerSettings(this.listenerSettings())
@@ -143,12 +152,20 @@ export class FleetApp {
     if (email) await this.session.restore({ apiUrl: this.apiUrl(), email })
   }
 
+  /**
+   * Ends the run; resolves when every write has landed. Keychain writes settle before the session is
+   * disposed: a save that lands after it would be taken for a stale one and forgotten.
+   */
   async stop(): Promise<void> {
     this.connections.dispose()
     this.syncSchedule.stop()
     this.devices.cancel()
     await this.telemetry.stop()
     await this.demo.stop()
+    await this.writes.settled()
+    this.session.dispose()
+    await this.settings.written()
+    await this.writes.settled()
   }
 
   /** The API in use: the simulator's in demo mode, else TAGORA_API_URL, else the settings field. */
@@ -175,7 +192,10 @@ export class FleetApp {
   }
 
   readonly handlers: CallHandlers = {
-    'app:get-snapshot': () => Promise.resolve(this.snapshot()),
+    'app:get-snapshot': async () => {
+      await this.settingsRead
+      return this.snapshot()
+    },
     'app:dismiss-notice': () => {
       this.settingsNotice = null
       return Promise.resolve()
