@@ -80,6 +80,11 @@ export const mapSettingsSchema = z.object({
 /** The Tagora API URL as the user sets it (login form, `settings:set-api-url`): https, or http to this computer. */
 export const apiUrlInputSchema = z.string().url(SAY.apiUrl).refine(isSecureUrl, { message: SAY.secureUrl })
 
+/** Installed Electron app only: whether it fetches new versions from the release feed (off until chosen). */
+export const updateSettingsSchema = z.object({
+  automatic: z.boolean().default(false),
+})
+
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
   /**
@@ -97,6 +102,7 @@ export const settingsSchema = z.object({
   telemetry: telemetrySettingsSchema.prefault({}),
   /** Other vendors' connections (issue 7): non-secret config only; secrets live in the keychain. */
   connections: z.array(connectionConfigSchema).default([]),
+  updates: updateSettingsSchema.prefault({}),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ListenerState } from '../../../shared/domain/listener'
 import type { SessionState } from '../../../shared/domain/session'
-import { trayIconBitmap, trayStatus, trayTooltip } from './tray-status'
+import { trayIconBitmap, trayStatus, trayTooltipKey } from './tray-status'
 
 const BASE_LISTENER: ListenerState = {
   state: 'listening',
@@ -23,11 +23,13 @@ describe('tray status', () => {
     expect(trayStatus(session({ phase: 'renewing' }), listener())).toBe('listening')
   })
 
-  it('puts a problem first, with the reason in the tooltip', () => {
+  it('puts a problem first, and the tooltip says which part needs attention', () => {
     const busy = listener({ state: 'error', error: 'Port 8787 is already in use' })
     expect(trayStatus(session({ phase: 'signed-out' }), busy)).toBe('problem')
-    expect(trayTooltip('problem', session(), busy)).toMatch(/Port 8787 is already in use$/)
+    expect(trayTooltipKey('problem', busy)).toBe('tray.listenerProblem')
     expect(trayStatus(session({ lastRenewalError: 'timeout' }), listener())).toBe('problem')
+    expect(trayTooltipKey('problem', listener())).toBe('tray.renewalProblem')
+    expect(trayTooltipKey('listening', listener())).toBe('tray.listening')
   })
 
   it('draws an opaque dot with transparent corners in the status colour', () => {
