@@ -179,10 +179,12 @@ function runDesk(options: HostOptions): void {
     })
     // The window first: start() may wait on a keychain prompt and a renewal (seconds), and the
     // renderer shows its own progress once its snapshot arrives (the snapshot waits for the settings).
+    const startedAt = Date.now()
     const starting = fleet.start()
     showMain()
     try {
       await starting
+      logger.info('Fleet Monitor started', { ms: Date.now() - startedAt })
     } catch (error) {
       logger.error('Fleet Monitor could not start', { error })
       await showStartFailure(say, { dataDir, logDir, error })

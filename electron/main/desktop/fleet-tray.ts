@@ -27,13 +27,19 @@ export function createFleetTray(showWindow: () => void, quit: () => void, say: S
   )
   tray.on('click', showWindow)
   let shown: TrayStatus | null = null
+  let destroyed = false
   return {
     update(session, listener) {
+      // The app still reports while it stops (the session ends at quit): a destroyed Tray would throw.
+      if (destroyed) return
       const status = trayStatus(session, listener)
       tray.setToolTip(say(trayTooltipKey(status, listener)))
       if (status !== shown) tray.setImage(icon(status))
       shown = status
     },
-    destroy: () => tray.destroy(),
+    destroy() {
+      destroyed = true
+      tray.destroy()
+    },
   }
 }
