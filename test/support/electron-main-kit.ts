@@ -8,8 +8,11 @@ import type { Command, Report } from '../fakes/fake-electron/protocol'
 import { FAKE_ENV } from '../fakes/fake-electron/protocol'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-/** The built main bundle: the harness tests what electron-vite built (npm test builds first). */
-export const BUILT_MAIN = join(ROOT, 'out/main/index.js')
+/**
+ * The built main bundle: the harness tests what electron-vite built (npm test builds first).
+ * FLEET_ELECTRON_MAIN points it at another build, e.g. an older commit's, to see a test fail there.
+ */
+export const BUILT_MAIN = process.env.FLEET_ELECTRON_MAIN ?? join(ROOT, 'out/main/index.js')
 const REGISTER = join(ROOT, 'test/fakes/fake-electron/register.ts')
 const TSX = createRequire(import.meta.url).resolve('tsx')
 
