@@ -20,6 +20,11 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('Escape', { typing: true }))).toBe('deselect')
   })
 
+  it('leaves Ctrl/Cmd+Shift+F to the menu’s Follow', () => {
+    expect(shortcutFor(press('F', { ctrlKey: true, shiftKey: true }))).toBeNull()
+    expect(shortcutFor(press('F', { metaKey: true, shiftKey: true }))).toBeNull()
+  })
+
   it('maps f to fit all and Shift+F to follow', () => {
     expect(shortcutFor(press('f'))).toBe('fit-all')
     expect(shortcutFor(press('F', { shiftKey: true }))).toBe('follow')
