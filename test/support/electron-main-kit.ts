@@ -25,6 +25,9 @@ export const CHROMIUM_SWITCHES = [
   '--squirrel-firstrun',
 ]
 
+/** Omit over each member of a union (plain Omit would merge them into one shape). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
+
 export interface ElectronMainOptions {
   args?: string[]
   dataDir?: string
@@ -49,7 +52,7 @@ export interface ElectronMain {
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<void>
   send(command: Command): void
   /** Sends a command that answers, and resolves with the answer. */
-  ask(command: Omit<Extract<Command, { id: number }>, 'id'>): Promise<unknown>
+  ask(command: WithoutId<Extract<Command, { id: number }>>): Promise<unknown>
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   kill(signal?: NodeJS.Signals): void
 }
@@ -144,7 +147,7 @@ export function startElectronMain(options: ElectronMainOptions = {}): ElectronMa
     send: (command) => child.send(command),
     async ask(command) {
       const id = nextId++
-      child.send({ ...command, id } as Command)
+      child.send({ ...command, id })
       const reply = await until(`reply ${id}`, 15_000, () =>
         reports.find((r) => r.kind === 'reply' && r.id === id),
       )

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { AppCommand } from '../../../shared/domain/app-command'
+import { APP_COMMAND_ACCELERATORS } from '../../../shared/domain/app-command'
 import type { Say } from '../locales/main-strings'
 
 export interface AppMenuOptions {
@@ -26,11 +27,10 @@ type Item = MenuItemConstructorOptions
  */
 export function appMenuTemplate(options: AppMenuOptions): Item[] {
   const { send, isMac, devTools, say } = options
-  const command = (label: string, name: AppCommand, accelerator?: string): Item => ({
-    label,
-    click: () => send(name),
-    ...(accelerator ? { accelerator } : {}),
-  })
+  const command = (label: string, name: AppCommand): Item => {
+    const accelerator = APP_COMMAND_ACCELERATORS[name]
+    return { label, click: () => send(name), ...(accelerator ? { accelerator } : {}) }
+  }
   const separator: Item = { type: 'separator' }
   return [
     ...(isMac
@@ -72,13 +72,13 @@ export function appMenuTemplate(options: AppMenuOptions): Item[] {
     {
       label: say('menu.view'),
       submenu: [
-        command(say('menu.searchDevices'), 'search', 'CmdOrCtrl+F'),
+        command(say('menu.searchDevices'), 'search'),
         command(say('menu.deselect'), 'deselect'),
         separator,
-        command(say('menu.fitAll'), 'fit-all', 'CmdOrCtrl+Shift+A'),
-        command(say('menu.follow'), 'follow', 'CmdOrCtrl+Shift+F'),
-        command(say('menu.popOutMap'), 'pop-out-map', 'CmdOrCtrl+Shift+M'),
-        command(say('menu.toggleTheme'), 'toggle-theme', 'CmdOrCtrl+Shift+L'),
+        command(say('menu.fitAll'), 'fit-all'),
+        command(say('menu.follow'), 'follow'),
+        command(say('menu.popOutMap'), 'pop-out-map'),
+        command(say('menu.toggleTheme'), 'toggle-theme'),
         ...(devTools
           ? [
               separator,

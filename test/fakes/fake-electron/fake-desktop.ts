@@ -79,7 +79,7 @@ interface MessageBoxOptions {
 /** Dialogs are recorded and answered with their first button (Quit, in this app's dialogs). */
 export const dialog = {
   showMessageBox: (...args: [unknown, MessageBoxOptions] | [MessageBoxOptions]) => {
-    const options = (args.length === 2 ? args[1] : args[0]) as MessageBoxOptions
+    const options = args.length === 2 ? args[1] : args[0]
     const { title = '', message, detail = '' } = options
     report({ kind: 'dialog', type: 'message-box', title, message, detail })
     return Promise.resolve({ response: 0, checkboxChecked: false })
