@@ -22,7 +22,7 @@ interface BuilderConfig {
 
 /** Globs matched with the minimatch app-builder-lib itself uses (fileMatcher.js: `dot: true`). */
 const { minimatch } = createRequire(require.resolve('app-builder-lib'))('minimatch') as {
-  minimatch(path: string, glob: string, options: { dot: boolean }): boolean
+  minimatch: (path: string, glob: string, options: { dot: boolean }) => boolean
 }
 const matchesGlob = (path: string, glob: string): boolean => minimatch(path, glob, { dot: true })
 
