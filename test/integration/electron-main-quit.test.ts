@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ElectronMain } from '../support/electron-main-kit'
-import { startElectronMain } from '../support/electron-main-kit'
+import { electronMainLauncher } from '../support/electron-main-kit'
 
 /** Files a cut-off atomic write leaves behind (temp file + rename: core/settings/atomic-write.ts). */
 function leftovers(dataDir: string): string[] {
@@ -27,13 +27,7 @@ async function startedDesk(launch: () => ElectronMain) {
 }
 
 describe('Electron main quitting', () => {
-  const started: ElectronMain[] = []
-  const launch = (...args: Parameters<typeof startElectronMain>) => {
-    const main = startElectronMain(...args)
-    started.push(main)
-    return main
-  }
-  afterEach(() => started.splice(0).forEach((main) => main.kill()))
+  const launch = electronMainLauncher()
 
   it('holds the quit until the window bounds and a settings change are on disk', async () => {
     const { main, window } = await startedDesk(() => launch())

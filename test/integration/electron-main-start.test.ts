@@ -1,9 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { ElectronMain } from '../support/electron-main-kit'
-import { BUILT_MAIN, CHROMIUM_SWITCHES, startElectronMain } from '../support/electron-main-kit'
+import { describe, expect, it } from 'vitest'
+import { BUILT_MAIN, CHROMIUM_SWITCHES, electronMainLauncher } from '../support/electron-main-kit'
 
 /** out/main copied into the repository's scratch folder (its packages still resolve) without out/preload. */
 function copyOfMainWithoutPreload(): string {
@@ -17,13 +16,7 @@ function copyOfMainWithoutPreload(): string {
 // The built main bundle under plain Node with a fake `electron` (test/fakes/fake-electron): how a
 // workstation starts the app, without the Electron binary this machine cannot download.
 describe('Electron main starting on a workstation', () => {
-  const started: ElectronMain[] = []
-  const launch = (...args: Parameters<typeof startElectronMain>) => {
-    const main = startElectronMain(...args)
-    started.push(main)
-    return main
-  }
-  afterEach(() => started.splice(0).forEach((main) => main.kill()))
+  const launch = electronMainLauncher()
 
   it('starts with Chromium’s switches in argv and reads --port=N as the listener port', async () => {
     const main = launch({ args: [...CHROMIUM_SWITCHES, '--port=0'] })

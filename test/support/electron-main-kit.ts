@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach } from 'vitest'
 import type { Command, Report } from '../fakes/fake-electron/protocol'
 import { FAKE_ENV } from '../fakes/fake-electron/protocol'
 
@@ -155,5 +156,16 @@ export function startElectronMain(options: ElectronMainOptions = {}): ElectronMa
     },
     exited: () => exit,
     kill: (signal = 'SIGKILL') => void child.kill(signal),
+  }
+}
+
+/** A launcher for one test file: every main it starts is killed after each test, whatever happened. */
+export function electronMainLauncher(): (options?: ElectronMainOptions) => ElectronMain {
+  const started: ElectronMain[] = []
+  afterEach(() => started.splice(0).forEach((main) => main.kill()))
+  return (options) => {
+    const main = startElectronMain(options)
+    started.push(main)
+    return main
   }
 }
