@@ -120,7 +120,11 @@ export class FleetApp {
       refresh: () => this.syncAll(),
       intervalMs: () => this.settings.get().deviceSync.refreshMinutes * 60_000,
     })
-    options.powerEvents.onResume(() => void this.syncSchedule.kick())
+    options.powerEvents.onResume(() => {
+      void this.syncSchedule.kick()
+      // A keyring locked (or a prompt dismissed) at start is usually unlocked with the screen: ask again.
+      if (!this.session.state().rememberAvailable) void this.session.checkKeychain()
+    })
     this.session.onChange((state) => this.onSessionChange(state))
     let lastList: Device[] | null = null
     this.devices.onChange((devices, syncState) => {
