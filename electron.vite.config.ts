@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { devPagePolicy } from './scripts/build/dev-page-policy'
 
 // Main also bundles the browser host and the standalone simulator: they share core/ and must run
 // under plain Node from the same build (design rule 3).
@@ -33,6 +34,7 @@ export default defineConfig({
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
-    plugins: [react()],
+    // devPagePolicy: the dev server's inline React refresh preamble, admitted by its hash (dev only).
+    plugins: [react(), devPagePolicy()],
   },
 })

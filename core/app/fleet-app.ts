@@ -27,6 +27,7 @@ import { WebhookKeys } from './webhook-keys'
 import { AppError } from '../../shared/domain/errors'
 import type { AppErrorInfo } from '../../shared/domain/errors'
 import { infoOfIssues } from '../../shared/errors/zod-issue'
+import { PendingWrites, trackedSecretStore } from './pending-writes'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -68,9 +69,14 @@ export class FleetApp {
   settingsNotice: AppErrorInfo | null = null
   private lastPhase: SessionState['phase'] = 'signed-out'
   private deviceListId = 0
+  /** Keychain writes in flight: stop() lets them land before the session is disposed. */
+  private readonly writes = new PendingWrites()
+  /** Settles once start() has read the settings file (or failed to): a snapshot waits for it. */
+  private settingsRead: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: FleetAppOptions) {
     const { clock, logger } = options
+    const secretStore = trackedSecretStore(options.secretStore, this.writes)
     this.settings = new SettingsStore(options.dataDir, logger)
     this.keys = new WebhookKeys(logger)
     this.telemetry = new TelemetryPipeline(this.hub, this.keys, clock, logger)
@@ -78,7 +84,7 @@ export class FleetApp {
     this.session = new TagoraSession({
       clock,
       logger,
-      secretStore: options.secretStore,
+      secretStore,
       powerEvents: options.powerEvents,
       createClient: (apiUrl) => createTagoraClient({ baseUrl: apiUrl, logger }),
     })
@@ -103,7 +109,7 @@ export class FleetApp {
         list: () => this.settings.get().connections,
         write: async (connections) => void (await this.settings.update((s) => ({ ...s, connections }))),
       },
-      secretStore: options.secretStore,
+      secretStore,
       clock,
       logger,
       powerEvents: options.powerEvents,
@@ -115,7 +121,11 @@ export class FleetApp {
       refresh: () => this.syncAll(),
       intervalMs: () => this.settings.get().deviceSync.refreshMinutes * 60_000,
     })
-    options.powerEvents.onResume(() => void this.syncSchedule.kick())
+    options.powerEvents.onResume(() => {
+      void this.syncSchedule.kick()
+      // A keyring locked (or a prompt dismissed) at start is usually unlocked with the screen: ask again.
+      if (!this.session.state().rememberAvailable) void this.session.checkKeychain()
+    })
     this.session.onChange((state) => this.onSessionChange(state))
     let lastList: Device[] | null = null
     this.devices.onChange((devices, syncState) => {
@@ -133,7 +143,10 @@ export class FleetApp {
 
   /** Loads settings, starts the listener, and signs in silently when the user chose to stay signed in. */
   async start(): Promise<void> {
-    const loaded = await this.settings.load()
+    // Assigned before the first await: a window shown while start() runs asks for its snapshot at once.
+    const loading = this.settings.load()
+    this.settingsRead = loading.catch(() => undefined)
+    const loaded = await loading
     this.settingsNotice = loaded.notice
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
     await this.telemetry.applyListenerSettings(this.listenerSettings())
@@ -144,12 +157,20 @@ export class FleetApp {
     if (email) await this.session.restore({ apiUrl: this.apiUrl(), email })
   }
 
+  /**
+   * Ends the run; resolves when every write has landed. Keychain writes settle before the session is
+   * disposed: a save that lands after it would be taken for a stale one and forgotten.
+   */
   async stop(): Promise<void> {
     this.connections.dispose()
     this.syncSchedule.stop()
     this.devices.cancel()
     await this.telemetry.stop()
     await this.demo.stop()
+    await this.writes.settled()
+    this.session.dispose()
+    await this.settings.written()
+    await this.writes.settled()
   }
 
   /** The API in use: the simulator's in demo mode, else TAGORA_API_URL, else the settings field. */
@@ -176,7 +197,10 @@ export class FleetApp {
   }
 
   readonly handlers: CallHandlers = {
-    'app:get-snapshot': () => Promise.resolve(this.snapshot()),
+    'app:get-snapshot': async () => {
+      await this.settingsRead
+      return this.snapshot()
+    },
     'app:dismiss-notice': () => {
       this.settingsNotice = null
       return Promise.resolve()

@@ -78,6 +78,11 @@ export class SettingsStore {
     return next
   }
 
+  /** Resolves when every update so far is on disk (or failed): quit waits for it. */
+  written(): Promise<void> {
+    return this.writes.catch(() => undefined)
+  }
+
   onChange(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)

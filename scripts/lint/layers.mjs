@@ -111,7 +111,8 @@ export const LAYERS = [
   {
     room: 'electron',
     imports: ['core', 'shared', 'tools/simulator/demo-server'],
-    packages: ['electron', 'zod'],
+    // electron-updater: loaded lazily, only by an installed app whose user turned updates on.
+    packages: ['electron', 'electron-updater', 'zod'],
     node: NODE,
   },
   {

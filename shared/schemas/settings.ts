@@ -83,6 +83,11 @@ export const apiUrlInputSchema = z
   .url(invalid('enter-api-url'))
   .refine(isSecureUrl, { message: invalid('needs-https') })
 
+/** Installed Electron app only: whether it fetches new versions from the release feed (off until chosen). */
+export const updateSettingsSchema = z.object({
+  automatic: z.boolean().default(false),
+})
+
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
   /**
@@ -100,6 +105,7 @@ export const settingsSchema = z.object({
   telemetry: telemetrySettingsSchema.prefault({}),
   /** Other vendors' connections (issue 7): non-secret config only; secrets live in the keychain. */
   connections: z.array(connectionConfigSchema).default([]),
+  updates: updateSettingsSchema.prefault({}),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +27,8 @@ test.describe('Electron app', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleet-electron-'))
     const app = await electron.launch({
       executablePath: binary ?? undefined,
-      args: ['.', '--listener-port', '0', '--demo'],
+      // Playwright adds its own switches (--inspect=0, --remote-debugging-port=0): main must ignore them.
+      args: ['.', '--listener-port=0', '--demo'],
       env: { ...process.env, FLEET_DATA_DIR: dataDir },
     })
     try {
@@ -48,5 +49,9 @@ test.describe('Electron app', () => {
     } finally {
       await app.close()
     }
+    // Quit waited for its writes: the window's bounds are saved and no temp file was left behind.
+    const files = readdirSync(dataDir)
+    expect(files).toContain('window-main.json')
+    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })

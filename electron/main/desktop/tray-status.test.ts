@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ListenerState } from '../../../shared/domain/listener'
 import type { SessionState } from '../../../shared/domain/session'
-import { trayIconBitmap, trayStatus, trayTooltip } from './tray-status'
+import { trayIconBitmap, trayStatus, trayTooltipKey } from './tray-status'
 
 const BASE_LISTENER: ListenerState = {
   state: 'listening',
@@ -22,15 +22,14 @@ describe('tray status', () => {
     expect(trayStatus(session({ phase: 'renewing' }), listener())).toBe('listening')
   })
 
-  it('puts a problem first, with the reason in the tooltip', () => {
+  it('puts a problem first, and the tooltip says which part needs attention', () => {
     const busy = listener({ state: 'error', problem: { code: 'port-in-use', facts: { port: 8787 } } })
     expect(trayStatus(session({ phase: 'signed-out' }), busy)).toBe('problem')
-    expect(trayTooltip('problem', session(), busy)).toMatch(
-      /: Port 8787 is already in use by another program\. /,
-    )
-    const renewal = session({ lastRenewalProblem: { ending: null, error: { code: 'rate-limited' } } })
-    expect(trayStatus(renewal, listener())).toBe('problem')
-    expect(trayTooltip('problem', renewal, listener())).toMatch(/: The server is limiting requests\. /)
+    expect(trayTooltipKey('problem', busy)).toBe('tray.listenerProblem')
+    const renewal = { ending: null, error: { code: 'timeout' as const, facts: { seconds: 15 } } }
+    expect(trayStatus(session({ lastRenewalProblem: renewal }), listener())).toBe('problem')
+    expect(trayTooltipKey('problem', listener())).toBe('tray.renewalProblem')
+    expect(trayTooltipKey('listening', listener())).toBe('tray.listening')
   })
 
   it('draws an opaque dot with transparent corners in the status colour', () => {

@@ -1,6 +1,6 @@
 import type { ListenerState } from '../../../shared/domain/listener'
 import type { SessionState } from '../../../shared/domain/session'
-import { describe, describeTokenProblem, translator } from '../../../shared/errors/describe'
+import type { MainStringKey } from '../locales/en'
 
 /** What the tray icon shows at a glance. */
 export type TrayStatus = 'signed-out' | 'listening' | 'signed-in' | 'problem'
@@ -12,20 +12,19 @@ export function trayStatus(session: SessionState, listener: ListenerState): Tray
   return listener.state === 'listening' ? 'listening' : 'signed-in'
 }
 
-const TOOLTIPS: Record<TrayStatus, string> = {
-  'signed-out': 'Fleet Monitor: not signed in',
-  'signed-in': 'Fleet Monitor: signed in, listener off',
-  listening: 'Fleet Monitor: signed in, receiving positions',
-  problem: 'Fleet Monitor: needs attention (open Health)',
+const TOOLTIPS: Record<Exclude<TrayStatus, 'problem'>, MainStringKey> = {
+  'signed-out': 'tray.signedOut',
+  'signed-in': 'tray.signedIn',
+  listening: 'tray.listening',
 }
 
-export function trayTooltip(status: TrayStatus, session: SessionState, listener: ListenerState): string {
-  // The tray speaks main's language (its tooltips are English), so the problem is said in English too.
-  const detail =
-    listener.state === 'error' && listener.problem
-      ? describe(listener.problem, 'en')
-      : session.lastRenewalProblem && describeTokenProblem(translator('en'), session.lastRenewalProblem)
-  return status === 'problem' && detail ? `${TOOLTIPS.problem}: ${detail}` : TOOLTIPS[status]
+/**
+ * The tooltip's words (main-strings key). A problem says which part needs attention, not the
+ * English sentence core wrote for the log: the Health panel says it in the desk's language.
+ */
+export function trayTooltipKey(status: TrayStatus, listener: ListenerState): MainStringKey {
+  if (status !== 'problem') return TOOLTIPS[status]
+  return listener.state === 'error' ? 'tray.listenerProblem' : 'tray.renewalProblem'
 }
 
 const COLOURS: Record<TrayStatus, [number, number, number]> = {

@@ -29,6 +29,13 @@ export interface WindowSetup {
   /** False in the packaged app: DevTools cannot be opened at all, not only left out of the menu. */
   devTools: boolean
   logger: Logger
+  /** The preload failed to run: without it the page cannot reach the app, so the user must hear why. */
+  onPreloadError: (error: Error) => void
+}
+
+/** The sandboxed preload electron-vite builds beside main (CommonJS: electron.vite.config.ts). */
+export function preloadPath(mainDir: string): string {
+  return join(mainDir, '../preload/index.cjs')
 }
 
 /**
@@ -47,7 +54,7 @@ export function createMainWindow(setup: WindowSetup, placement: WindowPlacement 
     title: placement.title ?? 'Fleet Monitor',
     backgroundColor: '#0f172a',
     webPreferences: {
-      preload: join(setup.mainDir, '../preload/index.cjs'),
+      preload: preloadPath(setup.mainDir),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -71,6 +78,10 @@ export function createMainWindow(setup: WindowSetup, placement: WindowPlacement 
     }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.on('preload-error', (_event, path, error) => {
+    logger.error('the preload script failed', { path, error })
+    setup.onPreloadError(error)
+  })
   // loadURL with the very string the sender check compares against, for the file build too.
   window
     .loadURL(rendererPageUrl(setup.entryUrl, placement.query))

@@ -13,7 +13,9 @@ export interface KeyPress {
 
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
   const mod = press.ctrlKey || press.metaKey
-  if (mod && !press.altKey && press.key.toLowerCase() === 'f') return 'search'
+  // Without Shift only: Ctrl/Cmd+Shift+F is the menu's Follow, and taking it here would stop Electron
+  // from ever seeing its accelerator.
+  if (mod && !press.altKey && !press.shiftKey && press.key.toLowerCase() === 'f') return 'search'
   if (press.key === 'Escape') return 'deselect'
   if (press.typing || mod || press.altKey) return null
   if (press.key === '/') return 'search'
