@@ -9,6 +9,9 @@ import { resolveOverrideOf } from '../core/webhooks/resolve-override'
 import type { HostOptions } from '../core/host/cli-options'
 import { attachContractSocket } from './contract-socket'
 import { createHostServer } from './host-server'
+import type { GuardedHandler } from './host-server'
+import { serveOneTimeLink } from './one-time-link-handler'
+import { ONE_TIME_PREFIX, OneTimeRedirects } from './one-time-redirects'
 import { browserHostPagePolicy } from './page-policy'
 import { loopbackHosts } from './request-guards'
 import { createStaticHandler } from './static-files'
@@ -30,6 +33,7 @@ export async function startWebHost(
   logger: Logger,
 ): Promise<RunningWebHost> {
   const powerEvents = createTimeJumpPowerEvents()
+  const portalLinks = new OneTimeRedirects()
   const app = new FleetApp({
     dataDir: options.dataDir,
     host: 'web',
@@ -41,6 +45,12 @@ export async function startWebHost(
     powerEvents,
     clock: systemClock,
     logger,
+    // The page opens the portal in a new tab through a one-time local link: it never sees the token.
+    videoPortal: {
+      embedded: false,
+      refusal: () => null,
+      open: (portalUrl) => Promise.resolve({ opened: 'tab', ...portalLinks.mint(portalUrl) }),
+    },
   })
   await app.start()
   const secret = randomBytes(24).toString('base64url')
@@ -51,7 +61,11 @@ export async function startWebHost(
   // Known once the port is bound: until then no request can arrive, and none would be answered.
   let hosts: string[] = []
   let origins: string[] = []
-  const server = createHostServer({ allowedHosts: () => hosts, handle: serveStatic, logger })
+  const handle: GuardedHandler = (req, res, pathname) =>
+    pathname.startsWith(ONE_TIME_PREFIX)
+      ? Promise.resolve(serveOneTimeLink(req, res, pathname, portalLinks))
+      : serveStatic(req, res, pathname)
+  const server = createHostServer({ allowedHosts: () => hosts, handle, logger })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => {

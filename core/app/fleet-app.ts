@@ -7,6 +7,7 @@ import { telemetrySettingsSchema } from '../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
 import type { SecretStore } from '../ports/secret-store'
+import type { VideoPortalOpener } from '../ports/video-portal'
 import type { Logger } from '../logging/logger'
 import { SettingsStore } from '../settings/settings-store'
 import { createTagoraClient } from '../tagora/tagora-client'
@@ -46,6 +47,8 @@ export interface FleetAppOptions {
   resolveOverride?: ResolveOverride
   /** Electron: opens (or focuses) the pop-out map window and returns true. Absent in the browser host. */
   openMapWindow?: () => boolean
+  /** How this host shows 8x8's Agent Portal (its own window, or a one-time local redirect for a tab). */
+  videoPortal?: VideoPortalOpener
 }
 
 /**
@@ -114,6 +117,7 @@ export class FleetApp {
       logger,
       powerEvents: options.powerEvents,
       onStatus: (status) => this.hub.emit('connections:status', status),
+      ...(options.videoPortal && { videoPortal: options.videoPortal }),
     })
     this.syncSchedule = new SyncScheduler({
       clock,
@@ -261,7 +265,7 @@ export class FleetApp {
     'connections:save': ({ config, secret }) => this.connections.save(config, secret),
     'connections:remove': ({ id }) => this.connections.remove(id),
     'connections:test': ({ id }) => this.connections.test(id),
-    'connections:create-video-room': (input) => this.connections.createVideoRoom(input),
+    'connections:open-video-portal': (input) => this.connections.openVideoPortal(input),
   }
 
   /** Demo: simulator in-process → sign in → devices → webhook to the local listener. */

@@ -2,22 +2,25 @@ import type {
   ConnectionEntry,
   ConnectionStatus,
   ConnectionTestResult,
-  VideoRoomResult,
+  VideoPortalResult,
 } from '../../shared/domain/connections'
-import { VIDEO_ROOM_VALIDITY_MS } from '../../shared/domain/connections'
-import type { ConnectionConfig, VideoRoomInput } from '../../shared/schemas/connections'
-import { movesSecret, SCHEME_SECRET, SECRET_KINDS } from '../../shared/schemas/connections'
+import type { ConnectionConfig } from '../../shared/schemas/connections'
+import { movesSecret, SECRET_KINDS } from '../../shared/schemas/connections'
+import { SCHEME_SECRET } from '../../shared/schemas/connection-secret'
+import type { VideoPortalInput } from '../../shared/schemas/video-portal'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
 import type { SecretStore } from '../ports/secret-store'
+import type { VideoPortalOpener } from '../ports/video-portal'
 import { buildEngines } from './build-engine'
 import type { ConnectionEngines } from './build-engine'
 import { ConnectionError } from '../tokens/connection-error'
 import { ConnectionSecrets } from './connection-secrets'
 import type { BaseConnectionConfig } from '../tokens/scheme'
-import { createVideoRoom } from './schemes/eight-by-eight'
 import type { EightByEightConfig } from './schemes/eight-by-eight'
+import { previewAnswer } from './answer-preview'
+import { openVideoPortal } from './video-portal'
 import type { TokenEngine } from '../tokens/token-engine'
 
 /** Where the non-secret configs live (the `connections` array of settings.json). */
@@ -36,6 +39,8 @@ export interface ConnectionsServiceDeps {
   random?: () => number
   /** A connection's token status changed on its own (renewal, retry, ending): pushed to the renderer. */
   onStatus?: (status: ConnectionStatus) => void
+  /** How this host shows 8x8's Agent Portal; without one, "Video call" says the host cannot. */
+  videoPortal?: VideoPortalOpener
 }
 
 /** Every vendor connection: configs in settings, secrets in the keychain, one token engine each. */
@@ -117,38 +122,42 @@ export class ConnectionsService {
     )
   }
 
-  /** Obtains a token now and makes the scheme's harmless protected call with it. */
+  /**
+   * Obtains a token now and makes the scheme's harmless protected call with it; the answer is shown (status,
+   * items), secrets hidden, so the desk sees the token do real work.
+   */
   async test(id: string): Promise<ConnectionTestResult> {
     const config = this.find(id)
     const engine = await this.connect(config)
     const spec = engine.scheme.testRequest(engine.runtime())
-    let checked = `${engine.scheme.obtainKind}: token obtained`
-    if (spec) {
-      const result = await engine.request(spec)
-      checked = `${spec.method} ${spec.path} → ${result.status}`
+    const result = spec ? await engine.request(spec) : null
+    return {
+      status: this.status(config),
+      lifetimeSeconds: engine.lifetimeSeconds(),
+      checked:
+        spec && result
+          ? `${spec.method} ${spec.path} → ${result.status}`
+          : `${engine.scheme.obtainKind}: token obtained`,
+      answer: result ? previewAnswer(result.status, result.body) : null,
     }
-    return { status: this.status(config), lifetimeSeconds: engine.lifetimeSeconds(), checked }
   }
 
-  /** 8x8: creates a room for the driver's phone; the agent token stays here. */
-  async createVideoRoom(input: VideoRoomInput): Promise<VideoRoomResult> {
+  /** 8x8 "Video call": an agent token (and a room) for the Agent Portal, opened by the host (video-portal.ts). */
+  async openVideoPortal(input: VideoPortalInput): Promise<VideoPortalResult> {
     const config = this.find(input.connectionId)
     if (config.scheme !== '8x8-video')
       throw new ConnectionError({
         code: 'not-video-connection',
-        call: 'connections:create-video-room',
+        call: 'connections:open-video-portal',
         facts: { name: config.name },
       })
-    const { engine } = this.enginesFor(config)
-    await createVideoRoom(engine as unknown as TokenEngine<EightByEightConfig>, input)
-    const createdAt = this.deps.clock.now()
-    return {
-      connectionId: config.id,
-      phoneNumber: input.phoneNumber,
-      callReference: input.callReference,
-      createdAt,
-      validUntil: createdAt + VIDEO_ROOM_VALIDITY_MS,
-    }
+    return openVideoPortal({
+      engine: this.enginesFor(config).engine as unknown as TokenEngine<EightByEightConfig>,
+      config,
+      input,
+      opener: this.deps.videoPortal,
+      clock: this.deps.clock,
+    })
   }
 
   /** The engine of a connection, for vendor actions and tests. */
@@ -170,6 +179,7 @@ export class ConnectionsService {
       phase: engineStatus?.phase ?? 'idle',
       expiresAt: engineStatus?.expiresAt ?? null,
       nextRenewalAt: engineStatus?.nextRenewalAt ?? null,
+      refreshExpiresAt: engineStatus?.refreshExpiresAt ?? null,
       lifetimeSource: engineStatus?.lifetimeSource ?? 'none',
       renewal: engineStatus?.renewal ?? 'none',
       lastRenewedAt: engineStatus?.lastRenewedAt ?? null,

@@ -100,6 +100,13 @@ describe('redact', () => {
     expect(redactText('renewToken is unknown or revoked')).toBe('renewToken is unknown or revoked')
   })
 
+  it('redacts a token carried in a URL’s query (8x8’s Agent Portal link)', () => {
+    const url = 'https://video-agent.8x8.com/?user=agent.one&token=opaque-AUTH&mode=embedded'
+    const redacted = redactText(`could not load ${url}`)
+    expect(redacted).not.toContain('opaque-AUTH')
+    expect(redacted).toContain(`user=agent.one&token=${REDACTED}&mode=embedded`)
+  })
+
   it('redacts HTTP Basic credentials in text and in header objects', () => {
     const basic = Buffer.from('client-7:s3cr3t-value').toString('base64')
     expect(redactText(`sent Authorization: Basic ${basic}`)).toBe(`sent Authorization: Basic ${REDACTED}`)

@@ -8,6 +8,8 @@ const JWT_PATTERN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g
 const BEARER_PATTERN = /\b(Bearer)\s+[^\s"',;]+/gi
 /** `Basic <base64 of id:secret>` (HTTP Basic, OAuth client credentials) in a header dump or a message. */
 const BASIC_PATTERN = /\b(Basic)\s+[^\s"',;]+/gi
+/** A bare `token` parameter of a URL's query (8x8's Agent Portal: `?user=…&token=<auth_token>`). */
+const QUERY_TOKEN_PATTERN = /([?&](?:token|access_token|auth_token)=)[^&#\s"',;]+/gi
 /** Agora's AccessToken2 presentation, `agora token=<token>`. */
 const AGORA_PATTERN = /\b(agora token=)[^\s"',;]+/gi
 /**
@@ -26,6 +28,7 @@ export function redactText(text: string): string {
     .replace(BEARER_PATTERN, `$1 ${REDACTED}`)
     .replace(BASIC_PATTERN, `$1 ${REDACTED}`)
     .replace(AGORA_PATTERN, `$1${REDACTED}`)
+    .replace(QUERY_TOKEN_PATTERN, `$1${REDACTED}`)
     .replace(SECRET_PAIR_PATTERN, (_match, key: string, joint: string, value: string) =>
       value === REDACTED ? `${key}${joint}${value}` : `${key}${joint}${REDACTED}`,
     )

@@ -28,7 +28,7 @@ function grantOf(
     refreshToken: renewToken ?? null,
     expiresAt: fromClaim ? exp : serverNow + Math.max(0, expiresIn) * 1000,
     lifetimeSource: fromClaim ? 'jwt-exp' : 'expires-in',
-    flags: {},
+    refreshExpiresAt: null,
   }
 }
 

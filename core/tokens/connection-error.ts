@@ -6,7 +6,8 @@ import { isDefinitiveRejection } from './renewal-plan'
 import { isTagoraApiError } from '../tagora/tagora-api-error'
 
 /** Every way a vendor call or a token engine can fail. */
-export type ConnectionErrorCode = HttpErrorCode | CatalogConnectionCode | 'insecure-url' | 'leaves-server'
+export type ConnectionErrorCode =
+  HttpErrorCode | CatalogConnectionCode | 'insecure-url' | 'leaves-server' | 'get-with-body'
 
 /** A failed vendor call, as facts: which connection and call, what the server said. */
 export class ConnectionError extends AppError {
@@ -49,6 +50,8 @@ const DEFINITIVE: readonly ConnectionErrorCode[] = [
   'refused-before',
   'no-refresh-token',
   'agora-uid-required',
+  'path-not-set',
+  'agent-login-required',
 ]
 
 const INVALID_TOKEN_TEXT =
@@ -99,6 +102,11 @@ export function refusedBefore(): ConnectionError {
 /** The keychain has no secret for a connection that needs one. */
 export function missingSecret(name: string): ConnectionError {
   return new ConnectionError({ code: 'missing-secret', call: 'keychain', facts: { name } })
+}
+
+/** A path the vendor's document leaves blank and the connection does not set: nothing is sent. */
+export function pathNotSet(key: string, service: string, name: string): ConnectionError {
+  return new ConnectionError({ code: 'path-not-set', call: key, facts: { field: key, service, name } })
 }
 
 /** A call made while a connection has no token: why it ended, when known. */

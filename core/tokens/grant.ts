@@ -9,14 +9,25 @@ export interface GrantShape {
   access: string
   refresh?: string | undefined
   expiresIn?: string | undefined
-  /** Boolean flags to carry along (e.g. passwordExpired). */
-  flags?: string[]
   /** Documented lifetime when neither a JWT exp nor expiresIn is there. */
   fixedLifetimeSeconds?: number | null
   /** A per-connection fallback lifetime (settings override). */
   configuredLifetimeSeconds?: number | null
+  /** The refresh token's documented lifetime (Nugios: 2,591,968 s); its end is tracked and shown. */
+  refreshLifetimeSeconds?: number | null
   /** Refresh token required in the body (renewals of rotating schemes may omit it: keep the old one). */
   refreshRequired?: boolean
+}
+
+/** A response body's top-level record (inside the `{data}` envelope when there is one), or null. */
+export function answerRecord(
+  body: unknown,
+  envelope: GrantShape['envelope'],
+): Record<string, unknown> | null {
+  const source = envelope === 'data' ? (body as { data?: unknown } | null)?.data : body
+  return source && typeof source === 'object' && !Array.isArray(source)
+    ? (source as Record<string, unknown>)
+    : null
 }
 
 /**
@@ -24,20 +35,19 @@ export interface GrantShape {
  * the server's clock, else `expiresIn`, else the documented fixed lifetime, else the configured one.
  */
 export function readGrant(body: unknown, shape: GrantShape, serverNow: number, call: string): Grant {
-  const source = shape.envelope === 'data' ? (body as { data?: unknown } | null)?.data : body
-  const record = source && typeof source === 'object' ? (source as Record<string, unknown>) : null
+  const record = answerRecord(body, shape.envelope)
   const access = record?.[shape.access]
   if (typeof access !== 'string' || access === '') throw missingField(call, shape.access, shape.envelope)
   const refreshValue = shape.refresh ? record?.[shape.refresh] : undefined
   if (shape.refresh && shape.refreshRequired && (typeof refreshValue !== 'string' || refreshValue === ''))
     throw missingField(call, shape.refresh, shape.envelope)
-  const flags: Record<string, boolean> = {}
-  for (const flag of shape.flags ?? []) flags[flag] = record?.[flag] === true
+  const refreshToken = typeof refreshValue === 'string' && refreshValue !== '' ? refreshValue : null
   return {
     accessToken: access,
-    refreshToken: typeof refreshValue === 'string' && refreshValue !== '' ? refreshValue : null,
+    refreshToken,
     ...expiryOf(access, shape.expiresIn ? record?.[shape.expiresIn] : undefined, shape, serverNow),
-    flags,
+    refreshExpiresAt:
+      refreshToken && shape.refreshLifetimeSeconds ? serverNow + shape.refreshLifetimeSeconds * 1000 : null,
   }
 }
 
@@ -68,12 +78,18 @@ function missingField(call: string, field: string, envelope: 'data' | 'flat'): C
 export function staticGrant(secret: string, serverNow: number, lifetimeSeconds: number | null): Grant {
   const exp = jwtExpiryMs(decodeJwtClaims(secret))
   if (exp !== null && exp > serverNow)
-    return { accessToken: secret, refreshToken: null, expiresAt: exp, lifetimeSource: 'jwt-exp', flags: {} }
+    return {
+      accessToken: secret,
+      refreshToken: null,
+      expiresAt: exp,
+      lifetimeSource: 'jwt-exp',
+      refreshExpiresAt: null,
+    }
   return {
     accessToken: secret,
     refreshToken: null,
     expiresAt: lifetimeSeconds ? serverNow + lifetimeSeconds * 1000 : null,
     lifetimeSource: lifetimeSeconds ? 'configured' : 'none',
-    flags: {},
+    refreshExpiresAt: null,
   }
 }

@@ -1,4 +1,6 @@
+import type { RenewalMode } from '../../shared/domain/connections'
 import { isTagoraApiError } from '../tagora/tagora-api-error'
+import type { Grant } from './scheme'
 
 /** Renew this long before exp (the documented ~2 minutes). */
 export const RENEW_LEAD_MS = 120_000
@@ -57,4 +59,56 @@ export function isDefinitiveRejection(error: unknown): boolean {
   if (['unauthorized', 'forbidden', 'validation', 'invalid-credentials'].includes(error.code)) return true
   const said = `${error.serverCode ?? ''} ${error.serverMessage ?? ''}`
   return INVALID_TOKEN_TEXT.test(said)
+}
+
+export interface AdoptedGrant {
+  grant: Grant
+  /** Server-clock ms at which renewal starts; null when nothing renews. */
+  renewAt: number | null
+  /** Seconds the access token has left now; null when unknown. */
+  lifetimeSeconds: number | null
+}
+
+/**
+ * The grant an engine keeps after a sign-in or renewal, and when it renews. An answer without a refresh
+ * token keeps the current one, with its end; the same refresh token handed back keeps its end too (its
+ * lifetime runs from when it was issued, not from each renewal). A refresh token that ends before the
+ * access token (Nugios: 32 s sooner) sets the renewal, so it is still good when it is used.
+ */
+export function adoptGrant(
+  next: Grant,
+  previous: Grant | null,
+  serverNow: number,
+  renewal: RenewalMode,
+): AdoptedGrant {
+  const keepsRefresh =
+    previous?.refreshToken && (!next.refreshToken || next.refreshToken === previous.refreshToken)
+  const grant: Grant =
+    keepsRefresh && previous
+      ? { ...next, refreshToken: previous.refreshToken, refreshExpiresAt: previous.refreshExpiresAt }
+      : next
+  const { expiresAt } = grant
+  if (expiresAt === null || renewal === 'none')
+    return { grant, renewAt: null, lifetimeSeconds: lifetimeOf(grant, serverNow) }
+  const refreshEnd = renewal === 'refresh-token' ? grant.refreshExpiresAt : null
+  const plannedOn = refreshEnd !== null && refreshEnd < expiresAt ? refreshEnd : expiresAt
+  return {
+    grant,
+    renewAt: planRenewal({ expClaimMs: plannedOn, expiresInSeconds: 0, serverNow }).renewAt,
+    lifetimeSeconds: lifetimeOf(grant, serverNow),
+  }
+}
+
+function lifetimeOf(grant: Grant, serverNow: number): number | null {
+  return grant.expiresAt === null ? null : Math.round((grant.expiresAt - serverNow) / 1000)
+}
+
+/** True once a refresh token has reached its documented end: sending it would only be refused. */
+export function refreshEnded(grant: Grant, serverNow: number): boolean {
+  return grant.refreshExpiresAt !== null && serverNow >= grant.refreshExpiresAt
+}
+
+/** A refresh token kept from an earlier run ("keep me signed in"): the start of a resume, no access token yet. */
+export function savedRefreshGrant(refreshToken: string): Grant {
+  return { accessToken: '', refreshToken, expiresAt: null, lifetimeSource: 'none', refreshExpiresAt: null }
 }

@@ -25,6 +25,8 @@ export function createSchemeRuntime<C extends BaseConnectionConfig>(
     config,
     path: (key) => fillPath(config.overrides.paths[key] ?? scheme.paths[key] ?? '', config),
     field: (key) => config.overrides.fields[key] ?? scheme.fields[key] ?? key,
+    method: (key) => config.overrides.methods?.[key] ?? scheme.methods?.[key] ?? 'POST',
+    bodyField: (key) => config.overrides.bodyFields?.[key] ?? scheme.bodyFields?.[key] ?? key,
     secret: async () => {
       const secret = await parts.secret()
       if (!secret) throw missingSecret(config.name)

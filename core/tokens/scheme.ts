@@ -1,5 +1,5 @@
 import type { LifetimeSource, RenewalMode } from '../../shared/domain/connections'
-import type { ConnectionOverrides, SchemeId } from '../../shared/schemas/connections'
+import type { ConnectionOverrides, HttpMethod, SchemeId } from '../../shared/schemas/connections'
 import type { HttpResult, RequestSpec } from './http'
 
 /** How a scheme's token is first obtained. */
@@ -12,16 +12,20 @@ export interface Grant {
   /** Server-clock epoch ms; null when the scheme gives no end (static keys). */
   expiresAt: number | null
   lifetimeSource: LifetimeSource
-  /** Scheme-specific flags read with the grant (Nugios passwordExpired). */
-  flags: Record<string, boolean>
+  /** Server-clock epoch ms when the refresh token ends, when its lifetime is documented (Nugios). */
+  refreshExpiresAt: number | null
 }
+
+/** A connection's overrides as the engine reads them: methods and body names only where a scheme has any. */
+export type EngineOverrides = Omit<ConnectionOverrides, 'methods' | 'bodyFields'> &
+  Partial<Pick<ConnectionOverrides, 'methods' | 'bodyFields'>>
 
 /** What every connection config has; schemes add their own fields. */
 export interface BaseConnectionConfig {
   id: string
   name: string
   baseUrl: string
-  overrides: ConnectionOverrides
+  overrides: EngineOverrides
 }
 
 /** What a scheme's functions may use: the connection, its secret, unauthenticated sends, the parent. */
@@ -31,6 +35,10 @@ export interface SchemeRuntime<C extends BaseConnectionConfig> {
   path(key: string): string
   /** Response field name for a key (overrides win). */
   field(key: string): string
+  /** Request method for a key the document leaves open (overrides win; POST when nothing says). */
+  method(key: string): HttpMethod
+  /** Request body field name for a key the document leaves open (overrides win). */
+  bodyField(key: string): string
   /** The user's secret for this connection, from the keychain; throws when missing. */
   secret(): Promise<string>
   /** Sends without presenting this connection's token (login, refresh); scheme extra headers included. */
@@ -57,6 +65,9 @@ export interface TokenScheme<C extends BaseConnectionConfig> {
   paths: Record<string, string>
   /** Default response field names (keys overridable per connection). */
   fields: Record<string, string>
+  /** Default request methods and body field names where the document is silent (overridable). */
+  methods?: Record<string, HttpMethod>
+  bodyFields?: Record<string, string>
   obtain(runtime: SchemeRuntime<C>): Promise<Grant>
   /** Renews the grant (refresh-token or renew-endpoint modes). */
   renew?(runtime: SchemeRuntime<C>, grant: Grant): Promise<Grant>

@@ -45,6 +45,7 @@ export type EngineStatus = Pick<
   | 'phase'
   | 'expiresAt'
   | 'nextRenewalAt'
+  | 'refreshExpiresAt'
   | 'lifetimeSource'
   | 'renewal'
   | 'lastRenewedAt'

@@ -1,5 +1,5 @@
 import type { ConnectionPhase } from '../../shared/domain/connections'
-import { planRenewal, retryDelay, TIME_JUMP_MS } from './renewal-plan'
+import { adoptGrant, refreshEnded, retryDelay, savedRefreshGrant, TIME_JUMP_MS } from './renewal-plan'
 import { decodeJwtClaims } from '../tagora/jwt'
 import { isDefinitive, noToken, isUnauthorized, refusedBefore, refusedStatic } from './connection-error'
 import type { HttpResult, RequestSpec } from './http'
@@ -62,7 +62,7 @@ export class TokenEngine<C extends BaseConnectionConfig> {
 
   /** Starts from a saved refresh token ("keep me signed in"): one renewal, no retries. Throws on failure. */
   resume(refreshToken: string): Promise<void> {
-    const saved: Grant = { accessToken: '', refreshToken, expiresAt: null, lifetimeSource: 'none', flags: {} }
+    const saved = savedRefreshGrant(refreshToken)
     return this.startFrom(async () => {
       const grant = await this.renewWith(this.runtime(), saved)
       return { ...grant, refreshToken: grant.refreshToken ?? refreshToken }
@@ -109,11 +109,12 @@ export class TokenEngine<C extends BaseConnectionConfig> {
   }
 
   status(): EngineStatus {
-    const expiresAt = this.grant?.expiresAt ?? null
+    const local = (ms?: number | null) => (typeof ms === 'number' ? this.serverClock.toLocal(ms) : null)
     return {
       ...this.report.snapshot(),
-      expiresAt: expiresAt !== null ? this.serverClock.toLocal(expiresAt) : null,
-      nextRenewalAt: this.renewAt !== null ? this.serverClock.toLocal(this.renewAt) : null,
+      expiresAt: local(this.grant?.expiresAt),
+      refreshExpiresAt: local(this.grant?.refreshExpiresAt),
+      nextRenewalAt: local(this.renewAt),
       lifetimeSource: this.grant?.lifetimeSource ?? 'none',
       renewal: this.scheme.renewal,
     }
@@ -231,17 +232,12 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     return result
   }
 
-  /** Takes a grant; one without a refresh token keeps the current one (no rotation this time). */
+  /** Takes a grant; one without a refresh token keeps the current one (renewal-plan.ts). */
   private adopt(grant: Grant, renewed: boolean): void {
-    const kept = this.grant?.refreshToken ?? null
-    this.grant = grant.refreshToken || !kept ? grant : { ...grant, refreshToken: kept }
-    const serverNow = this.serverClock.now()
-    const expiresAt = grant.expiresAt
-    this.obtainedLifetime = expiresAt === null ? null : Math.round((expiresAt - serverNow) / 1000)
-    this.renewAt =
-      expiresAt === null || this.scheme.renewal === 'none'
-        ? null
-        : planRenewal({ expClaimMs: expiresAt, expiresInSeconds: 0, serverNow }).renewAt
+    const adopted = adoptGrant(grant, this.grant, this.serverClock.now(), this.scheme.renewal)
+    this.grant = adopted.grant
+    this.obtainedLifetime = adopted.lifetimeSeconds
+    this.renewAt = adopted.renewAt
     this.report.healthy(renewed ? this.deps.clock.now() : null)
     this.armTimer()
     this.setPhase('connected')
@@ -307,13 +303,17 @@ export class TokenEngine<C extends BaseConnectionConfig> {
     }
   }
 
-  /** Renews (or re-obtains); a refused refresh falls back to a fresh sign-in when the password is stored. */
+  /**
+   * Renews, or re-obtains (the scheme's way, or a refresh token past its documented end that would only
+   * be refused); a refused refresh falls back to a fresh sign-in when the password is stored.
+   */
   private async renewOnce(generation: number): Promise<void> {
     const grant = this.grant
     if (!grant) throw this.signedOutError()
     const runtime = this.runtime()
     let next: Grant
-    if (this.scheme.renewal === 're-obtain' || !this.scheme.renew) next = await this.scheme.obtain(runtime)
+    const reobtain = this.scheme.renewal === 're-obtain' || !this.scheme.renew
+    if (reobtain || refreshEnded(grant, this.serverClock.now())) next = await this.scheme.obtain(runtime)
     else {
       try {
         next = await this.renewWith(runtime, grant)

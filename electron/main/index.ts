@@ -28,6 +28,7 @@ import { createAutoUpdate, loadElectronUpdater } from './updates/auto-update'
 import { AppWindows } from './windows/app-windows'
 import { isRendererEntry, rendererEntryUrl } from './windows/renderer-entry'
 import { hardenSession } from './windows/session-hardening'
+import { createVideoPortalWindow } from './windows/video-portal-window'
 
 // Composition root of the Electron app: read the command line, build the services, show the window
 // at once, then start the app behind it.
@@ -89,6 +90,7 @@ function runDesk(options: HostOptions): void {
       windows?.show('map').catch(brokenInstall)
       return windows !== null
     },
+    videoPortal: createVideoPortalWindow({ logger, title: () => say('window.videoPortalTitle') }),
   })
   const updates = createAutoUpdate({
     isPackaged: app.isPackaged,

@@ -18,6 +18,8 @@ export interface ConnectionStatus {
   /** Local epoch ms; null when the token has no known end. */
   expiresAt: number | null
   nextRenewalAt: number | null
+  /** Local epoch ms when the refresh token ends (its documented lifetime); null when none is known. */
+  refreshExpiresAt: number | null
   lifetimeSource: LifetimeSource
   renewal: RenewalMode
   lastRenewedAt: number | null
@@ -38,16 +40,44 @@ export interface ConnectionTestResult {
   lifetimeSeconds: number | null
   /** The test call that was sent, e.g. "GET /dev/v2/project/…/rtm/vendor/user_events → 200". */
   checked: string
+  /** What the protected test call returned, secrets hidden; null when obtaining the token was the test. */
+  answer: CallAnswerPreview | null
 }
 
-/** An 8x8 room created for a driver. The agent token stays in main. */
-export interface VideoRoomResult {
-  connectionId: string
-  phoneNumber: string
-  callReference: string
+/** A protected call's answer as the desk may see it: the token did real work (never a token itself). */
+export interface CallAnswerPreview {
+  status: number
+  /** Items in the answer's list (the body itself, or its first array field); null when it has none. */
+  itemCount: number | null
+  /** The array field the items came from ("environments"); null for a bare array or no list. */
+  listField: string | null
+  /** The first few items (or the whole body when there is no list) as short JSON, secrets masked. */
+  items: string[]
+}
+
+/** An 8x8 room: valid 15 minutes from its creation, as documented. The agent token stays in main. */
+export interface VideoRoom {
+  /** Where 8x8 texts the link when the agent signs in; null: no SMS, the desk sends the link itself. */
+  phoneNumber: string | null
+  callReference: string | null
+  /** When the request left: the room cannot be older, so its end is never shown late. */
   createdAt: number
-  /** createdAt + 15 minutes, as documented. */
   validUntil: number
+}
+
+/**
+ * How the Agent Portal was opened. Electron: its own window (main holds the URL). Browser host: the page
+ * opens a tab at a one-time local address that redirects to the portal once, so the portal URL (it holds
+ * the token) never crosses the contract.
+ */
+export type VideoPortalOpening = { opened: 'window' } | { opened: 'tab'; path: string; expiresAt: number }
+
+/** "Video call": the room (null for agent sign-in only) and where the Agent Portal opened. */
+export interface VideoPortalResult {
+  connectionId: string
+  agentLogin: string
+  room: VideoRoom | null
+  portal: VideoPortalOpening
 }
 
 export const VIDEO_ROOM_VALIDITY_MS = 15 * 60_000

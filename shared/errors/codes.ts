@@ -33,6 +33,11 @@ export type ConnectionErrorCode =
   | 'connection-gone'
   | 'room-token-missing'
   | 'missing-field'
+  | 'agent-login-required'
+  | 'path-not-set'
+  | 'video-portal-unavailable'
+  | 'video-portal-origin'
+  | 'video-link-used'
 
 /** The Tagora session, "keep me signed in" and the keychain. */
 export type SessionErrorCode =
@@ -78,6 +83,13 @@ export type ValidationCode =
   | 'enter-phone'
   | 'call-reference-short'
   | 'call-reference-long'
+  | 'room-fields-without-room'
+  | 'enter-agent-login'
+  | 'enter-login-path'
+  | 'enter-refresh-path'
+  | 'http-method'
+  | 'get-with-body'
+  | 'oauth-scope'
   | 'webhook-id'
   | 'enter-email'
   | 'enter-password'

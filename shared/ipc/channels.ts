@@ -29,7 +29,7 @@ export const CALL_CHANNELS = [
   'connections:save',
   'connections:remove',
   'connections:test',
-  'connections:create-video-room',
+  'connections:open-video-portal',
 ] as const satisfies readonly CallName[]
 
 export const EVENT_CHANNELS = [

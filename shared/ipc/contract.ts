@@ -15,9 +15,10 @@ import type {
   ConnectionEntry,
   ConnectionStatus,
   ConnectionTestResult,
-  VideoRoomResult,
+  VideoPortalResult,
 } from '../domain/connections'
-import { saveConnectionInputSchema, videoRoomInputSchema } from '../schemas/connections'
+import { saveConnectionInputSchema } from '../schemas/connection-secret'
+import { videoPortalInputSchema } from '../schemas/video-portal'
 import { WEBHOOK_ID_PATTERN } from '../domain/webhook'
 import { changeOf } from '../schemas/change-of'
 import {
@@ -157,8 +158,12 @@ export const callContract = {
   'connections:remove': { input: z.object({ id: z.string().min(1) }), result: returns<ConnectionEntry[]>() },
   /** Obtains a token now and makes the scheme's test call: scheme, lifetime, next renewal. */
   'connections:test': { input: z.object({ id: z.string().min(1) }), result: returns<ConnectionTestResult>() },
-  /** 8x8: creates a video room for a driver's phone (validated: international number, reference 8–20). */
-  'connections:create-video-room': { input: videoRoomInputSchema, result: returns<VideoRoomResult>() },
+  /**
+   * 8x8 "Video call": a token (and a room, when asked) for the connection's agent, then the Agent Portal
+   * opened signed in with it. The token never crosses: Electron opens the portal window itself, the
+   * browser host answers a one-time local path the page opens in a new tab.
+   */
+  'connections:open-video-portal': { input: videoPortalInputSchema, result: returns<VideoPortalResult>() },
 } as const
 
 /** Main → renderer events. Pushed events carry batches or whole states, never one item per message. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { savableConnectionConfigSchema, saveConnectionInputSchema } from '../schemas/connections'
+import { savableConnectionConfigSchema } from '../schemas/connections'
+import { saveConnectionInputSchema } from '../schemas/connection-secret'
 import { apiUrlInputSchema, settingsSchema } from '../schemas/settings'
 import { isSecureUrl, isServerPath, originOf, sameOrigin } from './secure-url'
 
@@ -64,6 +65,7 @@ describe('the schemas apply the one rule', () => {
     name: 'Video',
     scheme: '8x8-video' as const,
     baseUrl: 'https://video-agent.8x8.com',
+    agentLogin: 'agent-1',
   }
 
   it('refuses a connection saved with plain http to another computer, with the shared code', () => {

@@ -1,19 +1,42 @@
 import { z } from 'zod'
 import { invalid } from '../errors/zod-issue'
-import type { SecretKind } from '../errors/vocabulary'
+import type { ValidationCode } from '../errors/codes'
 import { isSecureUrl, isServerPath, sameOrigin } from '../net/secure-url'
 
 /** The token schemes a connection can use (docs/vendor-schemes.md). */
 export const SCHEME_IDS = ['agora', '8x8-video', 'nugios', 'tavio', 'tavio-orgadmin'] as const
 export type SchemeId = (typeof SCHEME_IDS)[number]
 
+/** Methods a connection may choose where its document names none (Tavio's login, connect, renew). */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT'] as const
+export type HttpMethod = (typeof HTTP_METHODS)[number]
+
+/** Method keys whose request carries a body (the login's credentials): GET cannot carry one. */
+export const METHODS_WITH_BODY: readonly string[] = ['login']
+
 /**
- * Per-connection overrides for what the vendor documents leave open: request paths and response field
- * names (keys are listed per scheme in docs/vendor-schemes.md), and a fallback token lifetime.
+ * Paths a document leaves blank ("Request URL - [POST]" and nothing after it, nugios-auth.txt): no
+ * default stands in for them, so the form asks for each, with an example shown as a placeholder only.
+ */
+export const REQUIRED_PATHS: Partial<
+  Record<SchemeId, Record<string, { example: string; missing: ValidationCode }>>
+> = {
+  nugios: {
+    login: { example: '/api/auth/login', missing: 'enter-login-path' },
+    refresh: { example: '/api/auth/refresh-token', missing: 'enter-refresh-path' },
+  },
+}
+
+/**
+ * Per-connection overrides for what the vendor documents leave open: request paths, methods, request
+ * body and response field names (keys are listed per scheme in docs/vendor-schemes.md), and a fallback
+ * token lifetime.
  */
 export const connectionOverridesSchema = z.object({
   paths: z.record(z.string(), z.string().regex(/^\//, invalid('path-override'))).default({}),
   fields: z.record(z.string(), z.string().min(1)).default({}),
+  methods: z.record(z.string(), z.enum(HTTP_METHODS, invalid('http-method'))).default({}),
+  bodyFields: z.record(z.string(), z.string().trim().min(1)).default({}),
   lifetimeSeconds: z
     .number(invalid('lifetime'))
     .int(invalid('lifetime'))
@@ -21,6 +44,12 @@ export const connectionOverridesSchema = z.object({
     .nullable()
     .default(null),
 })
+
+/** RFC 6749 §3.3: space-separated scope tokens of printable ASCII without `"` and `\`; empty sends none. */
+const OAUTH_SCOPE = /^([\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*)?$/
+
+/** What an earlier version sent as the Tavio admin scope (docs/vendor-schemes.md, "Upgrading"). */
+export const EARLIER_TAVIO_ADMIN_SCOPE = 'organization_admin'
 
 const base = {
   id: z.string().min(1).max(64),
@@ -39,7 +68,15 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
     tokenType: z.enum(['access-token2', 'access-token']).default('access-token2'),
     uid: z.string().trim().default(''),
   }),
-  z.object({ ...base, scheme: z.literal('8x8-video') }),
+  z.object({
+    ...base,
+    scheme: z.literal('8x8-video'),
+    /**
+     * The login of an agent in 8x8's Video Interaction directory: the Agent Portal signs this agent in
+     * with the token. Empty only in a file from an earlier version (saving asks for it).
+     */
+    agentLogin: z.string().trim().max(200).default(''),
+  }),
   z.object({
     ...base,
     scheme: z.literal('nugios'),
@@ -60,14 +97,23 @@ export const connectionConfigSchema = z.discriminatedUnion('scheme', [
     scheme: z.literal('tavio-orgadmin'),
     orgDomain: z.string().trim().min(1, invalid('enter-org-domain')),
     clientId: z.string().trim().min(1, invalid('enter-client-id')),
+    /** The `scope` of the token request; empty sends no scope parameter (the client's own scope). */
+    scope: z
+      .string()
+      .trim()
+      .max(500)
+      .regex(OAUTH_SCOPE, invalid('oauth-scope'))
+      .default(EARLIER_TAVIO_ADMIN_SCOPE),
   }),
 ])
 
 /**
- * A config the user saves (the form, `connections:save`): the stored shape plus where its secret may go.
- * The base URL is https (plain http only to this computer) and path overrides stay on that server. The
- * settings file is read with the plain schema, so an older file with an http address still loads: the
- * token engine then refuses to send the secret there and the connection says why (shared/net/secure-url.ts).
+ * A config the user saves (the form, `connections:save`): the stored shape plus where its secret may go
+ * and what a document leaves to the user. The base URL is https (plain http only to this computer) and
+ * path overrides stay on that server; 8x8 names its agent; Nugios' blank request URLs are filled in; a
+ * request that carries a body is not a GET. The settings file is read with the plain schema, so an older
+ * file with an http address still loads: the token engine then refuses to send the secret there and the
+ * connection says why (shared/net/secure-url.ts).
  */
 export const savableConnectionConfigSchema = connectionConfigSchema.superRefine((config, ctx) => {
   if (!isSecureUrl(config.baseUrl))
@@ -75,6 +121,14 @@ export const savableConnectionConfigSchema = connectionConfigSchema.superRefine(
   for (const [key, path] of Object.entries(config.overrides.paths))
     if (!isServerPath(path))
       ctx.addIssue({ code: 'custom', path: ['overrides', 'paths', key], message: invalid('leaves-server') })
+  for (const [key, { missing }] of Object.entries(REQUIRED_PATHS[config.scheme] ?? {}))
+    if (!config.overrides.paths[key])
+      ctx.addIssue({ code: 'custom', path: ['overrides', 'paths', key], message: invalid(missing) })
+  for (const key of METHODS_WITH_BODY)
+    if (config.overrides.methods[key] === 'GET')
+      ctx.addIssue({ code: 'custom', path: ['overrides', 'methods', key], message: invalid('get-with-body') })
+  if (config.scheme === '8x8-video' && config.agentLogin === '')
+    ctx.addIssue({ code: 'custom', path: ['agentLogin'], message: invalid('enter-agent-login') })
 })
 
 export type ConnectionConfig = z.infer<typeof connectionConfigSchema>
@@ -94,56 +148,3 @@ export type ConnectionOverrides = z.infer<typeof connectionOverridesSchema>
 
 export { SECRET_KINDS } from '../errors/vocabulary'
 export type { SecretKind } from '../errors/vocabulary'
-
-/** The secret each scheme needs from the user. */
-export const SCHEME_SECRET: Record<SchemeId, SecretKind> = {
-  agora: 'token',
-  '8x8-video': 'api-key',
-  nugios: 'password',
-  tavio: 'password',
-  'tavio-orgadmin': 'client-secret',
-}
-
-/** A credential pasted with its scheme word ("Bearer abc", "agora token=abc"): the app adds that itself. */
-const SCHEME_PREFIX = /^\s*(bearer|basic|token|agora\s+token=)/i
-
-export const secretValueSchema = z
-  .string()
-  .min(1, invalid('enter-secret'))
-  .max(8192)
-  .refine((value) => !SCHEME_PREFIX.test(value), {
-    message: invalid('secret-with-scheme'),
-  })
-  .refine((value) => value.trim() === value && !/\s/.test(value), {
-    message: invalid('secret-whitespace'),
-  })
-
-/**
- * Save (add or edit) a connection; `secret` omitted on edit keeps the one in the keychain, unless the
- * edit moves the connection to another server or scheme (then the secret must be entered again).
- */
-export const saveConnectionInputSchema = z.object({
-  config: savableConnectionConfigSchema,
-  secret: secretValueSchema.optional(),
-})
-
-/** International format: +, country code, subscriber number; 8 to 15 digits in all (E.164). */
-export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/
-
-export const videoRoomInputSchema = z.object({
-  connectionId: z.string().min(1),
-  phoneNumber: z.string().trim().regex(PHONE_PATTERN, invalid('enter-phone')),
-  callReference: z
-    .string()
-    .trim()
-    .min(8, invalid('call-reference-short'))
-    .max(20, invalid('call-reference-long')),
-})
-export type VideoRoomInput = z.infer<typeof videoRoomInputSchema>
-
-/** A call reference derived from the asset: letters and digits of its id, padded to 8, cut to 20. */
-export function callReferenceFor(assetId: string): string {
-  const cleaned = assetId.replace(/[^A-Za-z0-9-]/g, '')
-  const padded = `FM-${cleaned}`.padEnd(8, '0')
-  return padded.slice(0, 20)
-}

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { invalid } from '../errors/zod-issue'
 import { isSecureUrl } from '../net/secure-url'
 import { connectionConfigSchema } from './connections'
+import { upgradeStoredConnection } from './connection-upgrade'
 
 /** The one settings file (settings.json in the data folder). Parsed here, trusted past this point. */
 export const listenerSettingsSchema = z.object({
@@ -103,8 +104,11 @@ export const settingsSchema = z.object({
   deviceSync: deviceSyncSettingsSchema.prefault({}),
   map: mapSettingsSchema.prefault({}),
   telemetry: telemetrySettingsSchema.prefault({}),
-  /** Other vendors' connections (issue 7): non-secret config only; secrets live in the keychain. */
-  connections: z.array(connectionConfigSchema).default([]),
+  /**
+   * Other vendors' connections (issue 7): non-secret config only; secrets live in the keychain. Configs
+   * an earlier version saved are read as it sent them (connection-upgrade.ts).
+   */
+  connections: z.array(z.preprocess(upgradeStoredConnection, connectionConfigSchema)).default([]),
   updates: updateSettingsSchema.prefault({}),
 })
 

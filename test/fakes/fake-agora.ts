@@ -1,5 +1,27 @@
-import type { FakeServer } from './fake-http'
+import type { DocumentedField, FakeServer } from './fake-http'
 import { startFakeServer } from './fake-http'
+
+/** agora-rest-auth.txt, field by field, and what this fake does. */
+export const AGORA_DOCUMENT: readonly DocumentedField[] = [
+  {
+    field: 'GET /dev/v2/project/{appId}/rtm/vendor/user_events',
+    document: 'the samples\' endpoint: "https://api.agora.io/dev/v2/project/%s/rtm/vendor/user_events"',
+    fake: 'that path for its App ID; another App ID: 404 "unknown App ID"',
+  },
+  {
+    field: 'header Authorization (AccessToken2)',
+    document: '"fill the Authorization: agora token= field with the Signaling SDK AccessToken2"',
+    fake: 'exactly "agora token=<token2>"',
+  },
+  {
+    field: 'headers x-agora-token + x-agora-uid (AccessToken)',
+    document:
+      '"fill the x-agora-token and x-agora-uid fields … The Signaling SDK AccessToken … The Signaling SDK user ID"',
+    fake: 'both, and the user ID the token was made for; one without the other: 401',
+  },
+  { field: 'answer', document: 'not stated ("Print response body")', fake: '{result, events: []}' },
+  { field: 'error bodies', document: 'not stated ("StatusCode(%d) != 2xx")', fake: '{message}' },
+]
 
 /** Fault switches of the Agora fake. */
 export interface AgoraFaults {

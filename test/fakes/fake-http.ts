@@ -14,7 +14,21 @@ export interface SeenRequest {
 
 export interface FakeReply {
   status: number
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as it is, with this content type (a stand-in web page), instead of a JSON body. */
+  page?: { contentType: string; text: string }
+}
+
+/**
+ * One field of a vendor's request or answer: what its document says (quoted, or "not stated"), and what
+ * the fake does with it. Each fake exports its table, so a reader sees where the fake holds to the
+ * document, where it refuses what the document does not allow, and where it follows our reading.
+ */
+export interface DocumentedField {
+  field: string
+  document: string
+  fake: string
 }
 
 /** Switches every fake shares: slow answers, 5xx, a wrong Date header. */
@@ -63,10 +77,10 @@ export async function startFakeServer(
       ? { status: faults.failWith, body: { message: 'fault switch' } }
       : route(request)
     res.writeHead(reply.status, {
-      'Content-Type': 'application/json',
+      'Content-Type': reply.page?.contentType ?? 'application/json',
       Date: new Date(now() + faults.skewMs).toUTCString(),
     })
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body))
+    res.end(reply.page ? reply.page.text : reply.body === undefined ? '' : JSON.stringify(reply.body))
   }
   await new Promise<void>((resolve) => server.listen(0, bind.listen, () => resolve()))
   const { port } = server.address() as AddressInfo
@@ -102,4 +116,21 @@ export function opaqueToken(prefix: string): string {
 export function bearerOf(request: SeenRequest): string | null {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')
   return match?.[1] ?? null
+}
+
+/** True when a request says its body is JSON, as every document here asks (`Content-Type: application/json`). */
+export function saysJson(request: SeenRequest): boolean {
+  return /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')
+}
+
+/** The keys of a JSON object body that are not in `allowed` (a field the document does not have). */
+export function unknownKeys(body: unknown, allowed: readonly string[]): string[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return []
+  return Object.keys(body).filter((key) => !allowed.includes(key))
+}
+
+/** A JSON object body, or null when the body is anything else (text, an array, a number). */
+export function objectBody(request: SeenRequest): Record<string, unknown> | null {
+  const body = request.body
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
 }

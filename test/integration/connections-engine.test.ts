@@ -7,7 +7,7 @@ import type { NugiosConfig } from '../../core/connections/schemes/nugios'
 import { TokenEngine } from '../../core/tokens/token-engine'
 import { advance, connectionConfig, createConnectionKit, waitFor } from '../support/connection-kit'
 import type { NugiosFake } from '../fakes/fake-nugios'
-import { startNugiosFake } from '../fakes/fake-nugios'
+import { NUGIOS_TEST_PATHS, startNugiosFake } from '../fakes/fake-nugios'
 import type { TavioFake } from '../fakes/fake-tavio'
 import { startTavioFake } from '../fakes/fake-tavio'
 
@@ -58,6 +58,7 @@ describe('the token engine, whatever the scheme', () => {
       scheme: 'nugios',
       baseUrl: fake.url,
       login: 'l',
+      overrides: { paths: { ...NUGIOS_TEST_PATHS } },
     }) as NugiosConfig
     const engine = new TokenEngine(nugiosScheme, config, {
       clock,
@@ -74,7 +75,7 @@ describe('the token engine, whatever the scheme', () => {
       () => engine.status().lastRenewedAt !== null && engine.status().phase === 'connected',
       'renewal on resume',
     )
-    expect(fake.requests.filter((r) => r.path === '/api/auth/refresh-token')).toHaveLength(1)
+    expect(fake.requests.filter((r) => r.path === NUGIOS_TEST_PATHS.refresh)).toHaveLength(1)
     await advance(clock, 1000)
     engine.dispose()
   })

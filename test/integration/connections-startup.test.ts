@@ -5,7 +5,7 @@ import { silentLogger } from '../../core/logging/logger'
 import { FakeClock } from '../fakes/fake-clock'
 import { connectionConfig } from '../support/connection-kit'
 import type { NugiosFake } from '../fakes/fake-nugios'
-import { startNugiosFake } from '../fakes/fake-nugios'
+import { NUGIOS_TEST_PATHS, startNugiosFake } from '../fakes/fake-nugios'
 import { MemorySecretStore } from '../fakes/fake-secret-store'
 
 let fake: NugiosFake
@@ -30,7 +30,14 @@ describe('connections at start-up', () => {
   it('signs in every connection whose secret is stored, and says which need attention', async () => {
     fake = await startNugiosFake({ login: 'desk', password: 'right' })
     const nugios = (id: string) =>
-      connectionConfig({ id, name: id, scheme: 'nugios', baseUrl: fake.url, login: 'desk' })
+      connectionConfig({
+        id,
+        name: id,
+        scheme: 'nugios',
+        baseUrl: fake.url,
+        login: 'desk',
+        overrides: { paths: { ...NUGIOS_TEST_PATHS } },
+      })
     const configs = [nugios('good'), nugios('wrong'), nugios('no-secret')]
     const store = new MemorySecretStore()
     // A previous run saved the secrets (the no-secret one never got one).
@@ -47,6 +54,6 @@ describe('connections at start-up', () => {
       lastProblem: { error: { code: 'invalid-credentials' } },
     })
     expect(byId.get('no-secret')).toMatchObject({ phase: 'idle', secretStorage: 'missing' })
-    expect(fake.requests.filter((r) => r.path === '/api/auth/login')).toHaveLength(2)
+    expect(fake.requests.filter((r) => r.path === NUGIOS_TEST_PATHS.login)).toHaveLength(2)
   })
 })

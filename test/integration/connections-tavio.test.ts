@@ -3,6 +3,9 @@ import { advance, connectionConfig, createConnectionKit, waitFor } from '../supp
 import type { TavioFake } from '../fakes/fake-tavio'
 import { startTavioFake } from '../fakes/fake-tavio'
 import { problemWords } from '../support/problem-words'
+import { clientCredentialsForm } from '../../core/connections/schemes/tavio'
+import { savableConnectionConfigSchema } from '../../shared/schemas/connections'
+import { settingsSchema } from '../../shared/schemas/settings'
 
 let fake: TavioFake
 let kit: ReturnType<typeof createConnectionKit>
@@ -167,9 +170,141 @@ describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () =>
     expect(kit.logs.join('\n')).not.toContain('client-secret-1')
   })
 
+  it('a client secret with spaces, a colon and "Bearer" in it is sent as typed (HTTP Basic, form-encoded)', async () => {
+    await fake.close()
+    const odd = 'Bearer s3cr3t: with  spaces'
+    fake = await startTavioFake({
+      orgDomain: 'acme',
+      username: 'u',
+      password: 'p',
+      envDomain: 'e',
+      clientId: 'client-1',
+      clientSecret: odd,
+      now: () => kit.clock.now(),
+    })
+    await kit.service.save(connectionConfig({ ...adminConfig(), baseUrl: fake.url }), odd)
+    expect((await kit.service.test('adm')).status.phase).toBe('connected')
+  })
+
   it('a wrong client secret is refused with the RFC error shown', async () => {
     await kit.service.save(adminConfig(), 'wrong-secret')
     await expect(kit.service.test('adm')).rejects.toMatchObject({ code: 'invalid-credentials', status: 401 })
     expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('invalid_client')
+  })
+})
+
+describe('Tavio: what the document does not state is overridable, and the admin scope optional', () => {
+  it('an empty admin scope sends no scope parameter; the fake sees none and the client’s own scope applies', async () => {
+    await kit.service.save(
+      connectionConfig({
+        id: 'adm',
+        name: 'Tavio admin',
+        scheme: 'tavio-orgadmin',
+        baseUrl: fake.url,
+        orgDomain: 'acme',
+        clientId: 'client-1',
+        scope: '',
+      }),
+      'client-secret-1',
+    )
+    const result = await kit.service.test('adm')
+    expect(result.status.phase).toBe('connected')
+    const token = fake.requests.find((r) => r.path.endsWith('/oauth/token'))
+    expect(token?.body).toEqual({ grant_type: 'client_credentials' })
+    expect(fake.scopesSeen).toEqual([null])
+    expect(clientCredentialsForm('organization_admin')).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'organization_admin',
+    })
+  })
+
+  it('a scope the server does not know is refused with the RFC’s words; a malformed one never leaves the form', async () => {
+    const admin = {
+      id: 'adm',
+      name: 'Tavio admin',
+      scheme: 'tavio-orgadmin' as const,
+      baseUrl: fake.url,
+      orgDomain: 'acme',
+      clientId: 'client-1',
+    }
+    await kit.service.save(connectionConfig({ ...admin, scope: 'everything' }), 'client-secret-1')
+    await expect(kit.service.test('adm')).rejects.toMatchObject({ status: 400 })
+    expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('invalid_scope')
+    const bad = savableConnectionConfigSchema.safeParse({ ...admin, scope: 'a  "b"' })
+    expect(bad.error?.issues[0]?.message).toBe('oauth-scope')
+  })
+
+  it('login method and body names, connect and renew methods follow the connection’s overrides', async () => {
+    await fake.close()
+    fake = await startTavioFake({
+      orgDomain: 'acme',
+      username: 'ops@acme.test',
+      password: 'tavio-pass',
+      envDomain: 'fleet-prod',
+      clientId: 'client-1',
+      clientSecret: 'client-secret-1',
+      reading: {
+        login: 'PUT',
+        connect: 'GET',
+        renew: 'PUT',
+        usernameField: 'email',
+        passwordField: 'secret',
+      },
+      now: () => kit.clock.now(),
+    })
+    const overrides = {
+      methods: { login: 'PUT', connect: 'GET', renew: 'PUT' },
+      bodyFields: { username: 'email', password: 'secret' },
+    } as const
+    await kit.service.save(
+      connectionConfig({ ...orgConfig('fleet-prod'), baseUrl: fake.url, overrides }),
+      'tavio-pass',
+    )
+    // Our reading (POST {username, password}) is what the fake would now refuse.
+    expect((await fetch(`${fake.url}/v1/acme/auth/login`, { method: 'POST' })).status).toBe(405)
+    const result = await kit.service.test('tav')
+    expect(result.status).toMatchObject({ phase: 'connected', parentPhase: 'connected' })
+    const login = fake.requests.find((r) => r.path.endsWith('/auth/login') && r.method === 'PUT')
+    expect(login?.body).toEqual({ email: 'ops@acme.test', secret: 'tavio-pass' })
+    expect(fake.requests.find((r) => r.path.endsWith('/connect'))?.method).toBe('GET')
+    await advance(kit.clock, 3600_000 - 110_000)
+    await waitFor(() => count('/auth/token/renew') === 2, 'both tokens renewed with PUT')
+    expect(fake.requests.filter((r) => r.path.endsWith('/auth/token/renew')).map((r) => r.method)).toEqual([
+      'PUT',
+      'PUT',
+    ])
+  })
+
+  it('a login override to GET is refused in the form and, from a hand-edited file, before sending', async () => {
+    const withGet = connectionConfig({ ...orgConfig(), overrides: { methods: { login: 'GET' } } })
+    expect(savableConnectionConfigSchema.safeParse(withGet).error?.issues[0]?.message).toBe('get-with-body')
+    expect(
+      savableConnectionConfigSchema.safeParse({ ...withGet, overrides: { methods: { login: 'PATCH' } } })
+        .error?.issues[0]?.message,
+    ).toBe('http-method')
+    kit.setConfigs([withGet])
+    await kit.secretStore.set('connection|tav|password', 'tavio-pass')
+    const sent = fake.requests.length
+    await expect(kit.service.test('tav')).rejects.toMatchObject({ code: 'get-with-body' })
+    expect(fake.requests).toHaveLength(sent)
+  })
+
+  it('an admin connection from an earlier version keeps the scope it sent (a field override then)', () => {
+    const earlier = {
+      id: 'adm',
+      name: 'Tavio admin',
+      scheme: 'tavio-orgadmin',
+      baseUrl: 'https://tavio.example',
+      orgDomain: 'acme',
+      clientId: 'c',
+    }
+    const read = (config: object) => settingsSchema.parse({ connections: [config] }).connections[0]
+    expect(read(earlier)).toMatchObject({ scope: 'organization_admin' })
+    expect(
+      read({ ...earlier, overrides: { fields: { scope: 'org_admin', accessToken: 'tok' } } }),
+    ).toMatchObject({
+      scope: 'org_admin',
+      overrides: { fields: { accessToken: 'tok' } },
+    })
   })
 })

@@ -2,13 +2,16 @@ import type { ConnectionStatus } from '../../shared/domain/connections'
 import { ConnectionsService } from '../../core/connections/connections-service'
 import { createLogger } from '../../core/logging/logger'
 import type { SecretStore } from '../../core/ports/secret-store'
+import type { VideoPortalOpener } from '../../core/ports/video-portal'
 import { FakeClock } from '../fakes/fake-clock'
 import type { ConnectionConfig, ConnectionConfigInput } from '../../shared/schemas/connections'
 import { connectionConfigSchema } from '../../shared/schemas/connections'
 import { MemorySecretStore } from '../fakes/fake-secret-store'
 
 /** A ConnectionsService on a fake clock and an in-memory keychain, its configs in an array, its logs kept. */
-export function createConnectionKit(options: { secretStore?: SecretStore; fetch?: typeof fetch } = {}) {
+export function createConnectionKit(
+  options: { secretStore?: SecretStore; fetch?: typeof fetch; videoPortal?: VideoPortalOpener } = {},
+) {
   const clock = new FakeClock()
   const secretStore = options.secretStore ?? new MemorySecretStore()
   const logs: string[] = []
@@ -28,6 +31,7 @@ export function createConnectionKit(options: { secretStore?: SecretStore; fetch?
     logger: createLogger('connections-test', { minLevel: 'debug', write: (line) => logs.push(line) }),
     random: () => 0,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.videoPortal ? { videoPortal: options.videoPortal } : {}),
     onStatus: (status) => pushed.push(status),
   })
   return {
@@ -60,4 +64,18 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 export async function advance(clock: FakeClock, ms: number): Promise<void> {
   clock.advance(ms)
   await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+/** A host's Agent Portal opener that records the URLs it was given (as Electron's window or a tab would load them). */
+export function recordingPortalOpener(embedded = false) {
+  const opened: string[] = []
+  const opener: VideoPortalOpener = {
+    embedded,
+    refusal: () => null,
+    open: (url) => {
+      opened.push(url)
+      return Promise.resolve({ opened: 'window' })
+    },
+  }
+  return { opener, opened }
 }

@@ -1,8 +1,9 @@
 import { SCHEME_DEFAULTS } from '../../../shared/domain/scheme-defaults'
-import type { VideoRoomInput } from '../../../shared/schemas/connections'
 import type { ConnectionConfig } from '../../../shared/schemas/connections'
+import type { VideoPortalInput } from '../../../shared/schemas/video-portal'
 import { ConnectionError } from '../../tokens/connection-error'
 import { staticGrant } from '../../tokens/grant'
+import { joinUrl } from '../../tokens/http'
 import type { TokenScheme } from '../../tokens/scheme'
 import type { TokenEngine } from '../../tokens/token-engine'
 
@@ -27,23 +28,51 @@ export const eightByEightScheme: TokenScheme<EightByEightConfig> = {
 }
 
 /**
- * Creates a room for a driver: `{create_room, phone_number, call_reference}`. Input is validated by the
- * contract schema before it gets here. Returns the agent token, which stays in the main process.
+ * The body of `POST /api/v1/tokens`. "An empty request body will generate a token that can be used to log
+ * in an Agent ... without creating a room": no body at all for agent sign-in only. A room is
+ * `create_room: true` with the optional `phone_number` ("we will send the link via SMS ... when an agent
+ * logins with the token") and `call_reference`, each sent only when given.
  */
-export async function createVideoRoom(
+export function tokenRequestBody(
+  input: Pick<VideoPortalInput, 'createRoom' | 'phoneNumber' | 'callReference'>,
+): Record<string, unknown> | undefined {
+  if (!input.createRoom) return undefined
+  return {
+    create_room: true,
+    ...(input.phoneNumber !== '' && { phone_number: input.phoneNumber }),
+    ...(input.callReference !== '' && { call_reference: input.callReference }),
+  }
+}
+
+/** Asks 8x8 for an agent token (and a room, when the body says so). The token stays in the main process. */
+export async function requestAgentToken(
   engine: TokenEngine<EightByEightConfig>,
-  input: Pick<VideoRoomInput, 'phoneNumber' | 'callReference'>,
+  body: Record<string, unknown> | undefined,
 ): Promise<string> {
   const runtime = engine.runtime()
   const path = runtime.path('tokens')
-  const result = await engine.request({
-    method: 'POST',
-    path,
-    json: { create_room: true, phone_number: input.phoneNumber, call_reference: input.callReference },
-  })
+  const result = await engine.request({ method: 'POST', path, ...(body && { json: body }) })
   const field = runtime.field('authToken')
   const token = (result.body as Record<string, unknown> | null)?.[field]
   if (typeof token !== 'string' || token === '')
     throw new ConnectionError({ code: 'room-token-missing', call: `POST ${path}`, facts: { field } })
   return token
+}
+
+/**
+ * The Agent Portal signed in with a token: `https://video-agent.8x8.com/?user=<agent login>&token=<auth_token>`
+ * (8x8's iframe-integration page), on the API's own server (the connection's base URL, path `portal`), with
+ * `mode=embedded` (no left menu or top bar) when the portal sits in the app's own window.
+ */
+export function agentPortalUrl(
+  config: EightByEightConfig,
+  portalPath: string,
+  token: string,
+  embedded: boolean,
+): string {
+  const url = new URL(joinUrl(new URL(config.baseUrl).origin, portalPath))
+  url.searchParams.set('user', config.agentLogin)
+  url.searchParams.set('token', token)
+  if (embedded) url.searchParams.set('mode', 'embedded')
+  return url.href
 }

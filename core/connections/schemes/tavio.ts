@@ -21,19 +21,24 @@ function shape(runtime: SchemeRuntime<TavioConfig>): GrantShape {
   }
 }
 
-/** Both orgauth and envauth renew at /auth/token/renew, presenting the token being renewed. */
+/**
+ * Both orgauth and envauth renew at /auth/token/renew, presenting the token being renewed. The method is
+ * not in the document: POST unless the connection says otherwise (`methods.renew`); no body.
+ */
 async function renewTavio(runtime: SchemeRuntime<TavioConfig>, grant: Grant): Promise<Grant> {
   const path = runtime.path('renew')
-  const result = await runtime.send(
-    { method: 'POST', path },
-    { Authorization: `Bearer ${grant.accessToken}` },
-  )
-  return readGrant(result.body, shape(runtime), runtime.serverNow(), `POST ${path}`)
+  const method = runtime.method('renew')
+  const result = await runtime.send({ method, path }, { Authorization: `Bearer ${grant.accessToken}` })
+  return readGrant(result.body, shape(runtime), runtime.serverNow(), `${method} ${path}`)
 }
 
 const bearer = (grant: Grant) => ({ Authorization: `Bearer ${grant.accessToken}` })
 
-/** Tavio orgauth (tavio-public-api.txt): username/password at /v1/{orgdomain}/auth/login. */
+/**
+ * Tavio orgauth (tavio-public-api.txt): "authenticating with a username and password at
+ * /v1/{orgdomain}/auth/login". The body's field names and the method are not in the document: our reading
+ * `POST {username, password}`, overridable per connection (`bodyFields`, `methods.login`).
+ */
 export const tavioOrgScheme: TokenScheme<TavioConfig> = {
   id: 'tavio',
   obtainKind: 'password-login',
@@ -44,7 +49,10 @@ export const tavioOrgScheme: TokenScheme<TavioConfig> = {
     passwordLogin(runtime, {
       vendor: 'Tavio',
       credentials: 'username-password',
-      body: (password) => ({ username: runtime.config.username, password }),
+      body: (password) => ({
+        [runtime.bodyField('username')]: runtime.config.username,
+        [runtime.bodyField('password')]: password,
+      }),
       shape: shape(runtime),
     }),
   renew: renewTavio,
@@ -61,10 +69,11 @@ export const tavioEnvScheme: TokenScheme<TavioConfig> = {
   obtainKind: 'derived-from-parent',
   async obtain(runtime) {
     const path = runtime.path('connect')
+    const method = runtime.method('connect')
     if (!runtime.withParent) throw new Error('envauth needs its orgauth connection')
     try {
-      const result = await runtime.withParent((headers) => runtime.send({ method: 'POST', path }, headers))
-      return readGrant(result.body, shape(runtime), runtime.serverNow(), `POST ${path}`)
+      const result = await runtime.withParent((headers) => runtime.send({ method, path }, headers))
+      return readGrant(result.body, shape(runtime), runtime.serverNow(), `${method} ${path}`)
     } catch (error) {
       if (
         !isConnectionError(error) ||
@@ -75,7 +84,7 @@ export const tavioEnvScheme: TokenScheme<TavioConfig> = {
         throw error
       throw new ConnectionError({
         code: 'parent-expired',
-        call: `POST ${path}`,
+        call: `${method} ${path}`,
         status: error.status,
         facts: { service: 'Tavio', name: runtime.config.orgDomain, cause: error.toInfo() },
       })
@@ -85,7 +94,9 @@ export const tavioEnvScheme: TokenScheme<TavioConfig> = {
 
 /**
  * Tavio orgadminoauth: OAuth 2.0 client credentials (RFC 6749 §4.4), client id and secret in HTTP Basic
- * (§2.3.1). Client credentials come without a refresh token, so renewal is a new request.
+ * (§2.3.1). The scope is the connection's (`organization_admin` by default, our reading of "the api
+ * organization admin scope"); empty sends no `scope` parameter, which §4.4.2 allows: the server then
+ * uses the scope the client was generated with. No refresh token: renewal is a new request.
  */
 export const tavioOrgAdminScheme: TokenScheme<TavioOrgAdminConfig> = {
   id: 'tavio-orgadmin',
@@ -101,7 +112,7 @@ export const tavioOrgAdminScheme: TokenScheme<TavioOrgAdminConfig> = {
     ).toString('base64')
     try {
       const result = await runtime.send(
-        { method: 'POST', path, form: { grant_type: 'client_credentials', scope: runtime.field('scope') } },
+        { method: 'POST', path, form: clientCredentialsForm(runtime.config.scope) },
         { Authorization: `Basic ${basic}` },
       )
       return readGrant(
@@ -121,4 +132,9 @@ export const tavioOrgAdminScheme: TokenScheme<TavioOrgAdminConfig> = {
   },
   present: bearer,
   testRequest: (runtime) => ({ method: 'GET', path: runtime.path('test') }),
+}
+
+/** The token request's form: `scope` only when the connection names one. */
+export function clientCredentialsForm(scope: string): Record<string, string> {
+  return scope === '' ? { grant_type: 'client_credentials' } : { grant_type: 'client_credentials', scope }
 }

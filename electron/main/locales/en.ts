@@ -49,6 +49,7 @@ export const en = {
   'tray.renewalProblem': 'Fleet Monitor: the session cannot be renewed (open Health)',
 
   'window.mapTitle': 'Fleet Monitor: map',
+  'window.videoPortalTitle': 'Fleet Monitor: 8x8 Agent Portal',
 
   'dialog.quit': 'Quit',
   'dialog.openLogFolder': 'Open log folder',

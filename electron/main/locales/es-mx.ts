@@ -47,6 +47,7 @@ export const esMX: MainStrings = {
   'tray.renewalProblem': 'Fleet Monitor: la sesión no se puede renovar (abre Estado)',
 
   'window.mapTitle': 'Fleet Monitor: mapa',
+  'window.videoPortalTitle': 'Fleet Monitor: Agent Portal de 8x8',
 
   'dialog.quit': 'Salir',
   'dialog.openLogFolder': 'Abrir la carpeta de registros',

@@ -2,8 +2,7 @@
  * The one allow-list of web permissions. Everything not listed is denied: a compromised or
  * navigated page gets no camera, microphone, location, MIDI, HID/USB/serial, screen capture,
  * external protocol handlers or clipboard reads. A feature that needs a permission adds one entry
- * naming who may have it and why, e.g. a later 8x8 video portal:
- * `{ origin: 'https://video-agent.8x8.com', permission: 'media', feature: '8x8 video room' }`.
+ * naming who may have it and why.
  */
 export interface PermissionGrant {
   /**
@@ -27,6 +26,13 @@ export const PERMISSION_GRANTS: readonly PermissionGrant[] = [
     origin: 'renderer',
     permission: 'clipboard-sanitized-write',
     feature: 'copy coordinates and setup commands (AssetActions, CopyCommand)',
+  },
+  {
+    // Camera and microphone, nothing else, and only for 8x8's portal (it runs in its own window and
+    // session: video-portal-window.ts). The portal window opens only at an origin listed here for media.
+    origin: 'https://video-agent.8x8.com',
+    permission: 'media',
+    feature: '8x8 Agent Portal video call (electron/main/windows/video-portal-window.ts)',
   },
 ]
 

@@ -37,4 +37,21 @@ export const connectionsEn: Record<ConnectionErrorCode, ErrorTemplate> = {
     lead: '{{call}} answered without the expected field "{{field}}".',
     advice: 'If this server names it differently, set it in the connection’s field overrides.',
   },
+  'agent-login-required': {
+    lead: '"{{name}}" has no agent login, so the Agent Portal cannot sign anyone in.',
+    advice: 'Edit the connection and enter the login of an agent in 8x8’s Video Interaction directory.',
+  },
+  'path-not-set': {
+    lead: 'The {{field}} path of "{{name}}" is not set: {{service}}’s document leaves that request URL blank.',
+    advice: 'Edit the connection and enter the path {{service}} gave you.',
+  },
+  'video-portal-unavailable': { lead: 'This host cannot open the 8x8 Agent Portal.' },
+  'video-portal-origin': {
+    lead: 'The Agent Portal at {{target}} may not open in the app: camera and microphone are granted only to https://video-agent.8x8.com.',
+    advice: 'Set the connection’s base URL to https://video-agent.8x8.com.',
+  },
+  'video-link-used': {
+    lead: 'This Agent Portal link was already used or has expired: each one opens the portal once, within a minute.',
+    advice: 'Press "Video call" again in Fleet Monitor.',
+  },
 }

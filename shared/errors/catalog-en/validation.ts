@@ -26,14 +26,33 @@ export const validationEn: Record<ValidationCode, ErrorTemplate> = {
   'enter-client-id': { lead: 'Enter the OAuth client id' },
   'enter-secret': { lead: 'Enter the secret' },
   'secret-with-scheme': {
-    lead: 'Paste the key or token alone, without "Bearer" or "agora token=": the app adds the scheme.',
+    lead: 'Remove the word in front ("Bearer ", "Basic " or "agora token="): paste the key or token alone, the app adds that word itself',
   },
-  'secret-whitespace': { lead: 'The secret contains spaces or line breaks; paste it again.' },
+  'secret-whitespace': { lead: 'A key or token has no spaces or line breaks; paste it again.' },
   'enter-phone': {
     lead: 'Enter the phone number in international format with its country code, e.g. +5215512345678',
   },
   'call-reference-short': { lead: 'The call reference must have at least 8 characters' },
   'call-reference-long': { lead: 'The call reference must have at most 20 characters' },
+  'room-fields-without-room': {
+    lead: 'A phone number or call reference goes with a room: tick "Create a room" or clear them',
+  },
+  'enter-agent-login': {
+    lead: 'Enter the agent login: an agent that exists in 8x8’s Video Interaction directory',
+  },
+  'enter-login-path': {
+    lead: 'Enter the login path: Nugios’ document leaves its request URL blank, so ask Nugios for it',
+  },
+  'enter-refresh-path': {
+    lead: 'Enter the refresh path: Nugios’ document leaves its request URL blank, so ask Nugios for it',
+  },
+  'http-method': { lead: 'A method is GET, POST or PUT' },
+  'get-with-body': {
+    lead: 'The login sends the username and password in its body, so its method cannot be GET',
+  },
+  'oauth-scope': {
+    lead: 'A scope is one or more words separated by single spaces, without " or \\ (or empty: no scope is sent)',
+  },
   'webhook-id': { lead: 'An id is digits or a uuid (letters, digits and dashes).' },
   'enter-email': { lead: 'Enter a valid email address' },
   'enter-password': { lead: 'Enter your password' },

@@ -44,4 +44,21 @@ export const connectionsEsMX: Record<ConnectionErrorCode, ErrorTemplate> = {
     advice:
       'Si este servidor lo nombra de otra forma, indícalo en los nombres de campos de la conexión (Avanzado).',
   },
+  'agent-login-required': {
+    lead: '"{{name}}" no tiene usuario de agente, así que el Agent Portal no puede iniciar la sesión de nadie.',
+    advice: 'Edita la conexión y escribe el usuario de un agente del directorio de Video Interaction de 8x8.',
+  },
+  'path-not-set': {
+    lead: 'La ruta {{field}} de "{{name}}" no está definida: el documento de {{service}} deja en blanco esa URL.',
+    advice: 'Edita la conexión y escribe la ruta que te dio {{service}}.',
+  },
+  'video-portal-unavailable': { lead: 'Este host no puede abrir el Agent Portal de 8x8.' },
+  'video-portal-origin': {
+    lead: 'El Agent Portal en {{target}} no puede abrirse en la app: la cámara y el micrófono solo se permiten a https://video-agent.8x8.com.',
+    advice: 'Cambia la URL base de la conexión a https://video-agent.8x8.com.',
+  },
+  'video-link-used': {
+    lead: 'Este enlace al Agent Portal ya se usó o venció: cada uno abre el portal una sola vez, en menos de un minuto.',
+    advice: 'Vuelve a presionar "Videollamada" en Fleet Monitor.',
+  },
 }

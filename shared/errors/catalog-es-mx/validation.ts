@@ -27,14 +27,35 @@ export const validationEsMX: Record<ValidationCode, ErrorTemplate> = {
   'enter-client-id': { lead: 'Escribe el client id de OAuth' },
   'enter-secret': { lead: 'Escribe el secreto' },
   'secret-with-scheme': {
-    lead: 'Pega solo la clave o el token, sin "Bearer" ni "agora token=": la app agrega el esquema.',
+    lead: 'Quita la palabra del inicio ("Bearer ", "Basic " o "agora token="): pega solo la clave o el token, la app agrega esa palabra',
   },
-  'secret-whitespace': { lead: 'El secreto contiene espacios o saltos de línea; pégalo de nuevo.' },
+  'secret-whitespace': {
+    lead: 'Una clave o un token no tiene espacios ni saltos de línea; pégalo de nuevo.',
+  },
   'enter-phone': {
     lead: 'Escribe el teléfono en formato internacional con su código de país, p. ej. +5215512345678',
   },
   'call-reference-short': { lead: 'La referencia de llamada debe tener al menos 8 caracteres' },
   'call-reference-long': { lead: 'La referencia de llamada debe tener como máximo 20 caracteres' },
+  'room-fields-without-room': {
+    lead: 'El teléfono y la referencia de llamada van con una sala: marca "Crear una sala" o bórralos',
+  },
+  'enter-agent-login': {
+    lead: 'Escribe el usuario del agente: uno que exista en el directorio de Video Interaction de 8x8',
+  },
+  'enter-login-path': {
+    lead: 'Escribe la ruta de inicio de sesión: el documento de Nugios deja en blanco esa URL, así que pídesela a Nugios',
+  },
+  'enter-refresh-path': {
+    lead: 'Escribe la ruta de renovación: el documento de Nugios deja en blanco esa URL, así que pídesela a Nugios',
+  },
+  'http-method': { lead: 'Un método es GET, POST o PUT' },
+  'get-with-body': {
+    lead: 'El inicio de sesión envía el usuario y la contraseña en el cuerpo, así que su método no puede ser GET',
+  },
+  'oauth-scope': {
+    lead: 'Un scope es una o más palabras separadas por un espacio, sin " ni \\ (o vacío: no se envía scope)',
+  },
   'webhook-id': { lead: 'Un id son dígitos o un uuid (letras, dígitos y guiones).' },
   'enter-email': { lead: 'Escribe un correo electrónico válido' },
   'enter-password': { lead: 'Escribe tu contraseña' },
