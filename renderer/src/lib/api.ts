@@ -50,7 +50,7 @@ export const listConnections = invokeProxy('connections:list')
 export const saveConnection = invokeProxy('connections:save')
 export const removeConnection = invokeProxy('connections:remove')
 export const testConnection = invokeProxy('connections:test')
-export const createVideoRoom = invokeProxy('connections:create-video-room')
+export const openVideoPortal = invokeProxy('connections:open-video-portal')
 
 /** Subscribes to one pushed event (for the bridge); returns the unsubscribe function. */
 export function onEvent<K extends EventName>(

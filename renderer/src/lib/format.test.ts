@@ -29,6 +29,8 @@ describe('other formatters', () => {
     expect(formatRemaining(65_000)).toBe('1:05')
     expect(formatRemaining(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 05 min')
     expect(formatRemaining(-1)).toBe('0:00')
+    expect(formatRemaining(2_591_968_000)).toBe('29 d 23 h')
+    expect(formatRemaining(47 * 3_600_000)).toBe('47 h 00 min')
   })
 
   it('names compass points per language', () => {

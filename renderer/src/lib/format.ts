@@ -24,10 +24,11 @@ export function formatAge(ageMs: number, language: Language): string {
   return words.past(Math.floor(hours / 24), 'd')
 }
 
-/** Remaining time as "14:05" (min:s) or "2 h 05 min", for the token-expiry hint. */
+/** Remaining time as "14:05" (min:s), "2 h 05 min", or "29 d 23 h" past two days (30-day tokens). */
 export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))
   const h = Math.floor(total / 3600)
+  if (h >= 48) return `${Math.floor(h / 24)} d ${h % 24} h`
   const m = Math.floor((total % 3600) / 60)
   const s = total % 60
   if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`

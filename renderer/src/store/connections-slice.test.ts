@@ -9,6 +9,7 @@ const status = (id: string): ConnectionEntry['status'] => ({
   phase: 'connected',
   expiresAt: null,
   nextRenewalAt: null,
+  refreshExpiresAt: null,
   lifetimeSource: 'none',
   renewal: 'none',
   lastRenewedAt: null,
@@ -23,7 +24,8 @@ const entry = (id: string): ConnectionEntry => ({
     name: id,
     scheme: '8x8-video',
     baseUrl: 'https://x.test',
-    overrides: { paths: {}, fields: {}, lifetimeSeconds: null },
+    agentLogin: 'agent.one',
+    overrides: { paths: {}, fields: {}, methods: {}, bodyFields: {}, lifetimeSeconds: null },
   },
   status: status(id),
 })
@@ -31,6 +33,7 @@ const result = (id: string): ConnectionTestResult => ({
   status: status(id),
   lifetimeSeconds: null,
   checked: 'POST /api/v1/tokens → 200',
+  answer: null,
 })
 
 describe('connection test results in the store', () => {

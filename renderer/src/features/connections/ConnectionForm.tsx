@@ -2,16 +2,13 @@ import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
-import { SCHEME_IDS, SCHEME_SECRET, secretValueSchema } from '../../../../shared/schemas/connections'
+import { SCHEME_IDS } from '../../../../shared/schemas/connections'
+import { SCHEME_SECRET, secretSchemaFor } from '../../../../shared/schemas/connection-secret'
 import { saveConnection } from './connections-actions'
 import { ConnectionOverrides } from './ConnectionOverrides'
-import {
-  DEFAULT_BASE_URL,
-  fieldsOf,
-  keepsStoredSecret,
-  SCHEME_FIELDS,
-  toConfig,
-} from './connection-form-model'
+import { SchemeFields } from './SchemeFields'
+import { SecretInput } from './SecretInput'
+import { DEFAULT_BASE_URL, fieldsOf, keepsStoredSecret, NEW_FIELDS, toConfig } from './connection-form-model'
 import type { FormFields } from './connection-form-model'
 import { errorInfoText, errorText, issueText } from '../../lib/error-text'
 
@@ -38,7 +35,8 @@ export function ConnectionForm({
 
   function changeScheme(next: SchemeId): void {
     setScheme(next)
-    if (!editing) set('baseUrl', DEFAULT_BASE_URL[next])
+    if (!editing)
+      setFields((prev) => ({ name: prev.name ?? '', baseUrl: DEFAULT_BASE_URL[next], ...NEW_FIELDS[next] }))
   }
 
   function submit(event: FormEvent): void {
@@ -47,7 +45,7 @@ export function ConnectionForm({
     if (!built.ok) return setError(errorInfoText(built.error))
     const keepSecret = canKeep && secret === ''
     if (!keepSecret) {
-      const checked = secretValueSchema.safeParse(secret)
+      const checked = secretSchemaFor(SCHEME_SECRET[scheme]).safeParse(secret)
       if (!checked.success) return setError(issueText(checked.error.issues))
     }
     setBusy(true)
@@ -88,35 +86,14 @@ export function ConnectionForm({
       </label>
       {text('name', t('connections.name'))}
       {text('baseUrl', t('connections.baseUrl'))}
-      {SCHEME_FIELDS[scheme].map((key) =>
-        key === 'tokenType' ? (
-          <label key={key}>
-            <span>{t('connections.tokenType')}</span>
-            <select
-              data-testid="connection-tokenType"
-              value={fields.tokenType ?? 'access-token2'}
-              onChange={(e) => set('tokenType', e.target.value)}
-            >
-              <option value="access-token2">{t('connections.tokenTypes.access-token2')}</option>
-              <option value="access-token">{t('connections.tokenTypes.access-token')}</option>
-            </select>
-          </label>
-        ) : (
-          text(key, t(`connections.${key}`))
-        ),
-      )}
-      <label>
-        <span>{t(`connections.secret.${SCHEME_SECRET[scheme]}`)}</span>
-        <input
-          data-testid="connection-secret"
-          type="password"
-          autoComplete="off"
-          value={secret}
-          placeholder={canKeep ? t('connections.secretKeep') : ''}
-          aria-describedby={secretAgain ? 'connection-secret-again' : undefined}
-          onChange={(e) => setSecret(e.target.value)}
-        />
-      </label>
+      <SchemeFields scheme={scheme} fields={fields} set={set} />
+      <SecretInput
+        kind={SCHEME_SECRET[scheme]}
+        value={secret}
+        onChange={setSecret}
+        canKeep={canKeep}
+        describedBy={secretAgain ? 'connection-secret-again' : undefined}
+      />
       {secretAgain && (
         <p className="connection-hint" id="connection-secret-again" data-testid="connection-secret-again">
           {t('connections.secretAgain')}

@@ -7,6 +7,7 @@ import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { removeConnection, testConnection } from './connections-actions'
 import { errorText, tokenProblemText } from '../../lib/error-text'
+import { ConnectionTestAnswer } from './ConnectionTestAnswer'
 
 /** One connection: status, Test / Edit / Remove, and the last test's scheme, lifetime and next renewal. */
 export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdit: () => void }) {
@@ -76,7 +77,17 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
           </dd>
           <dt>{t('connections.checked')}</dt>
           <dd className="mono">{result.checked}</dd>
+          {result.answer && <ConnectionTestAnswer answer={result.answer} />}
         </dl>
+      )}
+      {status.refreshExpiresAt !== null && (
+        <p
+          className="connection-row-meta"
+          data-testid="connection-refresh-ends"
+          data-at={status.refreshExpiresAt}
+        >
+          {t('connections.refreshEnds')}: {at(status.refreshExpiresAt)}
+        </p>
       )}
       {status.renewalRetry && (
         <p className="connection-retry" data-testid="connection-retry" role="status">

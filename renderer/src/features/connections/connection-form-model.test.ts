@@ -10,7 +10,14 @@ const nugios = (overrides: Partial<ConnectionConfig['overrides']> = {}): Connect
   baseUrl: 'https://nugios.example',
   login: 'desk',
   timezoneOffsetMinutes: null,
-  overrides: { paths: {}, fields: {}, lifetimeSeconds: null, ...overrides },
+  overrides: {
+    paths: { login: '/n/login', refresh: '/n/refresh' },
+    fields: {},
+    methods: {},
+    bodyFields: {},
+    lifetimeSeconds: null,
+    ...overrides,
+  },
 })
 
 describe('the advanced overrides of the connection form', () => {
@@ -25,25 +32,34 @@ describe('the advanced overrides of the connection form', () => {
     expect(built).toMatchObject({
       ok: true,
       config: {
-        overrides: { paths: { login: '/v2/login' }, fields: { accessToken: 'token' }, lifetimeSeconds: 900 },
+        overrides: {
+          paths: { login: '/v2/login', refresh: '/n/refresh' },
+          fields: { accessToken: 'token' },
+          lifetimeSeconds: 900,
+        },
       },
     })
   })
 
   it('round-trips a saved connection and opens the section only when something is overridden', () => {
-    const saved = nugios({ paths: { refresh: '/api/refresh' }, lifetimeSeconds: 60 })
+    const saved = nugios({ paths: { login: '/a', refresh: '/api/refresh' }, lifetimeSeconds: 60 })
     const fields = fieldsOf(saved)
     expect(fields['path:refresh']).toBe('/api/refresh')
     expect(fields.lifetimeSeconds).toBe('60')
-    expect(hasOverrides(fields)).toBe(true)
-    expect(hasOverrides(fieldsOf(nugios()))).toBe(false)
+    expect(hasOverrides(fields, 'nugios')).toBe(true)
+    // Nugios' login and refresh paths are asked in the form itself: they do not open Advanced.
+    expect(hasOverrides(fieldsOf(nugios()), 'nugios')).toBe(false)
     expect(toConfig('n1', 'nugios', fields, saved)).toMatchObject({ ok: true, config: saved })
   })
 
   it('keeps keys the form does not show (a hand-edited settings file)', () => {
-    const saved = nugios({ paths: { logout: '/api/auth/logout' } })
+    const saved = nugios({ paths: { login: '/a', refresh: '/b', logout: '/api/auth/logout' } })
     const built = toConfig('n1', 'nugios', fieldsOf(saved), saved)
-    expect(built.ok && built.config.overrides.paths).toEqual({ logout: '/api/auth/logout' })
+    expect(built.ok && built.config.overrides.paths).toEqual({
+      login: '/a',
+      refresh: '/b',
+      logout: '/api/auth/logout',
+    })
   })
 
   it.each([
@@ -88,5 +104,52 @@ describe('where the stored secret may go', () => {
     expect(describeError({ code: 'insecure-url' }, 'es-MX')).toMatch(
       /^Esta dirección usa http:\/\/ sin cifrar hacia otro equipo/,
     )
+  })
+})
+
+describe('what each scheme asks for that its document leaves to the user', () => {
+  it('Nugios: both request paths, refused empty (no default stands in)', () => {
+    const fields = { ...fieldsOf(nugios()), 'path:login': '', 'path:refresh': '' }
+    expect(toConfig('n1', 'nugios', fields, null)).toEqual({ ok: false, error: { code: 'enter-login-path' } })
+    expect(describeError({ code: 'enter-login-path' }, 'es-MX')).toMatch(
+      /^Escribe la ruta de inicio de sesión/,
+    )
+  })
+
+  it('8x8: the agent login; Tavio admin: a scope that may be empty', () => {
+    const video = { name: 'V', baseUrl: 'https://video-agent.8x8.com', agentLogin: '' }
+    expect(toConfig('v', '8x8-video', video, null)).toEqual({
+      ok: false,
+      error: { code: 'enter-agent-login' },
+    })
+    expect(toConfig('v', '8x8-video', { ...video, agentLogin: 'agent.one' }, null)).toMatchObject({
+      ok: true,
+      config: { agentLogin: 'agent.one' },
+    })
+    const admin = { name: 'T', baseUrl: 'https://t.example', orgDomain: 'acme', clientId: 'c', scope: '' }
+    expect(toConfig('t', 'tavio-orgadmin', admin, null)).toMatchObject({ ok: true, config: { scope: '' } })
+  })
+
+  it('Tavio: methods and login body names round-trip; a GET login is refused', () => {
+    const tavio = {
+      name: 'T',
+      baseUrl: 'https://t.example',
+      orgDomain: 'acme',
+      username: 'u',
+      envDomain: '',
+      'method:renew': 'PUT',
+      'body:username': 'email',
+    }
+    const built = toConfig('t', 'tavio', tavio, null)
+    expect(built).toMatchObject({
+      ok: true,
+      config: { overrides: { methods: { renew: 'PUT' }, bodyFields: { username: 'email' } } },
+    })
+    if (built.ok)
+      expect(fieldsOf(built.config)).toMatchObject({ 'method:renew': 'PUT', 'body:username': 'email' })
+    expect(toConfig('t', 'tavio', { ...tavio, 'method:login': 'GET' }, null)).toEqual({
+      ok: false,
+      error: { code: 'get-with-body' },
+    })
   })
 })

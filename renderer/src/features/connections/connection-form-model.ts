@@ -1,5 +1,10 @@
 import type { ConnectionConfig, SchemeId } from '../../../../shared/schemas/connections'
-import { movesSecret, savableConnectionConfigSchema } from '../../../../shared/schemas/connections'
+import {
+  EARLIER_TAVIO_ADMIN_SCOPE,
+  movesSecret,
+  REQUIRED_PATHS,
+  savableConnectionConfigSchema,
+} from '../../../../shared/schemas/connections'
 import type { ConnectionOverrides } from '../../../../shared/schemas/connections'
 import type { AppErrorInfo } from '../../../../shared/domain/errors'
 import { infoOfIssues } from '../../../../shared/errors/zod-issue'
@@ -11,10 +16,21 @@ export type FormFields = Record<string, string>
 /** The fields each scheme shows, besides name, base URL and secret. */
 export const SCHEME_FIELDS: Record<SchemeId, string[]> = {
   agora: ['appId', 'tokenType', 'uid'],
-  '8x8-video': [],
+  '8x8-video': ['agentLogin'],
   nugios: ['login', 'timezone'],
   tavio: ['orgDomain', 'username', 'envDomain'],
-  'tavio-orgadmin': ['orgDomain', 'clientId'],
+  'tavio-orgadmin': ['orgDomain', 'clientId', 'scope'],
+}
+
+/** What a new connection of each scheme starts with, besides its base URL. */
+export const NEW_FIELDS: Partial<Record<SchemeId, FormFields>> = {
+  // Our reading of "the api organization admin scope"; clearing it sends no scope parameter.
+  'tavio-orgadmin': { scope: EARLIER_TAVIO_ADMIN_SCOPE },
+}
+
+/** Paths the scheme's document leaves blank: asked in the form itself, never defaulted. */
+export function requiredPathKeys(scheme: SchemeId): string[] {
+  return Object.keys(REQUIRED_PATHS[scheme] ?? {})
 }
 
 /** Documented base URLs, prefilled for a new connection. */
@@ -30,6 +46,8 @@ export const DEFAULT_BASE_URL: Record<SchemeId, string> = {
 export const overrideKey = {
   path: (key: string) => `path:${key}`,
   field: (key: string) => `field:${key}`,
+  method: (key: string) => `method:${key}`,
+  body: (key: string) => `body:${key}`,
   lifetime: 'lifetimeSeconds',
 }
 
@@ -40,15 +58,20 @@ export function fieldsOf(config: ConnectionConfig): FormFields {
     fields.timezone = config.timezoneOffsetMinutes === null ? '' : String(config.timezoneOffsetMinutes)
   for (const [key, value] of Object.entries(config.overrides.paths)) fields[overrideKey.path(key)] = value
   for (const [key, value] of Object.entries(config.overrides.fields)) fields[overrideKey.field(key)] = value
+  for (const [key, value] of Object.entries(config.overrides.methods)) fields[overrideKey.method(key)] = value
+  for (const [key, value] of Object.entries(config.overrides.bodyFields))
+    fields[overrideKey.body(key)] = value
   const lifetime = config.overrides.lifetimeSeconds
   fields[overrideKey.lifetime] = lifetime === null ? '' : String(lifetime)
   return fields
 }
 
 /** True when a connection overrides anything, so the form opens its advanced section. */
-export function hasOverrides(fields: FormFields): boolean {
+export function hasOverrides(fields: FormFields, scheme: SchemeId): boolean {
+  const asked = new Set(requiredPathKeys(scheme).map(overrideKey.path))
   return Object.entries(fields).some(
-    ([key, value]) => (key.includes(':') || key === overrideKey.lifetime) && value.trim() !== '',
+    ([key, value]) =>
+      (key.includes(':') || key === overrideKey.lifetime) && !asked.has(key) && value.trim() !== '',
   )
 }
 
@@ -59,7 +82,7 @@ export function hasOverrides(fields: FormFields): boolean {
 function overridesOf(scheme: SchemeId, fields: FormFields, previous: ConnectionOverrides | undefined) {
   const defaults = SCHEME_DEFAULTS[scheme]
   const pick = (
-    known: Record<string, string>,
+    known: Record<string, unknown>,
     kept: Record<string, string>,
     formKey: (k: string) => string,
   ) => {
@@ -72,9 +95,12 @@ function overridesOf(scheme: SchemeId, fields: FormFields, previous: ConnectionO
     return result
   }
   const lifetime = (fields[overrideKey.lifetime] ?? '').trim()
+  const paths = { ...defaults.paths, ...REQUIRED_PATHS[scheme] }
   return {
-    paths: pick(defaults.paths, previous?.paths ?? {}, overrideKey.path),
+    paths: pick(paths, previous?.paths ?? {}, overrideKey.path),
     fields: pick(defaults.fields, previous?.fields ?? {}, overrideKey.field),
+    methods: pick(defaults.methods, previous?.methods ?? {}, overrideKey.method),
+    bodyFields: pick(defaults.bodyFields, previous?.bodyFields ?? {}, overrideKey.body),
     lifetimeSeconds: lifetime === '' ? null : Number(lifetime),
   }
 }
