@@ -59,7 +59,7 @@ test('moving a connection to another server asks for its secret again; the new s
   const { connections } = desk
   const { form } = connections
   await connections.open()
-  await connections.add('8x8-video', { name: 'Video desk', baseUrl: a.url }, KEY_A)
+  await connections.add('8x8-video', { name: 'Video desk', baseUrl: a.url, agentLogin: 'agent.one' }, KEY_A)
   const row = connections.row('Video desk')
   await row.test()
   await expect(row.root).toHavePhase('connected')

@@ -22,6 +22,21 @@ export class ConnectionForm {
     return this.page.getByTestId('connection-secret')
   }
 
+  /** A path the vendor's document leaves blank, asked in the form itself (Nugios' 'login', 'refresh'). */
+  requiredPath(name: string): Locator {
+    return this.page.getByTestId(`connection-path-${name}`)
+  }
+
+  /** The hint under a field, e.g. 'timezone': the X-nugios-timezone value the desk will send. */
+  hint(key: string): Locator {
+    return this.page.getByTestId(`connection-${key}-hint`)
+  }
+
+  /** "Remove “Bearer”": offered when a bare key was pasted with its scheme word. */
+  async removeSchemeWord(): Promise<void> {
+    await this.page.getByTestId('connection-secret-fix').click()
+  }
+
   /** "Enter the secret again": shown once an edit points the connection at another server. */
   get secretAgain(): Locator {
     return this.page.getByTestId('connection-secret-again')

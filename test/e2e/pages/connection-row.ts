@@ -17,6 +17,16 @@ export class ConnectionRow {
     return this.root.getByTestId('connection-error')
   }
 
+  /** What the protected test call returned (data-status, data-items) and its first items. */
+  get answer(): Locator {
+    return this.root.getByTestId('connection-answer')
+  }
+
+  /** When the refresh token ends (data-at, epoch ms), for schemes that document its lifetime. */
+  get refreshEnds(): Locator {
+    return this.root.getByTestId('connection-refresh-ends')
+  }
+
   get nextRenewal(): Locator {
     return this.root.getByTestId('connection-next-renewal')
   }

@@ -28,12 +28,17 @@ export class ConnectionsDialog {
     return new ConnectionRow(this.page.getByTestId('connection-row').filter({ hasText: name }))
   }
 
-  /** Adds a connection of `scheme` with these fields and secret, and waits for the form to close. */
-  async add(scheme: string, fields: Record<string, string>, secret: string): Promise<void> {
+  /** Opens the form for a new connection of `scheme` and fills these fields and the secret (not saved). */
+  async fillNew(scheme: string, fields: Record<string, string>, secret: string): Promise<void> {
     await this.page.getByTestId('connection-add').click()
     await this.form.chooseScheme(scheme)
     for (const [key, value] of Object.entries(fields)) await this.form.field(key).fill(value)
     await this.form.secret.fill(secret)
+  }
+
+  /** Adds a connection of `scheme` with these fields and secret, and waits for the form to close. */
+  async add(scheme: string, fields: Record<string, string>, secret: string): Promise<void> {
+    await this.fillNew(scheme, fields, secret)
     await this.form.save()
     await expect(this.form.root).toHaveCount(0)
   }

@@ -19,23 +19,25 @@ export function ConnectionRow({ entry, onEdit }: { entry: ConnectionEntry; onEdi
   const result = useAppStore((s) => s.connectionTests[config.id] ?? null)
   const setResult = (next: ConnectionTestResult | null) =>
     useAppStore.getState().setConnectionTest(config.id, next)
-  const [error, setError] = useState<string | null>(null)
+  // The failure itself, said at render time: switching the language re-says it.
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
+  const error = failure ? errorText(failure.cause) : null
   const lastProblem = result ? null : tokenProblemText(status.lastProblem)
   const shownError = error ?? lastProblem
 
   function test(): void {
     setBusy(true)
-    setError(null)
+    setFailure(null)
     setResult(null)
     testConnection(config.id)
       .then(setResult)
-      .catch((cause: unknown) => setError(errorText(cause)))
+      .catch((cause: unknown) => setFailure({ cause }))
       .finally(() => setBusy(false))
   }
 
   function remove(): void {
     if (!window.confirm(t('connections.removeConfirm', { name: config.name }))) return
-    removeConnection(config.id).catch((cause: unknown) => setError(errorText(cause)))
+    removeConnection(config.id).catch((cause: unknown) => setFailure({ cause }))
   }
 
   const at = (ms: number | null) =>
