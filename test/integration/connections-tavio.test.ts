@@ -11,9 +11,9 @@ let fake: TavioFake
 let kit: ReturnType<typeof createConnectionKit>
 const count = (suffix: string) => fake.requests.filter((r) => r.path.endsWith(suffix)).length
 
-beforeEach(async () => {
-  kit = createConnectionKit()
-  fake = await startTavioFake({
+/** The fake every test starts with; a test that needs another closes it and starts its own. */
+const startFake = (changes: Partial<Parameters<typeof startTavioFake>[0]> = {}) =>
+  startTavioFake({
     orgDomain: 'acme',
     username: 'ops@acme.test',
     password: 'tavio-pass',
@@ -21,7 +21,12 @@ beforeEach(async () => {
     clientId: 'client-1',
     clientSecret: 'client-secret-1',
     now: () => kit.clock.now(),
+    ...changes,
   })
+
+beforeEach(async () => {
+  kit = createConnectionKit()
+  fake = await startFake()
 })
 afterEach(async () => {
   kit.service.dispose()
@@ -140,17 +145,18 @@ describe('Tavio orgauth and envauth against the fake', () => {
   })
 })
 
-describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () => {
-  const adminConfig = () =>
-    connectionConfig({
-      id: 'adm',
-      name: 'Tavio admin',
-      scheme: 'tavio-orgadmin',
-      baseUrl: fake.url,
-      orgDomain: 'acme',
-      clientId: 'client-1',
-    })
+const adminConfig = (extra: { scope?: string; baseUrl?: string } = {}) =>
+  connectionConfig({
+    id: 'adm',
+    name: 'Tavio admin',
+    scheme: 'tavio-orgadmin',
+    baseUrl: fake.url,
+    orgDomain: 'acme',
+    clientId: 'client-1',
+    ...extra,
+  })
 
+describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () => {
   it('obtains with HTTP Basic client credentials, reads the JWT exp, re-obtains before expiry', async () => {
     await kit.service.save(adminConfig(), 'client-secret-1')
     const result = await kit.service.test('adm')
@@ -173,16 +179,8 @@ describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () =>
   it('a client secret with spaces, a colon and "Bearer" in it is sent as typed (HTTP Basic, form-encoded)', async () => {
     await fake.close()
     const odd = 'Bearer s3cr3t: with  spaces'
-    fake = await startTavioFake({
-      orgDomain: 'acme',
-      username: 'u',
-      password: 'p',
-      envDomain: 'e',
-      clientId: 'client-1',
-      clientSecret: odd,
-      now: () => kit.clock.now(),
-    })
-    await kit.service.save(connectionConfig({ ...adminConfig(), baseUrl: fake.url }), odd)
+    fake = await startFake({ clientSecret: odd })
+    await kit.service.save(adminConfig(), odd)
     expect((await kit.service.test('adm')).status.phase).toBe('connected')
   })
 
@@ -195,18 +193,7 @@ describe('Tavio orgadmin (OAuth 2.0 client credentials) against the fake', () =>
 
 describe('Tavio: what the document does not state is overridable, and the admin scope optional', () => {
   it('an empty admin scope sends no scope parameter; the fake sees none and the client’s own scope applies', async () => {
-    await kit.service.save(
-      connectionConfig({
-        id: 'adm',
-        name: 'Tavio admin',
-        scheme: 'tavio-orgadmin',
-        baseUrl: fake.url,
-        orgDomain: 'acme',
-        clientId: 'client-1',
-        scope: '',
-      }),
-      'client-secret-1',
-    )
+    await kit.service.save(adminConfig({ scope: '' }), 'client-secret-1')
     const result = await kit.service.test('adm')
     expect(result.status.phase).toBe('connected')
     const token = fake.requests.find((r) => r.path.endsWith('/oauth/token'))
@@ -219,30 +206,16 @@ describe('Tavio: what the document does not state is overridable, and the admin 
   })
 
   it('a scope the server does not know is refused with the RFC’s words; a malformed one never leaves the form', async () => {
-    const admin = {
-      id: 'adm',
-      name: 'Tavio admin',
-      scheme: 'tavio-orgadmin' as const,
-      baseUrl: fake.url,
-      orgDomain: 'acme',
-      clientId: 'client-1',
-    }
-    await kit.service.save(connectionConfig({ ...admin, scope: 'everything' }), 'client-secret-1')
+    await kit.service.save(adminConfig({ scope: 'everything' }), 'client-secret-1')
     await expect(kit.service.test('adm')).rejects.toMatchObject({ status: 400 })
     expect(problemWords((await kit.service.list())[0]?.status.lastProblem)).toContain('invalid_scope')
-    const bad = savableConnectionConfigSchema.safeParse({ ...admin, scope: 'a  "b"' })
+    const bad = savableConnectionConfigSchema.safeParse({ ...adminConfig(), scope: 'a  "b"' })
     expect(bad.error?.issues[0]?.message).toBe('oauth-scope')
   })
 
   it('login method and body names, connect and renew methods follow the connection’s overrides', async () => {
     await fake.close()
-    fake = await startTavioFake({
-      orgDomain: 'acme',
-      username: 'ops@acme.test',
-      password: 'tavio-pass',
-      envDomain: 'fleet-prod',
-      clientId: 'client-1',
-      clientSecret: 'client-secret-1',
+    fake = await startFake({
       reading: {
         login: 'PUT',
         connect: 'GET',
@@ -250,7 +223,6 @@ describe('Tavio: what the document does not state is overridable, and the admin 
         usernameField: 'email',
         passwordField: 'secret',
       },
-      now: () => kit.clock.now(),
     })
     const overrides = {
       methods: { login: 'PUT', connect: 'GET', renew: 'PUT' },
@@ -290,14 +262,7 @@ describe('Tavio: what the document does not state is overridable, and the admin 
   })
 
   it('an admin connection from an earlier version keeps the scope it sent (a field override then)', () => {
-    const earlier = {
-      id: 'adm',
-      name: 'Tavio admin',
-      scheme: 'tavio-orgadmin',
-      baseUrl: 'https://tavio.example',
-      orgDomain: 'acme',
-      clientId: 'c',
-    }
+    const { scope: _none, ...earlier } = adminConfig({ baseUrl: 'https://tavio.example' })
     const read = (config: object) => settingsSchema.parse({ connections: [config] }).connections[0]
     expect(read(earlier)).toMatchObject({ scope: 'organization_admin' })
     expect(
