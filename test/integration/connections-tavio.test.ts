@@ -4,6 +4,7 @@ import type { TavioFake } from '../fakes/fake-tavio'
 import { startTavioFake } from '../fakes/fake-tavio'
 import { problemWords } from '../support/problem-words'
 import { clientCredentialsForm } from '../../core/connections/schemes/tavio'
+import type { TavioOrgAdminConfig } from '../../core/connections/schemes/tavio'
 import { savableConnectionConfigSchema } from '../../shared/schemas/connections'
 import { settingsSchema } from '../../shared/schemas/settings'
 
@@ -262,7 +263,9 @@ describe('Tavio: what the document does not state is overridable, and the admin 
   })
 
   it('an admin connection from an earlier version keeps the scope it sent (a field override then)', () => {
-    const { scope: _none, ...earlier } = adminConfig({ baseUrl: 'https://tavio.example' })
+    const saved = adminConfig({ baseUrl: 'https://tavio.example' }) as TavioOrgAdminConfig
+    // An earlier version wrote no `scope` key.
+    const { scope: _unwritten, ...earlier } = saved
     const read = (config: object) => settingsSchema.parse({ connections: [config] }).connections[0]
     expect(read(earlier)).toMatchObject({ scope: 'organization_admin' })
     expect(
