@@ -33,7 +33,6 @@ export function FeedSection() {
       .finally(() => setBusy(false))
   }
 
-  const keyHint = feed?.keyKeptIn ? t(`setup.feed.keyKept.${feed.keyKeptIn}`) : t('setup.feed.keyHint')
   return (
     <section className="setup-section" data-testid="setup-feed">
       <h3>{t('setup.feed.title')}</h3>
@@ -75,12 +74,17 @@ export function FeedSection() {
                 type="password"
                 autoComplete="off"
                 value={relayKey}
-                placeholder={keyHint}
+                placeholder="name.secret"
                 disabled={locked}
                 onChange={(e) => setRelayKey(e.target.value)}
               />
             </label>
           </div>
+        )}
+        {kind === 'relay' && (
+          <p className="setup-muted">
+            {feed?.keyKeptIn ? t(`setup.feed.keyKept.${feed.keyKeptIn}`) : t('setup.feed.keyHint')}
+          </p>
         )}
         {error !== null && (
           <div className="setup-error" data-testid="feed-error" role="alert">
