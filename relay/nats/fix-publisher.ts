@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import type { TelemetryEvent } from '../../core/telemetry/telemetry-event'
 import type { RelayFix } from '../../shared/domain/relay-wire'
 import { LatestFixes } from './latest-fixes'
-import type { SequencedFix } from './latest-fixes'
 import type { NatsLink } from './nats-link'
 import { fixSubject, token } from './names'
 import type { OrgStores } from './org-stores'
@@ -16,8 +15,8 @@ export interface PublishStats {
 }
 
 /**
- * Stores a verified delivery's fixes: each to the organization's stream (subject per asset), then
- * the newest per asset to the KV bucket. Resolves true only when JetStream acknowledged all of it,
+ * Stores a verified delivery's fixes: each to the organization's stream (subject per asset), and
+ * to the KV bucket of the latest fix per asset (which keeps only the newest, latest-fixes.ts). Resolves true only when JetStream acknowledged all of it,
  * so Tagora hears 2xx only for what is kept; false while NATS is down (answered 503 at once, not
  * after a timeout).
  */
@@ -38,16 +37,17 @@ export class FixPublisher {
       return false
     }
     const org = this.stores.organizationId
-    const stored = await Promise.all(
+    // Each fix's latest-per-asset write starts as soon as its own stream ack is in: a POST costs
+    // one publish plus one KV write, not all publishes and then all writes.
+    await Promise.all(
       events.map(async (event) => {
         const json = JSON.stringify(wireFix(event))
         const ack = await this.link.js.publish(fixSubject(org, event.assetId), json, { msgID: fixId(event) })
         if (ack.duplicate) this.stats.duplicates++
         else this.stats.published++
-        return { key: token(event.assetId), fix: { seq: ack.seq, fixTime: event.fixTime, json } }
+        await this.latest.offer(token(event.assetId), { seq: ack.seq, fixTime: event.fixTime, json })
       }),
     )
-    await Promise.all(newestPerAsset(stored).map(({ key, fix }) => this.latest.offer(key, fix)))
     return true
   }
 }
@@ -63,13 +63,4 @@ function wireFix(event: TelemetryEvent): RelayFix {
   const { assetId, lat, lng, speed, heading, altitude, fixTime, receivedAt, timeMissing, futureFix, extra } =
     event
   return { assetId, lat, lng, speed, heading, altitude, fixTime, receivedAt, timeMissing, futureFix, extra }
-}
-
-function newestPerAsset(stored: { key: string; fix: SequencedFix }[]): { key: string; fix: SequencedFix }[] {
-  const newest = new Map<string, { key: string; fix: SequencedFix }>()
-  for (const entry of stored) {
-    const held = newest.get(entry.key)
-    if (!held || entry.fix.fixTime > held.fix.fixTime) newest.set(entry.key, entry)
-  }
-  return [...newest.values()]
 }

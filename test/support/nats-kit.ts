@@ -25,6 +25,8 @@ process.once('exit', () => {
 export interface NatsServer {
   url: string
   port: number
+  /** The running server's process id (the relay bench reads its CPU time), or -1 while stopped. */
+  readonly pid: number
   /** Stops the server (SIGTERM) and waits for it to exit; its data stays for `start`. */
   stop(): Promise<void>
   /** Starts it again on the same port with the same data: streams and buckets come back. */
@@ -75,6 +77,9 @@ export async function startNatsServer(): Promise<NatsServer> {
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid ?? -1
+    },
     stop,
     start: launch,
     async close() {
