@@ -1,4 +1,5 @@
 import { AppError } from '../shared/domain/errors'
+import type { AppErrorInfo } from '../shared/domain/errors'
 import { createWebhookListener } from '../core/listener/webhook-listener'
 import { publicRoutesOf } from '../core/listener/request-guards'
 import { DeviceSync } from '../core/devices/device-sync'
@@ -73,7 +74,7 @@ export async function startRelayNode(command: ServeCommand, logger: Logger): Pro
     webhookId: parts.webhookId ?? null,
     desks: gateway.count,
     ...(parts.publisher?.stats ?? { published: 0, duplicates: 0, refusedWhileDown: 0 }),
-    problem: parts.link?.problem() ?? null,
+    problem: parts.link ? parts.link.problem() : waitingForNats,
   })
   const listener = createWebhookListener({
     host: command.bind,
@@ -95,6 +96,11 @@ export async function startRelayNode(command: ServeCommand, logger: Logger): Pro
     },
     logger,
   })
+  // Until the first connection, /health says what the node waits for.
+  const waitingForNats: AppErrorInfo = {
+    code: 'nats-unavailable',
+    facts: { target: command.nats, detail: 'waiting for the first connection' },
+  }
   const listening = await listener.start()
   if (listening.state !== 'listening') throw new AppError(listening.problem ?? { code: 'listener-failed' })
   const port = new URL(listening.url ?? '').port
@@ -105,6 +111,7 @@ export async function startRelayNode(command: ServeCommand, logger: Logger): Pro
     session.dispose()
   }
   try {
+    logger.info('connecting to NATS', { nats: command.nats, port })
     const link = await connectNats(command.nats, {
       name: `fleet-relay ${command.node}`,
       logger,

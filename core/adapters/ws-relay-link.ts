@@ -11,6 +11,11 @@ export type ResolveAddress = (hostname: string, port: number) => string | undefi
 /** A snapshot of 50,000 fixes is a few MB; a frame far past that is not the relay's. */
 const MAX_FRAME_BYTES = 64 * 1024 * 1024
 const HANDSHAKE_TIMEOUT_MS = 10_000
+/**
+ * The relay pings every 15 s and sends frames in between: this long without either is a relay gone
+ * without a word (a network cut, a host down), and the desk reconnects rather than waits forever.
+ */
+const SILENCE_MS = 45_000
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
@@ -19,7 +24,10 @@ type LookupCallback = (
 ) => void
 
 /** The desk's side of the relay link over the `ws` client (the only importer of ws in core). */
-export function createWsRelayLink(options: { resolve?: ResolveAddress } = {}): ConnectRelay {
+export function createWsRelayLink(
+  options: { resolve?: ResolveAddress | undefined; silenceMs?: number } = {},
+): ConnectRelay {
+  const silenceMs = options.silenceMs ?? SILENCE_MS
   return (target, events) => {
     let ended = false
     let opened = false
@@ -42,11 +50,20 @@ export function createWsRelayLink(options: { resolve?: ResolveAddress } = {}): C
       followRedirects: false,
       ...(address !== undefined && { lookup: fixedLookup(address) }),
     })
+    let silence: ReturnType<typeof setTimeout> | undefined
+    const heard = (): void => {
+      clearTimeout(silence)
+      silence = setTimeout(() => ws.terminate(), silenceMs)
+      silence.unref()
+    }
     ws.on('open', () => {
       opened = true
+      heard()
       events.opened()
     })
+    ws.on('ping', heard)
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      heard()
       if (!ended) events.message(isBinary ? '' : textOf(data))
     })
     ws.on('unexpected-response', (request, response) => {
@@ -58,11 +75,13 @@ export function createWsRelayLink(options: { resolve?: ResolveAddress } = {}): C
       if (!opened) end(() => events.failed(error.code ?? 'other'))
     })
     ws.on('close', (code: number, reason: Buffer) => {
+      clearTimeout(silence)
       end(() => (opened ? events.closed(code, reason.toString('utf8')) : events.failed('other')))
     })
     return {
       close() {
         ended = true
+        clearTimeout(silence)
         ws.terminate()
       },
     }

@@ -55,15 +55,15 @@ export class DeskGateway {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Before anything can wait: a client that resets now must not raise an unhandled 'error'.
     socket.on('error', () => socket.destroy())
-    const refusal = this.check(req)
-    if (typeof refusal === 'number') return reject(socket, refusal)
+    const asked = this.check(req)
+    if (typeof asked === 'number') return reject(socket, asked)
     const source = this.deps.source()
     if (!source || !this.deps.natsUp()) return reject(socket, 503)
-    this.deps.verify(refusal.key).then(
+    this.deps.verify(asked.key).then(
       (name) => {
         if (name === null) return reject(socket, 401)
         if (socket.destroyed) return
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, name, source, refusal.resumeAfter))
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, name, source, asked.resumeAfter))
       },
       (error: unknown) => {
         this.deps.logger.warn('desk key could not be checked', { error: String(error) })
@@ -92,6 +92,7 @@ export class DeskGateway {
     this.sessions.clear()
   }
 
+  /** The key and resume point a desk asks with, or the HTTP status that refuses it. */
   private check(req: IncomingMessage): number | { key: string; resumeAfter: number | null } {
     if (requestPath(req.url) !== RELAY_FEED_PATH) return 404
     if (this.sessions.size >= (this.deps.maxDesks ?? 512)) return 503
