@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/domain/errors'
 import type { Logger } from '../../core/logging/logger'
 import { DeskKeyStore } from '../nats/desk-key-store'
 import { connectNats } from '../nats/nats-link'
@@ -15,7 +16,14 @@ export async function runKeyCommand(
 ): Promise<string[]> {
   const words = RELAY_WORDS[context.language]
   const { logger } = context
-  const link = await connectNats(command.nats, { name: 'fleet-relay keys', logger, waitForFirst: false })
+  const link = await connectNats(command.nats, {
+    name: 'fleet-relay keys',
+    logger,
+    waitForFirst: false,
+  }).catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new AppError({ code: 'nats-unavailable', facts: { target: command.nats, detail } })
+  })
   try {
     const keys = await DeskKeyStore.open(link)
     switch (command.action) {

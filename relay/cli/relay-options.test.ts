@@ -64,6 +64,7 @@ describe('the relay command line', () => {
     [[...PUBLIC, '--verbose'], 'relay-usage'],
     [['keys', 'add'], 'relay-usage'],
     [['keys', 'rotate', 'x'], 'relay-usage'],
+    [['keys', 'add', 'desk one'], 'relay-key-name'],
   ])('refuses %j as %s', (argv, code) => {
     const error = refusal(argv)
     expect(error.code).toBe(code)

@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { AppError } from '../../shared/domain/errors'
 import { RELAY_FEED_PATH, RELAY_HEALTH_PATH } from '../../shared/domain/relay-wire'
 import { checkPostUrl } from '../../shared/domain/webhook'
+import { DESK_KEY_NAME_PATTERN } from '../../shared/schemas/feed'
 import { isSecureUrl } from '../../shared/net/secure-url'
 import { DEFAULT_TAGORA_API_URL } from '../../core/tagora/tagora-client'
 import type { RelayCredentials } from '../tagora/relay-sign-in'
@@ -81,6 +82,8 @@ function keysCommand(words: string[], nats: string): KeysCommand {
   const [action, name, extra] = words
   if (action === 'list' && name === undefined) return { kind: 'keys', nats, action, name: null }
   if ((action === 'add' || action === 'revoke') && name !== undefined && extra === undefined) {
+    // Checked before NATS is asked anything: a typo is said at once, whatever the network does.
+    if (!DESK_KEY_NAME_PATTERN.test(name)) throw new AppError({ code: 'relay-key-name', facts: { name } })
     return { kind: 'keys', nats, action, name }
   }
   throw usage(['keys', ...words].join(' '))

@@ -43,7 +43,8 @@ export const feedEn: Record<FeedErrorCode, ErrorTemplate> = {
 export const relayEn: Record<RelayErrorCode, ErrorTemplate> = {
   'nats-unavailable': {
     lead: 'NATS at {{target}} is not reachable ({{detail}}).',
-    advice: 'Deliveries are answered 503 so Tagora sends them again; desks wait for the feed to resume.',
+    advice:
+      'Check that nats-server runs there with JetStream (-js). Meanwhile deliveries are answered 503, so Tagora sends them again, and desks wait for the feed.',
   },
   'relay-needs-credentials': {
     lead: 'The relay signs in to Tagora with TAGORA_EMAIL and TAGORA_PASSWORD (or TAGORA_PASSWORD_FILE); one is missing.',

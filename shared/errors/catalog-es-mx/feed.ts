@@ -44,7 +44,7 @@ export const relayEsMX: Record<RelayErrorCode, ErrorTemplate> = {
   'nats-unavailable': {
     lead: 'No se puede llegar a NATS en {{target}} ({{detail}}).',
     advice:
-      'Las entregas se responden con 503 para que Tagora las envíe de nuevo; los escritorios esperan a que la fuente siga.',
+      'Revisa que nats-server funcione ahí con JetStream (-js). Mientras tanto las entregas se responden con 503, así que Tagora las envía de nuevo, y los escritorios esperan la fuente.',
   },
   'relay-needs-credentials': {
     lead: 'El relay inicia sesión en Tagora con TAGORA_EMAIL y TAGORA_PASSWORD (o TAGORA_PASSWORD_FILE); falta uno.',
