@@ -13,7 +13,7 @@ import type { NatsServer } from '../../test/support/nats-kit'
 import { startRelayBalancer } from '../../test/support/relay-balancer'
 import type { RelayBalancer } from '../../test/support/relay-balancer'
 import { relayHealth, streamLastSequence } from '../../test/support/relay-cluster-kit'
-import { addDeskKey, startRelayProcess } from '../../test/support/relay-process'
+import { addDeskKey, startRelayBehind } from '../../test/support/relay-process'
 import type { RelayProcess } from '../../test/support/relay-process'
 import { TUNNEL_CA, TUNNEL_HOST } from '../../test/support/tunnel-stand-in'
 import { round, spread } from '../lib/stats'
@@ -64,16 +64,7 @@ async function deploy(
     network: { resolve: (host) => (host === TUNNEL_HOST ? '127.0.0.1' : undefined), ca: TUNNEL_CA },
   })
   const balancer = await startRelayBalancer()
-  const relay = await startRelayProcess({
-    nats: nats.url,
-    publicUrl: `https://${TUNNEL_HOST}:${balancer.port}/tagora/events`,
-    node: 'bench',
-    env: {
-      TAGORA_API_URL: sim.apiBaseUrl,
-      TAGORA_EMAIL: sim.credentials.email,
-      TAGORA_PASSWORD: sim.credentials.password,
-    },
-  })
+  const relay = await startRelayBehind(balancer, { nats: nats.url, sim, node: 'bench' })
   balancer.backends = [relay.port]
   const organizationId = String((await relayHealth(relay.url)).body.organizationId)
   return {

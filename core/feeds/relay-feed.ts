@@ -1,5 +1,5 @@
 import type { AppErrorInfo } from '../../shared/domain/errors'
-import type { RelayLinkState } from '../../shared/domain/feed'
+import type { FeedState, RelayLinkState } from '../../shared/domain/feed'
 import { RELAY_CLOSE, RELAY_FEED_PATH } from '../../shared/domain/relay-wire'
 import { isNetworkFailure } from '../../shared/errors/network-failure'
 import { originOf } from '../../shared/net/secure-url'
@@ -11,14 +11,10 @@ import type { TelemetryEvent } from '../telemetry/telemetry-event'
 import { RelayFrameReader } from './relay-frame-reader'
 
 /** The link as the desk's Feed status shows it (FeedState without the choice around it). */
-export interface RelayLinkStatus {
-  state: RelayLinkState
-  organizationId: string | null
-  lastSequence: number | null
-  received: number
-  connectedAt: number | null
-  problem: AppErrorInfo | null
-}
+export type RelayLinkStatus = Pick<
+  FeedState,
+  'state' | 'organizationId' | 'lastSequence' | 'received' | 'connectedAt' | 'problem'
+>
 
 export interface RelayFeedDeps {
   connect: ConnectRelay

@@ -1,6 +1,6 @@
 import { startRelayBalancer } from '../support/relay-balancer'
 import { NATS_MISSING, NATS_SERVER, startNatsServer } from '../support/nats-kit'
-import { addDeskKey, runRelayKeys, startRelayProcess } from '../support/relay-process'
+import { addDeskKey, runRelayKeys, startRelayBehind } from '../support/relay-process'
 import { TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
 import { expect, test } from './desk/desk-test'
 
@@ -21,16 +21,7 @@ test('a desk switches to the relay: a refused key changes nothing, the right one
     alsoClose: [balancer, nats],
   })
   const { sim, setup } = desk
-  const relay = await startRelayProcess({
-    nats: nats.url,
-    publicUrl: `https://${TUNNEL_HOST}:${balancer.port}/tagora/events`,
-    node: 'e2e',
-    env: {
-      TAGORA_API_URL: sim.apiBaseUrl,
-      TAGORA_EMAIL: sim.credentials.email,
-      TAGORA_PASSWORD: sim.credentials.password,
-    },
-  })
+  const relay = await startRelayBehind(balancer, { nats: nats.url, sim, node: 'e2e' })
   try {
     balancer.backends = [relay.port]
     const key = await addDeskKey(nats.url, 'dispatch-1')

@@ -7,7 +7,7 @@ import { startRelayBalancer } from '../support/relay-balancer'
 import type { RelayBalancer } from '../support/relay-balancer'
 import { relayHealth, startRelayDesk, streamLastSequence, upgradeStatus } from '../support/relay-cluster-kit'
 import type { RelayDesk } from '../support/relay-cluster-kit'
-import { addDeskKey, runRelayKeys, startRelayProcess } from '../support/relay-process'
+import { addDeskKey, runRelayKeys, startRelayBehind } from '../support/relay-process'
 import type { RelayProcess } from '../support/relay-process'
 import { TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
 
@@ -36,16 +36,10 @@ describe.skipIf(!NATS_SERVER)('Fleet Relay: two nodes, three desks, one NATS', {
       network: { resolve: (host) => (host === TUNNEL_HOST ? '127.0.0.1' : undefined), ca: TUNNEL_CA },
     })
     balancer = await startRelayBalancer()
-    const publicUrl = `https://${TUNNEL_HOST}:${balancer.port}/tagora/events`
-    const env = {
-      TAGORA_API_URL: sim.apiBaseUrl,
-      TAGORA_EMAIL: sim.credentials.email,
-      TAGORA_PASSWORD: sim.credentials.password,
-    }
     // Both nodes at once: they must agree on one webhook, not register two.
     relays.push(
       ...(await Promise.all(
-        ['node-a', 'node-b'].map((node) => startRelayProcess({ nats: nats.url, publicUrl, node, env })),
+        ['node-a', 'node-b'].map((node) => startRelayBehind(balancer, { nats: nats.url, sim, node })),
       )),
     )
     balancer.backends = relays.map((relay) => relay.port)

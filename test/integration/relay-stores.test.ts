@@ -10,6 +10,7 @@ import type { NatsLink } from '../../relay/nats/nats-link'
 import { openOrgStores } from '../../relay/nats/org-stores'
 import { readLatest } from '../../relay/nats/stream-reads'
 import { WebhookRecords } from '../../relay/nats/webhook-records'
+import { relayFix } from '../fakes/fake-relay-link'
 import { NATS_MISSING, NATS_SERVER, startNatsServer } from '../support/nats-kit'
 import type { NatsServer } from '../support/nats-kit'
 
@@ -17,21 +18,8 @@ import type { NatsServer } from '../support/nats-kit'
 // between nodes), desk keys (hashed), the deployment's one webhook, and JetStream's own dedup.
 if (!NATS_SERVER) console.warn(`relay store tests skipped: ${NATS_MISSING}`)
 
-function fix(assetId: string, fixTime: number): TelemetryEvent {
-  return {
-    assetId,
-    lat: 19.4,
-    lng: -99.1,
-    speed: null,
-    heading: null,
-    altitude: null,
-    fixTime,
-    receivedAt: fixTime,
-    timeMissing: false,
-    futureFix: false,
-    extra: {},
-  }
-}
+/** A fix as the relay's parser makes it (the wire's shape is the parser's). */
+const fix = (assetId: string, fixTime: number): TelemetryEvent => relayFix(assetId, fixTime)
 
 describe.skipIf(!NATS_SERVER)('relay stores in JetStream', () => {
   let nats: NatsServer

@@ -1,23 +1,16 @@
 import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
+import type { Simulator } from '../../tools/simulator/simulator'
+import { startNodeProcess } from './node-process'
+import type { NodeProcess } from './node-process'
+import type { RelayBalancer } from './relay-balancer'
+import { TUNNEL_HOST } from './tunnel-stand-in'
 
-export interface RelayProcess {
+export interface RelayProcess extends NodeProcess {
   url: string
   port: number
-  pid: number
-  output(): string
-  /** SIGKILL: a node that dies mid-stream, with no goodbye to its desks. */
-  kill(): void
-  /** SIGTERM, and waits for the exit. */
-  stop(): Promise<void>
 }
 
 const READY_LINE = /^Fleet relay is listening at (\S+)$/m
-
-const running = new Set<ChildProcess>()
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL')
-})
 
 /** Starts the built relay (`out/main/relay.js`) as an operator would, on a free port. */
 export async function startRelayProcess(options: {
@@ -26,53 +19,43 @@ export async function startRelayProcess(options: {
   node: string
   env: Record<string, string>
 }): Promise<RelayProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      'out/main/relay.js',
-      '--nats',
-      options.nats,
-      '--public-url',
-      options.publicUrl,
-      '--port',
-      '0',
-      '--node',
-      options.node,
-    ],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  running.add(child)
-  child.once('exit', () => running.delete(child))
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 30_000)
-    child.stdout?.on('data', () => {
-      const match = READY_LINE.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`relay exited with ${code}:\n${output}`))
-    })
+  const args = [
+    '--nats',
+    options.nats,
+    '--public-url',
+    options.publicUrl,
+    '--port',
+    '0',
+    '--node',
+    options.node,
+  ]
+  const { process: relay, ready: url } = await startNodeProcess(['out/main/relay.js', ...args], {
+    env: options.env,
+    readyLine: READY_LINE,
+    name: 'relay',
   })
-  return {
-    url,
-    port: Number(new URL(url).port),
-    pid: child.pid ?? -1,
-    output: () => output,
-    kill: () => void child.kill('SIGKILL'),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
+  return { ...relay, url, port: Number(new URL(url).port) }
+}
+
+/**
+ * A relay node signed in to the simulator as Tagora, whose public URL is the balancer's (TUNNEL_HOST,
+ * the fixture certificate's name): the simulator must resolve that name and trust its CA.
+ */
+export function startRelayBehind(
+  balancer: RelayBalancer,
+  options: { nats: string; sim: Simulator; node: string },
+): Promise<RelayProcess> {
+  const { sim } = options
+  return startRelayProcess({
+    nats: options.nats,
+    publicUrl: `https://${TUNNEL_HOST}:${balancer.port}/tagora/events`,
+    node: options.node,
+    env: {
+      TAGORA_API_URL: sim.apiBaseUrl,
+      TAGORA_EMAIL: sim.credentials.email,
+      TAGORA_PASSWORD: sim.credentials.password,
+    },
+  })
 }
 
 /** `relay --nats URL keys …`: resolves with what it printed and its exit code. */
