@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { devPagePolicy } from './scripts/build/dev-page-policy'
 
-// Main also bundles the browser host and the standalone simulator: they share core/ and must run
+// Main also bundles the browser host, the Fleet Relay and the standalone simulator: they share core/ and must run
 // under plain Node from the same build (design rule 3).
 export default defineConfig({
   main: {
@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           'web-host': resolve(import.meta.dirname, 'web-host/index.ts'),
+          relay: resolve(import.meta.dirname, 'relay/index.ts'),
           simulator: resolve(import.meta.dirname, 'tools/simulator/run-simulator.ts'),
         },
       },

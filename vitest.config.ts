@@ -7,6 +7,7 @@ export default defineConfig({
       'core/**/*.test.ts',
       'electron/**/*.test.ts',
       'web-host/**/*.test.ts',
+      'relay/**/*.test.ts',
       'tools/**/*.test.ts',
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',

@@ -40,6 +40,7 @@ export async function startWebHost(
     apiUrlOverride: options.apiUrl,
     listenerPortOverride: options.listenerPort,
     ...(options.resolve.length > 0 && { resolveOverride: resolveOverrideOf(options.resolve) }),
+    relayOverride: options.relay,
     secretStore: new KeytarSecretStore(),
     startDemoServer,
     powerEvents,

@@ -25,6 +25,9 @@ import type { StartDemoServer } from '../ports/demo-server'
 import { EventHub } from './event-hub'
 import { TelemetryPipeline } from './telemetry-pipeline'
 import { WebhookKeys } from './webhook-keys'
+import { FeedControl } from './feed-control'
+import { createWsRelayLink } from '../adapters/ws-relay-link'
+import type { ConnectRelay } from '../ports/relay-link'
 import { AppError } from '../../shared/domain/errors'
 import type { AppErrorInfo } from '../../shared/domain/errors'
 import { infoOfIssues } from '../../shared/errors/zod-issue'
@@ -49,6 +52,10 @@ export interface FleetAppOptions {
   openMapWindow?: () => boolean
   /** How this host shows 8x8's Agent Portal (its own window, or a one-time local redirect for a tab). */
   videoPortal?: VideoPortalOpener
+  /** --relay-url/--relay-key: this run follows that Fleet Relay instead of the feed in settings. */
+  relayOverride?: { url: string; key: string } | undefined
+  /** How the desk reaches a relay (default: the ws adapter, honouring resolveOverride). */
+  connectRelay?: ConnectRelay
 }
 
 /**
@@ -65,6 +72,8 @@ export class FleetApp {
   readonly webhooks: WebhookService
   /** Other vendors' connections (issue 7). */
   readonly connections: ConnectionsService
+  /** This desk's listener or a Fleet Relay (issue 16). */
+  readonly feed: FeedControl
   private readonly keys: WebhookKeys
   private readonly syncSchedule: SyncScheduler
   /** --listener-port wins until the user picks a port in the app. */
@@ -119,6 +128,17 @@ export class FleetApp {
       onStatus: (status) => this.hub.emit('connections:status', status),
       ...(options.videoPortal && { videoPortal: options.videoPortal }),
     })
+    this.feed = new FeedControl({
+      settings: this.settings,
+      secretStore: options.secretStore,
+      pipeline: this.telemetry,
+      listenerSettings: () => this.listenerSettings(),
+      connect: options.connectRelay ?? createWsRelayLink({ resolve: options.resolveOverride }),
+      clock,
+      logger,
+      emit: (state) => this.hub.emit('feed:state', state),
+      override: options.relayOverride,
+    })
     this.syncSchedule = new SyncScheduler({
       clock,
       logger,
@@ -153,7 +173,9 @@ export class FleetApp {
     const loaded = await loading
     this.settingsNotice = loaded.notice
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
+    this.telemetry.useListener(this.feed.wantsListener())
     await this.telemetry.applyListenerSettings(this.listenerSettings())
+    await this.feed.start()
     this.webhooks.recordsChanged()
     // Vendors answer at their own pace: start-up does not wait for them (each reports its own state).
     void this.connections.connectAll()
@@ -169,6 +191,7 @@ export class FleetApp {
     this.connections.dispose()
     this.syncSchedule.stop()
     this.devices.cancel()
+    this.feed.stop()
     await this.telemetry.stop()
     await this.demo.stop()
     await this.writes.settled()
@@ -193,6 +216,7 @@ export class FleetApp {
       deviceSync: this.devices.state(),
       webhooks: this.webhooks.state(),
       listener: this.telemetry.listenerState(),
+      feed: this.feed.state(),
       settings: this.settings.get(),
       telemetry: this.telemetry.telemetry.snapshotBatch(),
       host: this.options.host,
@@ -249,6 +273,7 @@ export class FleetApp {
       this.telemetry.applyTelemetrySettings(next.telemetry)
       return next
     },
+    'settings:set-feed': (input) => this.feed.set(input),
     'settings:set-device-sync': async (change) => {
       const next = await this.settings.update((s) => ({ ...s, deviceSync: { ...s.deviceSync, ...change } }))
       this.syncSchedule.reschedule()
@@ -341,6 +366,7 @@ export class FleetApp {
       // Cancels a running sync and forgets the list (another account may sign in next).
       this.devices.clear()
       this.telemetry.reset()
+      this.feed.resync()
       if (this.demo.running) void this.demo.stop()
       this.webhooks.reset()
     }

@@ -9,7 +9,8 @@ import { publicRoutesOf } from '../listener/request-guards'
 import type { PublicRoute } from '../listener/request-guards'
 import { createWebhookListener } from '../listener/webhook-listener'
 import type { WebhookListener } from '../listener/webhook-listener'
-import type { ParseResult } from '../telemetry/telemetry-event'
+import type { ParseResult, TelemetryEvent } from '../telemetry/telemetry-event'
+import { AssetLookup } from '../telemetry/asset-lookup'
 import { TelemetryStore } from '../telemetry/telemetry-store'
 import { createBatchPump } from '../telemetry/batch-pump'
 import type { EventHub } from './event-hub'
@@ -32,14 +33,13 @@ export class TelemetryPipeline {
   private listener: WebhookListener | null = null
   private store: TelemetryStore
   private readonly pump: ReturnType<typeof createBatchPump>
-  private knownAssets = new Set<string>()
-  private assetBySerialOrDevice = new Map<string, string>()
-  /** serial/deviceId → assetId from the webhooks' scopes; the device list wins where both know a key. */
-  private assetByScope = new Map<string, string>()
+  private readonly assets = new AssetLookup()
   /** Host and path of every registered webhook's postUrl: deliveries through a tunnel keep them. */
   private publicRoutes: PublicRoute[] = []
   /** "Test the public URL" nonces; shared by every listener this pipeline starts. */
   readonly probes = new ProbeRegistry()
+  /** False while the desk follows a relay: its own listener stays off (one feed, one way in). */
+  private listenerWanted = true
   private lastStatsKey = ''
   private cancelStatsTimer: (() => void) | null = null
 
@@ -75,12 +75,7 @@ export class TelemetryPipeline {
 
   /** Adds the scopes' serial/deviceId → assetId pairs (telemetry that carries only a serial). */
   useScopeItems(items: readonly { serial: string; deviceId: string; assetId: string }[]): void {
-    const next = new Map<string, string>()
-    for (const item of items) {
-      next.set(`serial:${item.serial}`, item.assetId)
-      next.set(`device:${item.deviceId}`, item.assetId)
-    }
-    this.assetByScope = next
+    this.assets.useScopeItems(items)
   }
 
   /** The webhooks registered against the API in use: their public Host and path reach the listener. */
@@ -88,11 +83,21 @@ export class TelemetryPipeline {
     this.publicRoutes = publicRoutesOf(postUrls)
   }
 
+  /** Whether the feed in use is this desk's listener; takes effect at the next applyListenerSettings. */
+  useListener(wanted: boolean): void {
+    this.listenerWanted = wanted
+  }
+
+  /** Fixes from a relay: the same store as the listener's, so the map cannot tell them apart. */
+  applyFeedEvents(events: readonly TelemetryEvent[]): void {
+    this.store.apply(events)
+  }
+
   /** (Re)starts the listener with new settings; reports a busy port as state 'error', never throws. */
   async applyListenerSettings(settings: ListenerSettings): Promise<ListenerState> {
     await this.listener?.stop()
     this.listener = null
-    if (!settings.enabled) {
+    if (!settings.enabled || !this.listenerWanted) {
       this.hub.emit('listener:state', OFF_STATE)
       return OFF_STATE
     }
@@ -110,6 +115,8 @@ export class TelemetryPipeline {
    * comes back with `previous` if the new one fails. Returns why the new settings failed, or null.
    */
   async switchListener(next: ListenerSettings, previous: ListenerSettings): Promise<AppErrorInfo | null> {
+    // Following a relay: the settings are kept for later and nothing binds now.
+    if (!this.listenerWanted) return null
     const old = this.listener
     const boundPort = this.boundPort()
     if (!old || boundPort === null || !next.enabled || next.port === boundPort) {
@@ -140,8 +147,8 @@ export class TelemetryPipeline {
       probes: this.probes,
       parseOptions: () => ({
         now: this.clock.now(),
-        resolveAssetId: (key) => this.resolveAssetId(key),
-        isKnownAsset: (assetId) => this.knownAssets.size === 0 || this.knownAssets.has(assetId),
+        resolveAssetId: (key) => this.assets.resolve(key),
+        isKnownAsset: (assetId) => this.assets.isKnown(assetId),
         hasTimedFix: (assetId) => this.store.hasTimedFix(assetId),
       }),
       onEvents: (result: ParseResult) => this.store.apply(result.events),
@@ -190,20 +197,12 @@ export class TelemetryPipeline {
 
   /** Known devices: they appear as 'no-fix' until a position arrives, and define what is unknown. */
   useDevices(devices: readonly Device[]): void {
-    this.knownAssets = new Set(devices.map((device) => device.assetId))
-    this.assetBySerialOrDevice = new Map()
-    for (const device of devices) {
-      this.assetBySerialOrDevice.set(`serial:${device.serial}`, device.assetId)
-      this.assetBySerialOrDevice.set(`device:${device.deviceId}`, device.assetId)
-    }
-    this.store.registerAssets(this.knownAssets)
+    this.store.registerAssets(this.assets.useDevices(devices))
   }
 
   /** Forgets every asset (a new session may belong to another organization). */
   reset(): void {
-    this.knownAssets = new Set()
-    this.assetBySerialOrDevice = new Map()
-    this.assetByScope = new Map()
+    this.assets.clear()
     this.store.clear()
   }
 
@@ -215,19 +214,5 @@ export class TelemetryPipeline {
     this.pump.stop()
     this.cancelStatsTimer?.()
     await this.listener?.stop()
-  }
-
-  private resolveAssetId(key: { serial?: string; deviceId?: string }): string | undefined {
-    const keys = [
-      ...(key.serial !== undefined ? [`serial:${key.serial}`] : []),
-      ...(key.deviceId !== undefined ? [`device:${key.deviceId}`] : []),
-    ]
-    for (const table of [this.assetBySerialOrDevice, this.assetByScope]) {
-      for (const k of keys) {
-        const assetId = table.get(k)
-        if (assetId) return assetId
-      }
-    }
-    return undefined
   }
 }

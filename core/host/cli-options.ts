@@ -1,6 +1,8 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { isSecureUrl, originOf } from '../../shared/net/secure-url'
+import { isRelayUrl } from '../../shared/net/relay-url'
+import { DESK_KEY_PATTERN } from '../../shared/schemas/feed'
 import { parseResolveRule } from '../webhooks/resolve-override'
 import type { ResolveRule } from '../webhooks/resolve-override'
 
@@ -15,8 +17,10 @@ export interface HostOptions {
   listenerPort: number | undefined
   apiUrl: string | undefined
   dataDir: string
-  /** `--resolve HOST:PORT:ADDRESS` (repeatable): where "Test the public URL" reaches HOST:PORT. */
+  /** `--resolve HOST:PORT:ADDRESS` (repeatable): where "Test the public URL" (and a relay) is reached. */
   resolve: ResolveRule[]
+  /** `--relay-url URL --relay-key KEY` (or FLEET_RELAY_URL / FLEET_RELAY_KEY): follow a Fleet Relay this run. */
+  relay: { url: string; key: string } | undefined
 }
 
 export const DEFAULT_WEB_PORT = 4317
@@ -25,7 +29,7 @@ export const DEFAULT_WEB_PORT = 4317
 export const DATA_FOLDER_NAME = 'fleet-monitor'
 
 /** What was wrong on the command line, as facts a host can put in the user's language. */
-export type HostOptionProblem = 'bad-port' | 'bad-resolve' | 'bad-api-url' | 'unknown-option'
+export type HostOptionProblem = 'bad-port' | 'bad-resolve' | 'bad-api-url' | 'bad-relay' | 'unknown-option'
 
 /** A command-line mistake: `option` and `value` are what the user typed (credentials never kept). */
 export class HostOptionError extends Error {
@@ -99,8 +103,38 @@ export function defaultDataDir(
 }
 
 /**
- * Reads `--port N`, `--demo`, `--listener-port N`, `--resolve H:P:A` (each also as `--flag=value`) and
- * the TAGORA_API_URL / FLEET_DATA_DIR variables. Throws HostOptionError on a mistake in the app's own
+ * Both or neither; the address may carry a key only where a password may go (relay-url.ts). The key
+ * itself is never kept in the error: a mistake there names the option, not what was typed.
+ */
+function readRelay(url: string | undefined, key: string | undefined): HostOptions['relay'] {
+  if (!url && !key) return undefined
+  if (!url || !key)
+    throw new HostOptionError(
+      'bad-relay',
+      url ? '--relay-key' : '--relay-url',
+      '',
+      '--relay-url and --relay-key (or FLEET_RELAY_URL and FLEET_RELAY_KEY) go together',
+    )
+  if (!isRelayUrl(url))
+    throw new HostOptionError(
+      'bad-relay',
+      '--relay-url',
+      originOf(url) ?? '',
+      `--relay-url must be an https:// or wss:// address (plain http:// or ws:// only for this computer), got ${originOf(url) ?? 'something that is not a URL'}`,
+    )
+  if (!DESK_KEY_PATTERN.test(key.trim()))
+    throw new HostOptionError(
+      'bad-relay',
+      '--relay-key',
+      '',
+      '--relay-key is not a desk key: it reads name.secret, as `relay keys add` printed it',
+    )
+  return { url: url.trim(), key: key.trim() }
+}
+
+/**
+ * Reads `--port N`, `--demo`, `--listener-port N`, `--resolve H:P:A`, `--relay-url URL --relay-key KEY`
+ * (each also as `--flag=value`) and the TAGORA_API_URL / FLEET_DATA_DIR / FLEET_RELAY_* variables. Throws HostOptionError on a mistake in the app's own
  * flags; other switches are refused or skipped as `parse.unknown` says, and so are bare words (the
  * app path Electron passes, `.`).
  */
@@ -113,6 +147,8 @@ export function parseHostOptions(
   let demo = false
   let listenerPort: number | undefined
   const resolve: ResolveRule[] = []
+  let relayUrl = env.FLEET_RELAY_URL
+  let relayKey = env.FLEET_RELAY_KEY
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     const equals = arg.indexOf('=')
@@ -122,12 +158,14 @@ export function parseHostOptions(
     else if (flag === '--listener-port') listenerPort = readPort(value(), '--listener-port')
     else if (flag === '--demo') demo = true
     else if (flag === '--resolve') resolve.push(readResolve(value()))
+    else if (flag === '--relay-url') relayUrl = value()
+    else if (flag === '--relay-key') relayKey = value()
     else if (arg.startsWith('--') && parse.unknown === 'refuse')
       throw new HostOptionError(
         'unknown-option',
         flag,
         '',
-        `Unknown option ${flag}. Options: --port N, --demo, --listener-port N, --resolve HOST:PORT:ADDRESS`,
+        `Unknown option ${flag}. Options: --port N, --demo, --listener-port N, --resolve HOST:PORT:ADDRESS, --relay-url URL --relay-key KEY`,
       )
   }
   return {
@@ -138,5 +176,6 @@ export function parseHostOptions(
     apiUrl: readApiUrl(env.TAGORA_API_URL),
     dataDir: env.FLEET_DATA_DIR || defaultDataDir(env),
     resolve,
+    relay: readRelay(relayUrl, relayKey),
   }
 }

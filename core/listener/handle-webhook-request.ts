@@ -28,6 +28,8 @@ export interface RequestContext {
   verifier: Verifier
   parseOptions(): ParseOptions
   onEvents(result: ParseResult): void
+  /** Stores verified events before the 2xx (the relay's JetStream); absent for a desk's own listener. */
+  commit?: (result: ParseResult) => Promise<boolean>
   stats: ListenerStats
   rawLog: RawEventLog
   replays: ReplayGuard
@@ -119,9 +121,25 @@ export async function handleWebhookRequest(
     return refuse(res, ctx, refusal)
   }
   const result = parseTelemetryBody(json.value, ctx.parseOptions())
+  if (ctx.commit && result.events.length > 0 && !(await committed(ctx, result))) {
+    // Nothing was taken: the same bytes must pass when Tagora sends them again.
+    ctx.replays.forget(body)
+    const detail = 'the events could not be stored; send them again'
+    return refuse(res, ctx, { status: 503, reason: 'unavailable', detail, headers: { 'Retry-After': '5' } })
+  }
   respond(res, 200, { accepted: result.events.length, rejected: result.rejected.length })
   record(ctx, receivedAt, body, result, forwarded)
   if (result.events.length > 0 || result.rejected.length > 0) setImmediate(deliver, ctx, result)
+}
+
+async function committed(ctx: RequestContext, result: ParseResult): Promise<boolean> {
+  try {
+    return await ctx.commit!(result)
+  } catch (error) {
+    // A store that throws has not taken the events: the delivery is refused, never half-applied.
+    ctx.logger.warn('telemetry could not be stored', { error: String(error), events: result.events.length })
+    return false
+  }
 }
 
 function checkRequestLine(req: IncomingMessage, path: string, ctx: RequestContext): Refusal | undefined {

@@ -1,4 +1,6 @@
 import type { KeyObject } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { ListenerState, RawEventRecord } from '../../shared/domain/listener'
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../logging/logger'
@@ -20,6 +22,17 @@ export type Verifier = (
 
 export type { RawEventRecord } from '../../shared/domain/listener'
 
+/**
+ * What a host serves beside the webhook on the same port (the relay: its health and the desks'
+ * WebSocket). Checked before any webhook rule, so these answer whatever Host they are asked for.
+ */
+export interface HostRoutes {
+  /** Answers the request and returns true when it is the host's; false leaves it to the webhook. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean
+  /** An HTTP upgrade (WebSocket); the socket is the host's from here on, errors included. */
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): void
+}
+
 export interface WebhookListenerOptions {
   host: string
   port: number
@@ -29,6 +42,14 @@ export interface WebhookListenerOptions {
   getPublicKeys(): readonly KeyObject[]
   /** Called after the response is sent, off the request path. */
   onEvents(batch: ParseResult): void
+  /**
+   * Where verified events must be stored before Tagora hears 2xx (the relay: JetStream). Resolves
+   * false (or rejects) when it could not take them: the answer is then 503 with Retry-After, nothing
+   * counts as received, and the same body may come again without being taken for a replay.
+   */
+  commit?(batch: ParseResult): Promise<boolean>
+  /** Routes of the host beside the webhook (see HostRoutes). */
+  hostRoutes?: HostRoutes
   parseOptions(): ParseOptions
   /**
    * The public Host and path of every registered webhook's postUrl, read per request: tunnels and

@@ -70,6 +70,14 @@ export class LoadShedder {
   }
 
   /**
+   * The socket left HTTP (a WebSocket upgrade): whoever took it holds it under its own cap, and a
+   * long-lived socket must not be cut here as idle.
+   */
+  release(socket: Socket): void {
+    this.sockets.delete(socket)
+  }
+
+  /**
    * A body is about to be read. Returns the release function, or null when the newcomer must be
    * refused; at the cap the oldest body still being read past the grace period is evicted instead.
    */

@@ -48,6 +48,20 @@ export class ReplayGuard {
     return false
   }
 
+  /**
+   * Forgets a body remembered by `isReplay`: it was refused after all (503, nothing applied), so
+   * Tagora's retry of the same bytes must not be taken for a replay.
+   */
+  forget(body: Buffer): void {
+    const key = fingerprint(body)
+    for (const slice of this.slices) {
+      if (slice.seen.delete(key)) {
+        this.size--
+        return
+      }
+    }
+  }
+
   /** How many bodies are remembered now. */
   get remembered(): number {
     return this.size

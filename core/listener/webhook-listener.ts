@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { ListenerState } from '../../shared/domain/listener'
 import { describe } from '../../shared/errors/describe'
 import { systemClock } from '../ports/clock'
@@ -9,6 +10,7 @@ import type { RequestContext } from './handle-webhook-request'
 import { describeListenError } from './listen-error'
 import { ListenerStats } from './listener-stats'
 import type { WebhookListener, WebhookListenerOptions } from './listener-types'
+import type { ParseResult } from '../telemetry/telemetry-event'
 import { RawEventLog } from './raw-event-log'
 import { DEFAULT_LOAD_LIMITS, LoadShedder } from './load-shedder'
 import { ProbeRegistry } from './probe-registry'
@@ -16,7 +18,13 @@ import { ReplayGuard } from './replay-guard'
 import { createRouteCheck } from './request-guards'
 import { verifySignature } from './signature'
 
-export type { RawEventRecord, Verifier, WebhookListener, WebhookListenerOptions } from './listener-types'
+export type {
+  HostRoutes,
+  RawEventRecord,
+  Verifier,
+  WebhookListener,
+  WebhookListenerOptions,
+} from './listener-types'
 
 type Lifecycle = Pick<ListenerState, 'state' | 'url' | 'problem'>
 
@@ -66,6 +74,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
     verifier: options.verifier ?? verifySignature,
     parseOptions: () => options.parseOptions(),
     onEvents: (result) => options.onEvents(result),
+    ...(options.commit && { commit: (result: ParseResult) => options.commit!(result) }),
     stats,
     rawLog,
     replays,
@@ -96,12 +105,20 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
             const socket = req.socket
             shedder.requestStarted(socket)
             res.once('close', () => shedder.requestDone(socket))
+            if (answeredByHost(options, req, res)) return
             handleWebhookRequest(req, res, context).catch((error: unknown) => {
               // A rejected request promise would otherwise be unhandled, and Node exits on those.
               options.logger.error('webhook request failed', { error: String(error) })
               if (!res.headersSent) res.writeHead(500).end()
             })
           })
+          const routes = options.hostRoutes
+          if (routes?.upgrade) {
+            candidate.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+              shedder.release(req.socket)
+              routes.upgrade?.(req, socket, head)
+            })
+          }
           candidate.on('error', (error) => {
             fail(error)
             void closeServer(candidate)
@@ -137,6 +154,18 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
       return () => listeners.delete(fn)
     },
     recentRawEvents: () => rawLog.list(),
+  }
+}
+
+/** The host's own routes first (the relay's health); a route that throws answers 500, nothing more. */
+function answeredByHost(options: WebhookListenerOptions, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!options.hostRoutes) return false
+  try {
+    return options.hostRoutes.handle(req, res)
+  } catch (error) {
+    options.logger.error('host route failed', { error: String(error) })
+    if (!res.headersSent) res.writeHead(500).end()
+    return true
   }
 }
 

@@ -9,3 +9,11 @@ export interface SecretStore {
   /** Forgets the secret for this account; no error when there was none. */
   delete(account: string): Promise<void>
 }
+
+/** For a host that keeps no secrets (the relay signs in from its environment every start). */
+export const noSecretStore: SecretStore = {
+  availability: () => Promise.resolve({ available: false, reason: 'this host keeps no secrets' }),
+  get: () => Promise.resolve(null),
+  set: () => Promise.reject(new Error('this host keeps no secrets')),
+  delete: () => Promise.resolve(),
+}

@@ -81,6 +81,7 @@ function runDesk(options: HostOptions): void {
     apiUrlOverride: options.apiUrl,
     listenerPortOverride: options.listenerPort,
     ...(options.resolve.length > 0 && { resolveOverride: resolveOverrideOf(options.resolve) }),
+    relayOverride: options.relay,
     secretStore: new KeytarSecretStore(),
     startDemoServer,
     powerEvents: electronPowerEvents,

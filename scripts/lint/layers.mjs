@@ -90,6 +90,8 @@ export const LAYERS = [
     ],
     node: NODE,
   },
+  // A desk's link to a Fleet Relay: fixes in, the same telemetry events the listener makes.
+  { room: 'core/feeds', imports: ['core/telemetry', 'core/logging', 'core/ports', 'shared'], node: NODE },
   { room: 'core/health', imports: ['core/tagora', 'core/ports', 'core/errors', 'shared'], node: NODE },
   { room: 'core/app', imports: ['core', 'shared'], packages: ['zod'], node: NODE },
   // What every host shares around the app: its command line and its policy for uncaught failures.
@@ -105,6 +107,8 @@ export const LAYERS = [
     packages: ['@github/keytar'],
     node: NODE,
   },
+  // The desk's side of the relay link: the only place core touches a WebSocket library.
+  { room: 'core/adapters/ws-relay-link', imports: ['core/ports', 'shared'], packages: ['ws'], node: NODE },
 
   // Hosts: each builds core's app and carries the contract over its own transport.
   { room: 'electron/preload', imports: ['shared/ipc'], packages: ['electron'], node: NO_NODE },
@@ -119,6 +123,15 @@ export const LAYERS = [
     room: 'web-host',
     imports: ['core', 'shared', 'tools/simulator/demo-server'],
     packages: ['ws', 'zod'],
+    node: NODE,
+  },
+
+  // The Fleet Relay: a headless host of the same core, with NATS JetStream behind it. The only room
+  // that may import the NATS clients; core sees none of it.
+  {
+    room: 'relay',
+    imports: ['core', 'shared'],
+    packages: ['@nats-io/transport-node', '@nats-io/jetstream', '@nats-io/kv', 'ws', 'zod'],
     node: NODE,
   },
 

@@ -20,6 +20,8 @@ export type RejectReason =
   | 'untimed'
   /** Cut or refused to make room: too many connections or bodies at once. */
   | 'overloaded'
+  /** Verified, but where it goes (the relay's NATS) could not take it: answered 503 so Tagora retries. */
+  | 'unavailable'
 
 export interface ListenerState {
   state: 'off' | 'listening' | 'error'

@@ -94,6 +94,35 @@ export type ValidationCode =
   | 'enter-email'
   | 'enter-password'
   | 'enter-api-url'
+  | 'enter-relay-url'
+  | 'relay-url'
+  | 'enter-relay-key'
+  | 'relay-key-format'
+
+/** A desk's link to the Fleet Relay (core/feeds): what the desk's Feed status says. */
+export type FeedErrorCode =
+  | 'relay-key-refused'
+  | 'relay-unreachable'
+  | 'relay-unavailable'
+  | 'relay-refused-status'
+  | 'relay-dropped'
+  | 'relay-too-slow'
+  | 'relay-bad-message'
+  | 'relay-from-command-line'
+
+/** The relay host (relay/): its command line and what its operator reads in the log. */
+export type RelayErrorCode =
+  | 'nats-unavailable'
+  | 'relay-needs-credentials'
+  | 'relay-needs-public-url'
+  | 'relay-path-taken'
+  | 'relay-usage'
+  | 'relay-bad-port'
+  | 'relay-key-name'
+  | 'relay-key-exists'
+  | 'relay-key-unknown'
+  | 'relay-sign-in-failed'
+  | 'relay-webhook-failed'
 
 /** The app itself and its transports. */
 export type AppErrorCode =
@@ -112,5 +141,7 @@ export type ErrorCode =
   | SessionErrorCode
   | ListenerErrorCode
   | SetupErrorCode
+  | FeedErrorCode
+  | RelayErrorCode
   | ValidationCode
   | AppErrorCode

@@ -6,6 +6,7 @@ import type { AppCommand } from '../domain/app-command'
 import { invalid } from '../errors/zod-issue'
 import type { ApiProbe } from '../domain/health'
 import type { AppErrorInfo } from '../domain/errors'
+import type { FeedState } from '../domain/feed'
 import type { ListenerState, RawEventRecord } from '../domain/listener'
 import type { PublicUrlTestResult } from '../domain/public-url-test'
 import type { SessionState } from '../domain/session'
@@ -21,6 +22,7 @@ import { saveConnectionInputSchema } from '../schemas/connection-secret'
 import { videoPortalInputSchema } from '../schemas/video-portal'
 import { WEBHOOK_ID_PATTERN } from '../domain/webhook'
 import { changeOf } from '../schemas/change-of'
+import { setFeedInputSchema } from '../schemas/feed'
 import {
   apiUrlInputSchema,
   deviceSyncSettingsSchema,
@@ -40,6 +42,8 @@ export interface AppSnapshot {
   devices: Device[]
   deviceSync: DeviceSyncState
   listener: ListenerState
+  /** Where live telemetry comes from: this desk's listener or a Fleet Relay, and the relay link's state. */
+  feed: FeedState
   settings: Settings
   /** Registered webhooks, their scopes and the devices outside every scope. */
   webhooks: WebhooksState
@@ -91,6 +95,8 @@ export const callContract = {
   },
   /** Changes listener settings and restarts the listener. */
   'settings:set-listener': { input: changeOf(listenerSettingsSchema), result: returns<Settings>() },
+  /** Chooses the feed (this desk's listener, or a relay with its desk key, kept in the keychain). */
+  'settings:set-feed': { input: setFeedInputSchema, result: returns<FeedState>() },
   /** Changes the device sync period and status filter; the schedule follows at once. */
   'settings:set-device-sync': { input: changeOf(deviceSyncSettingsSchema), result: returns<Settings>() },
   /** Registers a webhook to a public https URL (checked like the API does) and keeps its record. */
@@ -174,6 +180,8 @@ export interface EventContract {
   'devices:list-part': DeviceListPart
   'devices:sync-state': DeviceSyncState
   'listener:state': ListenerState
+  /** The feed's choice or the relay link's state changed (connected, reconnecting, refused). */
+  'feed:state': FeedState
   'settings:changed': Settings
   'webhooks:state': WebhooksState
   /** One vendor connection's token status changed (renewed, retrying, needs attention). */

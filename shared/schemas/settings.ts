@@ -78,6 +78,16 @@ export const mapSettingsSchema = z.object({
   basemap: z.enum(['auto', 'online', 'offline']).default('auto'),
 })
 
+/**
+ * Where live telemetry comes from: this desk's listener, or a Fleet Relay. The relay's address is kept
+ * here; its desk key only in the keychain (never in this file).
+ */
+export const feedSettingsSchema = z.object({
+  kind: z.enum(['listener', 'relay']).default('listener'),
+  /** Read leniently, like apiUrl: the rule applies to every change (setFeedInputSchema). */
+  relayUrl: z.string().default(''),
+})
+
 /** The Tagora API URL as the user sets it (login form, `settings:set-api-url`): https, or http to this computer. */
 export const apiUrlInputSchema = z
   .string()
@@ -110,6 +120,7 @@ export const settingsSchema = z.object({
    */
   connections: z.array(z.preprocess(upgradeStoredConnection, connectionConfigSchema)).default([]),
   updates: updateSettingsSchema.prefault({}),
+  feed: feedSettingsSchema.prefault({}),
 })
 
 export type Settings = z.infer<typeof settingsSchema>
@@ -118,6 +129,7 @@ export type WebhookRecord = z.infer<typeof webhookRecordSchema>
 export type MapSettings = z.infer<typeof mapSettingsSchema>
 export type TelemetrySettings = z.infer<typeof telemetrySettingsSchema>
 export type DeviceSyncSettings = z.infer<typeof deviceSyncSettingsSchema>
+export type FeedSettings = z.infer<typeof feedSettingsSchema>
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({})

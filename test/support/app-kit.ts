@@ -11,6 +11,7 @@ import { silentLogger } from '../../core/logging/logger'
 import { systemClock } from '../../core/ports/clock'
 import type { Clock } from '../../core/ports/clock'
 import { noPowerEvents } from '../../core/ports/power-events'
+import type { ConnectRelay } from '../../core/ports/relay-link'
 import { SettingsStore } from '../../core/settings/settings-store'
 import { startDemoServer } from '../../tools/simulator/demo-server'
 import { startSimulator } from '../../tools/simulator/simulator'
@@ -48,6 +49,8 @@ export interface TestAppOptions {
   clock?: Clock
   /** Webhook records written to settings.json before start (what a previous run registered). */
   webhooks?: WebhookRecord[]
+  /** How the desk reaches a relay (a FakeRelayLink in tests of the feed). */
+  connectRelay?: ConnectRelay
 }
 
 /** Builds and starts a FleetApp exactly as the browser host does, with in-memory ports. */
@@ -70,6 +73,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     clock: options.clock ?? systemClock,
     logger: silentLogger,
     startDemoServer,
+    ...(options.connectRelay && { connectRelay: options.connectRelay }),
   })
   await app.start()
   return {

@@ -62,6 +62,8 @@ export const en = {
     '{option} needs HOST:PORT:ADDRESS with an IP address (for example desk3.example.net:443:127.0.0.1); it was given “{value}”.',
   'dialog.badOption.bad-api-url':
     'TAGORA_API_URL must be an https:// address (plain http:// only for this computer); it is “{value}”.',
+  'dialog.badOption.bad-relay':
+    '{option}: the relay address must be https:// or wss:// and the desk key must read name.secret (both options go together).',
   'dialog.badOption.unknown-option': '{option} is not an option of Fleet Monitor.',
   'dialog.brokenInstall.title': 'Fleet Monitor is damaged',
   'dialog.brokenInstall.message':

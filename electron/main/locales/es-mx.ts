@@ -60,6 +60,8 @@ export const esMX: MainStrings = {
     '{option} necesita HOST:PUERTO:DIRECCIÓN con una dirección IP (por ejemplo desk3.example.net:443:127.0.0.1); recibió «{value}».',
   'dialog.badOption.bad-api-url':
     'TAGORA_API_URL debe ser una dirección https:// (http:// solo para esta computadora); es «{value}».',
+  'dialog.badOption.bad-relay':
+    '{option}: la dirección del relay debe ser https:// o wss:// y la clave del escritorio debe ser nombre.secreto (las dos opciones van juntas).',
   'dialog.badOption.unknown-option': '{option} no es una opción de Fleet Monitor.',
   'dialog.brokenInstall.title': 'Fleet Monitor está dañado',
   'dialog.brokenInstall.message':

@@ -5,6 +5,7 @@ import { ConnectionsButton } from '../features/connections/ConnectionsButton'
 import { LanguageSwitch } from '../features/session/LanguageSwitch'
 import { FleetSetup } from '../features/setup/FleetSetup'
 import { ListenerStatus } from '../features/session/ListenerStatus'
+import { RelayStatus } from '../features/session/RelayStatus'
 import { SessionStatus } from '../features/session/SessionStatus'
 import { SignOutButton } from '../features/session/SignOutButton'
 import { useAppStore } from '../store'
@@ -13,6 +14,7 @@ import { isSignedIn } from '../store/selectors'
 export function AppHeader() {
   const { t } = useTranslation()
   const signedIn = useAppStore(isSignedIn)
+  const onRelay = useAppStore((s) => s.feed?.kind === 'relay')
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -22,7 +24,7 @@ export function AppHeader() {
         {t('app.name')}
       </div>
       <div className="app-header-spacer" />
-      <ListenerStatus />
+      {onRelay ? <RelayStatus /> : <ListenerStatus />}
       {signedIn && <AlertsButton />}
       <FleetSetup />
       <ConnectionsButton />

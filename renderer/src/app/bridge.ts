@@ -27,6 +27,7 @@ export function startBridge(
     },
     'devices:sync-state': (sync) => s().setDeviceSync(sync),
     'listener:state': (listener) => s().setListener(listener),
+    'feed:state': (feed) => s().setFeed(feed),
     'settings:changed': (settings) => s().setSettings(settings),
     'webhooks:state': (webhooks) => s().setWebhooks(webhooks),
     'connections:status': (status) => s().setConnectionStatus(status),
@@ -58,6 +59,7 @@ export function startBridge(
     st.setHost(snapshot.host)
     st.setSettings(snapshot.settings)
     st.setListener(snapshot.listener)
+    st.setFeed(snapshot.feed)
     st.setDevices(snapshot.devices)
     st.setDeviceSync(snapshot.deviceSync)
     st.setWebhooks(snapshot.webhooks)

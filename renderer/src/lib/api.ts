@@ -34,6 +34,7 @@ export const setListenerSettings = invokeProxy('settings:set-listener')
 export const setDeviceSyncSettings = invokeProxy('settings:set-device-sync')
 export const setMapSettings = invokeProxy('settings:set-map')
 export const setTelemetrySettings = invokeProxy('settings:set-telemetry')
+export const setFeed = invokeProxy('settings:set-feed')
 
 // Webhooks
 export const registerWebhook = invokeProxy('webhooks:register')

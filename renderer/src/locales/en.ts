@@ -53,6 +53,13 @@ export const en = {
     error: 'Listener error',
     stats: '{{accepted}} events accepted, {{rejected}} rejected',
   },
+  relay: {
+    off: 'Relay off',
+    connecting: 'Relay: connecting',
+    connected: 'Relay: live',
+    reconnecting: 'Relay: reconnecting',
+    refused: 'Relay: key refused',
+  },
   devices: {
     search: 'Search name, serial or asset ID',
     count_one: '{{count}} device',
@@ -179,6 +186,7 @@ export const en = {
       replay: 'Replayed (already received)',
       untimed: 'No time, vehicle has a timed fix',
       overloaded: 'Cut to make room (overload)',
+      unavailable: 'Not stored: NATS down (503, Tagora retries)',
     },
     api: 'Tagora API',
     checking: 'Checking…',
@@ -311,6 +319,36 @@ export const en = {
         'This webhook posts to {{path}}, but the listener serves {{listenerPath}}: a tunnel that rewrites the Host header delivers to a path the listener refuses.',
       pathFix: 'Serve {{path}}',
     },
+    feed: {
+      title: 'Feed',
+      why: 'Where live positions come from: this desk’s own listener (Tagora posts to it through a tunnel), or the dispatch center’s Fleet Relay (no public URL or webhook needed on this desk).',
+      source: 'Live positions from',
+      kind: {
+        listener: 'This desk’s listener',
+        relay: 'Relay',
+      },
+      url: 'Relay address',
+      key: 'Desk key',
+      keyHint: 'From the relay’s operator (keys add)',
+      keyKept: {
+        keychain: 'Kept in the keychain (leave empty to keep it)',
+        memory: 'Kept for this run only: no keychain here',
+      },
+      commandLine:
+        'This run follows the relay given on the command line (--relay-url); restart without it to choose here.',
+      save: 'Save',
+      saving: 'Saving…',
+      checking: 'Checking the relay…',
+      listenerOff:
+        'The desk follows the relay: its own listener stays off. These settings are kept for later.',
+      state: {
+        off: 'Not connected',
+        connecting: 'Connecting to the relay…',
+        connected: 'Connected: organization {{organization}}, {{received}} positions received',
+        reconnecting: 'Reconnecting…',
+        refused: 'Refused by the relay.',
+      },
+    },
     listener: {
       title: 'Local listener',
       enabled: 'Listen for Tagora events',
@@ -347,6 +385,7 @@ export const en = {
         replay: 'replayed',
         untimed: 'no time',
         overloaded: 'overload',
+        unavailable: 'storage down',
       },
     },
   },

@@ -55,6 +55,13 @@ export const esMX: Resources = {
     error: 'Error del receptor',
     stats: '{{accepted}} eventos aceptados, {{rejected}} rechazados',
   },
+  relay: {
+    off: 'Relay apagado',
+    connecting: 'Relay: conectando',
+    connected: 'Relay: en vivo',
+    reconnecting: 'Relay: reconectando',
+    refused: 'Relay: clave rechazada',
+  },
   devices: {
     search: 'Buscar nombre, serie o ID de activo',
     count_one: '{{count}} dispositivo',
@@ -182,6 +189,7 @@ export const esMX: Resources = {
       replay: 'Repetido (ya recibido)',
       untimed: 'Sin hora; el vehículo tiene una posición con hora',
       overloaded: 'Cortado para hacer lugar (sobrecarga)',
+      unavailable: 'No guardado: NATS caído (503, Tagora reintenta)',
     },
     api: 'API de Tagora',
     checking: 'Comprobando…',
@@ -316,6 +324,36 @@ export const esMX: Resources = {
         'Este webhook envía a {{path}}, pero el receptor atiende {{listenerPath}}: un túnel que reescribe el encabezado Host entregaría en una ruta que el receptor rechaza.',
       pathFix: 'Atender {{path}}',
     },
+    feed: {
+      title: 'Fuente',
+      why: 'De dónde llegan las posiciones en vivo: del receptor propio de este escritorio (Tagora le envía a través de un túnel), o del Fleet Relay del centro de despacho (este escritorio no necesita URL pública ni webhook).',
+      source: 'Posiciones en vivo desde',
+      kind: {
+        listener: 'El receptor de este escritorio',
+        relay: 'Relay',
+      },
+      url: 'Dirección del relay',
+      key: 'Clave de escritorio',
+      keyHint: 'De quien opera el relay (keys add)',
+      keyKept: {
+        keychain: 'Guardada en el llavero (déjala vacía para conservarla)',
+        memory: 'Guardada solo durante esta ejecución: aquí no hay llavero',
+      },
+      commandLine:
+        'Esta ejecución sigue al relay indicado en la línea de comandos (--relay-url); reinicia sin él para elegir aquí.',
+      save: 'Guardar',
+      saving: 'Guardando…',
+      checking: 'Comprobando el relay…',
+      listenerOff:
+        'El escritorio sigue al relay: su receptor propio queda apagado. Esta configuración se conserva para después.',
+      state: {
+        off: 'Sin conexión',
+        connecting: 'Conectando con el relay…',
+        connected: 'Conectado: organización {{organization}}, {{received}} posiciones recibidas',
+        reconnecting: 'Reconectando…',
+        refused: 'El relay lo rechazó.',
+      },
+    },
     listener: {
       title: 'Receptor local',
       enabled: 'Recibir eventos de Tagora',
@@ -352,6 +390,7 @@ export const esMX: Resources = {
         replay: 'repetido',
         untimed: 'sin hora',
         overloaded: 'sobrecarga',
+        unavailable: 'almacén caído',
       },
     },
   },

@@ -4,6 +4,8 @@ import { createAlertsSlice } from './alerts-slice'
 import type { ConnectionsSlice } from './connections-slice'
 import { createConnectionsSlice } from './connections-slice'
 import type { DevicesSlice } from './devices-slice'
+import type { FeedSlice } from './feed-slice'
+import { createFeedSlice } from './feed-slice'
 import { createDevicesSlice } from './devices-slice'
 import type { ListenerSlice } from './listener-slice'
 import { createListenerSlice } from './listener-slice'
@@ -24,6 +26,7 @@ export type AppStore = SessionSlice &
   DevicesSlice &
   TelemetrySlice &
   ListenerSlice &
+  FeedSlice &
   SettingsSlice &
   SetupSlice &
   SelectionSlice &
@@ -38,6 +41,7 @@ export function createAppStore() {
     ...createDevicesSlice(...a),
     ...createTelemetrySlice(...a),
     ...createListenerSlice(...a),
+    ...createFeedSlice(...a),
     ...createSettingsSlice(...a),
     ...createSetupSlice(...a),
     ...createSelectionSlice(...a),

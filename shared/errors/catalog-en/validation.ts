@@ -57,6 +57,14 @@ export const validationEn: Record<ValidationCode, ErrorTemplate> = {
   'enter-email': { lead: 'Enter a valid email address' },
   'enter-password': { lead: 'Enter your password' },
   'enter-api-url': { lead: 'Enter a full URL, e.g. https://…' },
+  'enter-relay-url': { lead: 'Enter the relay’s address, e.g. https://relay.example.com' },
+  'relay-url': {
+    lead: 'The relay’s address starts with https:// or wss:// (plain http:// or ws:// only for this computer)',
+  },
+  'enter-relay-key': { lead: 'Enter the desk key the relay’s operator gave you' },
+  'relay-key-format': {
+    lead: 'This is not a desk key: a key reads name.secret, exactly as the relay printed it',
+  },
 }
 
 /** The app itself and its transports. */

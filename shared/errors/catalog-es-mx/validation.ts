@@ -60,6 +60,14 @@ export const validationEsMX: Record<ValidationCode, ErrorTemplate> = {
   'enter-email': { lead: 'Escribe un correo electrónico válido' },
   'enter-password': { lead: 'Escribe tu contraseña' },
   'enter-api-url': { lead: 'Escribe una URL completa, p. ej. https://…' },
+  'enter-relay-url': { lead: 'Escribe la dirección del relay, p. ej. https://relay.example.com' },
+  'relay-url': {
+    lead: 'La dirección del relay empieza con https:// o wss:// (http:// o ws:// solo para esta computadora)',
+  },
+  'enter-relay-key': { lead: 'Escribe la clave de escritorio que te dio quien opera el relay' },
+  'relay-key-format': {
+    lead: 'Esto no es una clave de escritorio: una clave se ve como nombre.secreto, tal como la imprimió el relay',
+  },
 }
 
 /** La app misma y sus transportes. */

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test'
+import { SetupFeed } from './setup-feed'
 import { SetupListener } from './setup-listener'
 import { SetupSync } from './setup-sync'
 import { SetupWebhooks } from './setup-webhooks'
 
-/** The Fleet setup drawer (modal): device sync, webhooks, local listener. */
+/** The Fleet setup drawer (modal): device sync, feed, webhooks, local listener. */
 export class FleetSetup {
   constructor(private readonly page: Page) {}
 
@@ -21,6 +22,10 @@ export class FleetSetup {
 
   get webhooks(): SetupWebhooks {
     return new SetupWebhooks(this.page)
+  }
+
+  get feed(): SetupFeed {
+    return new SetupFeed(this.page)
   }
 
   get listener(): SetupListener {

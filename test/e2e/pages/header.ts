@@ -22,6 +22,11 @@ export class Header {
     return (await this.listener.getAttribute('data-url')) ?? ''
   }
 
+  /** Shown instead of the listener badge while the desk follows a relay: data-state is the link's. */
+  get relay(): Locator {
+    return this.page.getByTestId('relay-status')
+  }
+
   /** Shown while renewal retries run. */
   get renewalBanner(): Locator {
     return this.page.getByTestId('renewal-banner')

@@ -20,6 +20,7 @@ const DEFAULTS: ListenerSettings = {
 export function ListenerSection() {
   const { t } = useTranslation()
   const saved = useAppStore((s) => s.settings?.listener) ?? DEFAULTS
+  const onRelay = useAppStore((s) => s.feed?.kind === 'relay')
   const [draft, setDraft] = useState<ListenerSettings>(saved)
   const [port, setPort] = useState(String(saved.port))
   const [confirmAll, setConfirmAll] = useState(saved.bindAddress === '0.0.0.0')
@@ -42,6 +43,7 @@ export function ListenerSection() {
   return (
     <section className="setup-section" data-testid="setup-listener">
       <h3>{t('setup.listener.title')}</h3>
+      {onRelay && <p className="setup-muted">{t('setup.feed.listenerOff')}</p>}
       <ListenerDetails />
       <form className="setup-form" onSubmit={submit} noValidate>
         <label className="setup-check">

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store'
 import { isSignedIn } from '../../store/selectors'
+import { FeedSection } from './FeedSection'
 import { ListenerSection } from './ListenerSection'
 import { SyncSection } from './SyncSection'
 import { WebhooksSection } from './WebhooksSection'
 import { Modal } from '../../lib/Modal'
 
-/** The "Fleet setup" drawer: devices and webhooks (signed in), and the local listener (always). */
+/** The "Fleet setup" drawer: devices and webhooks (signed in), the feed and the local listener (always). */
 export function SetupDrawer({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const signedIn = useAppStore(isSignedIn)
@@ -26,6 +27,7 @@ export function SetupDrawer({ onClose }: { onClose: () => void }) {
         </button>
       </header>
       {signedIn && <SyncSection />}
+      <FeedSection />
       {signedIn && <WebhooksSection />}
       <ListenerSection />
     </Modal>

@@ -1,6 +1,7 @@
 import type { PublicUrlTestResult } from '../../../../shared/domain/public-url-test'
 import type { ScopeDevice, WebhookView } from '../../../../shared/domain/webhook'
 import type { DeviceSyncSettings, ListenerSettings } from '../../../../shared/schemas/settings'
+import type { SetFeedInput } from '../../../../shared/schemas/feed'
 import * as api from '../../lib/api'
 import { useAppStore } from '../../store'
 
@@ -32,6 +33,11 @@ export function scopeDevices(webhookId: string): Promise<ScopeDevice[]> {
 
 export async function applyListenerSettings(change: Partial<ListenerSettings>): Promise<void> {
   useAppStore.getState().setSettings(await api.setListenerSettings(change))
+}
+
+/** Listener, or a relay: main tries the relay first, so a refused key throws and changes nothing. */
+export async function applyFeed(input: SetFeedInput): Promise<void> {
+  useAppStore.getState().setFeed(await api.setFeed(input))
 }
 
 export async function applyDeviceSyncSettings(change: Partial<DeviceSyncSettings>): Promise<void> {
