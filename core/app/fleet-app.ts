@@ -28,6 +28,8 @@ import { AppError } from '../../shared/domain/errors'
 import type { AppErrorInfo } from '../../shared/domain/errors'
 import { infoOfIssues } from '../../shared/errors/zod-issue'
 import { PendingWrites, trackedSecretStore } from './pending-writes'
+import type { HistoryWorkerSpec } from '../history/history-client'
+import { ShiftMemory } from './shift-memory'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -46,6 +48,8 @@ export interface FleetAppOptions {
   resolveOverride?: ResolveOverride
   /** Electron: opens (or focuses) the pop-out map window and returns true. Absent in the browser host. */
   openMapWindow?: () => boolean
+  /** The history worker's script (built: history-worker.js beside the entry). Absent: no history. */
+  historyWorker?: HistoryWorkerSpec
 }
 
 /**
@@ -62,11 +66,14 @@ export class FleetApp {
   readonly webhooks: WebhookService
   /** Other vendors' connections (issue 7). */
   readonly connections: ConnectionsService
+  /** Positions, replay and the alarm inbox that outlive a restart (issue 15). */
+  readonly memory: ShiftMemory
   private readonly keys: WebhookKeys
   private readonly syncSchedule: SyncScheduler
   /** --listener-port wins until the user picks a port in the app. */
   private listenerPortOverride: number | undefined
-  settingsNotice: AppErrorInfo | null = null
+  /** Problems the user must hear about once (a corrupt settings file, a history file moved aside), oldest first. */
+  private notices: AppErrorInfo[] = []
   private lastPhase: SessionState['phase'] = 'signed-out'
   private deviceListId = 0
   /** Keychain writes in flight: stop() lets them land before the session is disposed. */
@@ -81,6 +88,13 @@ export class FleetApp {
     this.keys = new WebhookKeys(logger)
     this.telemetry = new TelemetryPipeline(this.hub, this.keys, clock, logger)
     this.demo = new DemoMode(logger, options.startDemoServer)
+    this.memory = new ShiftMemory({
+      telemetry: this.telemetry,
+      worker: options.historyWorker,
+      clock,
+      logger,
+      notice: (notice) => this.addNotice(notice),
+    })
     this.session = new TagoraSession({
       clock,
       logger,
@@ -147,8 +161,9 @@ export class FleetApp {
     const loading = this.settings.load()
     this.settingsRead = loading.catch(() => undefined)
     const loaded = await loading
-    this.settingsNotice = loaded.notice
+    if (loaded.notice) this.addNotice(loaded.notice)
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
+    await this.memory.start(this.options.dataDir, loaded.settings)
     await this.telemetry.applyListenerSettings(this.listenerSettings())
     this.webhooks.recordsChanged()
     // Vendors answer at their own pace: start-up does not wait for them (each reports its own state).
@@ -166,6 +181,8 @@ export class FleetApp {
     this.syncSchedule.stop()
     this.devices.cancel()
     await this.telemetry.stop()
+    // After the listener: every fix it accepted is handed over before the file closes.
+    await this.memory.stop()
     await this.demo.stop()
     await this.writes.settled()
     this.session.dispose()
@@ -192,7 +209,7 @@ export class FleetApp {
       settings: this.settings.get(),
       telemetry: this.telemetry.telemetry.snapshotBatch(),
       host: this.options.host,
-      notice: this.settingsNotice,
+      notice: this.notices[0] ?? null,
     }
   }
 
@@ -202,7 +219,8 @@ export class FleetApp {
       return this.snapshot()
     },
     'app:dismiss-notice': () => {
-      this.settingsNotice = null
+      this.notices = this.notices.slice(1)
+      this.hub.emit('app:notice', this.notices[0] ?? null)
       return Promise.resolve()
     },
     'session:sign-in': async ({ email, password, remember }) => {
@@ -250,6 +268,15 @@ export class FleetApp {
       this.syncSchedule.reschedule()
       return next
     },
+    'settings:set-history': async (change) => {
+      const next = await this.settings.update((s) => ({ ...s, history: { ...s.history, ...change } }))
+      this.memory.applySettings(next)
+      return next
+    },
+    'history:range': () => this.memory.range(),
+    'history:tracks': ({ assetIds, from, to }) => this.memory.tracks(assetIds, from, to),
+    'history:fleet-at': ({ at }) => this.memory.fleetAt(at),
+    'history:health': () => this.memory.history.health(),
     'webhooks:register': (input) => this.webhooks.register(input),
     'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
     'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
@@ -297,6 +324,12 @@ export class FleetApp {
     })
   }
 
+  /** Queues a notice; the renderer shows the oldest until it is dismissed. */
+  private addNotice(notice: AppErrorInfo): void {
+    this.notices = [...this.notices, notice]
+    if (this.notices.length === 1) this.hub.emit('app:notice', notice)
+  }
+
   /** Small lists travel whole; large ones in slices the renderer reassembles (device-list-parts.ts). */
   private emitDeviceList(devices: Device[]): void {
     if (devices.length <= DEVICE_LIST_PART_SIZE) return this.hub.emit('devices:list', devices)
@@ -327,6 +360,7 @@ export class FleetApp {
     const previous = this.lastPhase
     this.lastPhase = state.phase
     this.hub.emit('session:state', state)
+    this.memory.sessionChanged(state)
     // A fresh session (sign-in, demo or silent restore) lists the fleet; renewals do not.
     if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in')) {
       this.syncInBackground()

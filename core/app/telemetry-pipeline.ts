@@ -9,7 +9,7 @@ import { publicRoutesOf } from '../listener/request-guards'
 import type { PublicRoute } from '../listener/request-guards'
 import { createWebhookListener } from '../listener/webhook-listener'
 import type { WebhookListener } from '../listener/webhook-listener'
-import type { ParseResult } from '../telemetry/telemetry-event'
+import type { ParseResult, TelemetryEvent } from '../telemetry/telemetry-event'
 import { TelemetryStore } from '../telemetry/telemetry-store'
 import { createBatchPump } from '../telemetry/batch-pump'
 import type { EventHub } from './event-hub'
@@ -42,6 +42,8 @@ export class TelemetryPipeline {
   readonly probes = new ProbeRegistry()
   private lastStatsKey = ''
   private cancelStatsTimer: (() => void) | null = null
+  /** Where accepted fixes go besides the store: the shift's history (issue 15). */
+  private onAccepted: (events: TelemetryEvent[]) => void = () => undefined
 
   constructor(
     private readonly hub: EventHub,
@@ -144,10 +146,26 @@ export class TelemetryPipeline {
         isKnownAsset: (assetId) => this.knownAssets.size === 0 || this.knownAssets.has(assetId),
         hasTimedFix: (assetId) => this.store.hasTimedFix(assetId),
       }),
-      onEvents: (result: ParseResult) => this.store.apply(result.events),
+      onEvents: (result: ParseResult) => this.applyEvents(result.events),
       logger: this.logger,
       clock: this.clock,
     })
+  }
+
+  /**
+   * The one place parsed events enter the store, after the listener has answered: the fixes it
+   * accepts (new latest positions and late trail points, not duplicates) are also handed to the
+   * history recorder, which only buffers them (nothing here waits on the disk).
+   */
+  private applyEvents(events: readonly TelemetryEvent[]): void {
+    const accepted: TelemetryEvent[] = []
+    this.store.apply(events, accepted)
+    if (accepted.length > 0) this.onAccepted(accepted)
+  }
+
+  /** Accepted fixes also go to `record` (the history recorder). */
+  recordAcceptedWith(record: (events: TelemetryEvent[]) => void): void {
+    this.onAccepted = record
   }
 
   /** The listener whose state the renderer sees (a candidate that failed to bind never is). */

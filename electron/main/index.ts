@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { BrowserWindow, Menu, Notification, app, session as electronSession, shell } from 'electron'
 import type { AppCommand } from '../../shared/domain/app-command'
 import { contentSecurityPolicy } from '../../shared/net/content-security-policy'
@@ -89,6 +90,8 @@ function runDesk(options: HostOptions): void {
       windows?.show('map').catch(brokenInstall)
       return windows !== null
     },
+    // Built beside this entry (electron.vite.config.ts); it loads better-sqlite3, rebuilt for Electron.
+    historyWorker: { script: join(mainDir, 'history-worker.js') },
   })
   const updates = createAutoUpdate({
     isPackaged: app.isPackaged,

@@ -91,6 +91,20 @@ export const LAYERS = [
     node: NODE,
   },
   { room: 'core/health', imports: ['core/tagora', 'core/ports', 'core/errors', 'shared'], node: NODE },
+  // The shift's memory: the history database in its worker thread, and the main thread's side of it.
+  // Its worker is its thread's composition root, so it alone names the driver (the adapter file).
+  {
+    room: 'core/history',
+    imports: [
+      'core/adapters/better-sqlite3-database',
+      'core/telemetry/telemetry-event',
+      'core/logging',
+      'core/ports',
+      'core/errors',
+      'shared',
+    ],
+    node: NODE,
+  },
   { room: 'core/app', imports: ['core', 'shared'], packages: ['zod'], node: NODE },
   // What every host shares around the app: its command line and its policy for uncaught failures.
   {
@@ -98,11 +112,12 @@ export const LAYERS = [
     imports: ['core/webhooks/resolve-override', 'core/logging', 'core/errors', 'shared'],
     node: NODE,
   },
-  // Technology behind core's ports, for every Node host: the only place keytar may be imported.
+  // Technology behind core's ports, for every Node host: the only place keytar and better-sqlite3 may
+  // be imported.
   {
     room: 'core/adapters',
     imports: ['core/ports', 'core/logging', 'shared'],
-    packages: ['@github/keytar'],
+    packages: ['@github/keytar', 'better-sqlite3'],
     node: NODE,
   },
 

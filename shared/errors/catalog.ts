@@ -1,12 +1,14 @@
 import type { ErrorCode } from './codes'
 import type { ErrorResources } from './template'
 import { connectionsEn } from './catalog-en/connections'
+import { historyEn } from './catalog-en/history'
 import { httpEn } from './catalog-en/http'
 import { listenerEn, sessionEn } from './catalog-en/session'
 import { setupEn } from './catalog-en/setup'
 import { appEn, validationEn } from './catalog-en/validation'
 import { wordsEn } from './catalog-en/words'
 import { connectionsEsMX } from './catalog-es-mx/connections'
+import { historyEsMX } from './catalog-es-mx/history'
 import { httpEsMX } from './catalog-es-mx/http'
 import { listenerEsMX, sessionEsMX } from './catalog-es-mx/session'
 import { setupEsMX } from './catalog-es-mx/setup'
@@ -25,7 +27,16 @@ export const ERRORS_NS = 'errors'
  */
 export const ERROR_CATALOG: Record<ErrorLanguage, ErrorResources> = {
   en: {
-    code: { ...httpEn, ...connectionsEn, ...sessionEn, ...listenerEn, ...setupEn, ...validationEn, ...appEn },
+    code: {
+      ...httpEn,
+      ...connectionsEn,
+      ...sessionEn,
+      ...listenerEn,
+      ...setupEn,
+      ...historyEn,
+      ...validationEn,
+      ...appEn,
+    },
     ...wordsEn,
   },
   'es-MX': {
@@ -35,6 +46,7 @@ export const ERROR_CATALOG: Record<ErrorLanguage, ErrorResources> = {
       ...sessionEsMX,
       ...listenerEsMX,
       ...setupEsMX,
+      ...historyEsMX,
       ...validationEsMX,
       ...appEsMX,
     },

@@ -56,6 +56,15 @@ export type SetupErrorCode =
   | 'probe-unreachable'
   | 'probe-timeout'
 
+/** The history database: the file, its worker, and calls that need it (core/history). */
+export type HistoryErrorCode =
+  | 'history-damaged'
+  | 'history-unavailable'
+  | 'history-newer'
+  | 'history-failed'
+  | 'history-off'
+  | 'history-range'
+
 /** Input the shared zod schemas refuse: the schemas' messages are these codes (shared/errors/zod-issue.ts). */
 export type ValidationCode =
   | 'invalid-input'
@@ -100,5 +109,6 @@ export type ErrorCode =
   | SessionErrorCode
   | ListenerErrorCode
   | SetupErrorCode
+  | HistoryErrorCode
   | ValidationCode
   | AppErrorCode

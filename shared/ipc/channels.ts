@@ -25,6 +25,11 @@ export const CALL_CHANNELS = [
   'health:probe-api',
   'listener:recent-events',
   'window:pop-out-map',
+  'history:range',
+  'history:tracks',
+  'history:fleet-at',
+  'history:health',
+  'settings:set-history',
   'connections:list',
   'connections:save',
   'connections:remove',
@@ -43,4 +48,5 @@ export const EVENT_CHANNELS = [
   'connections:status',
   'telemetry:batch',
   'app:command',
+  'app:notice',
 ] as const satisfies readonly EventName[]

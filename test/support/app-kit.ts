@@ -16,6 +16,7 @@ import { startDemoServer } from '../../tools/simulator/demo-server'
 import { startSimulator } from '../../tools/simulator/simulator'
 import type { Simulator, SimulatorOptions } from '../../tools/simulator/simulator'
 import { MemorySecretStore } from '../fakes/fake-secret-store'
+import { sourceHistoryWorker } from './history-worker-kit'
 
 /** A fixed seed keeps ids and motion reproducible; ticking is left to the test unless it asks. */
 export function startTestSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -48,6 +49,8 @@ export interface TestAppOptions {
   clock?: Clock
   /** Webhook records written to settings.json before start (what a previous run registered). */
   webhooks?: WebhookRecord[]
+  /** Records the shift's history in the data folder (the worker from source), as both hosts do. */
+  history?: boolean
 }
 
 /** Builds and starts a FleetApp exactly as the browser host does, with in-memory ports. */
@@ -70,6 +73,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     clock: options.clock ?? systemClock,
     logger: silentLogger,
     startDemoServer,
+    ...(options.history && { historyWorker: sourceHistoryWorker() }),
   })
   await app.start()
   return {

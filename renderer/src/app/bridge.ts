@@ -31,6 +31,7 @@ export function startBridge(
     'webhooks:state': (webhooks) => s().setWebhooks(webhooks),
     'connections:status': (status) => s().setConnectionStatus(status),
     'app:command': (command) => runAppCommand(command),
+    'app:notice': (notice) => s().setNotice(notice),
     'telemetry:batch': (batch) => {
       beforeLiveBatch(batch)
       s().applyTelemetryBatch(batch)

@@ -1,9 +1,11 @@
 import { enConnections } from './en-connections'
+import { enHistory } from './en-history'
 
 /** English strings; `es-mx.ts` must provide the same keys (checked by its type). */
 export const en = {
   app: { name: 'Fleet Monitor', loading: 'Connecting…', language: 'Language' },
   ...enConnections,
+  ...enHistory,
   auth: {
     title: 'Sign in',
     subtitle: 'Live positions of your fleet from the Tagora Integration API.',
@@ -55,6 +57,7 @@ export const en = {
   },
   devices: {
     search: 'Search name, serial or asset ID',
+    lastPositionAt: 'Last position at {{time}}',
     count_one: '{{count}} device',
     count_other: '{{count}} devices',
     filtered: '{{shown}} of {{total}} devices',
@@ -219,6 +222,7 @@ export const en = {
     title: 'Fleet setup',
     close: 'Close',
     notice: 'Settings problem',
+    noticeHistory: 'History problem',
     dismiss: 'Dismiss',
     sync: {
       title: 'Devices',
