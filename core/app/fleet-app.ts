@@ -93,7 +93,10 @@ export class FleetApp {
       worker: options.historyWorker,
       clock,
       logger,
+      settings: () => this.settings.get(),
+      user: () => this.session.state().email ?? '',
       notice: (notice) => this.addNotice(notice),
+      alarmsChanged: (change) => this.hub.emit('alarms:changed', change),
     })
     this.session = new TagoraSession({
       clock,
@@ -210,6 +213,7 @@ export class FleetApp {
       telemetry: this.telemetry.telemetry.snapshotBatch(),
       host: this.options.host,
       notice: this.notices[0] ?? null,
+      alarms: this.memory.alarmCounts(),
     }
   }
 
@@ -277,6 +281,11 @@ export class FleetApp {
     'history:tracks': ({ assetIds, from, to }) => this.memory.tracks(assetIds, from, to),
     'history:fleet-at': ({ at }) => this.memory.fleetAt(at),
     'history:health': () => this.memory.history.health(),
+    'alarms:list': (filter) => Promise.resolve(this.memory.listAlarms(filter)),
+    'alarms:acknowledge': ({ id, kind, note }) =>
+      Promise.resolve(this.memory.acknowledgeAlarms({ id, kind }, note?.trim() || null)),
+    'settings:set-alarms': (change) =>
+      this.settings.update((s) => ({ ...s, alarms: { ...s.alarms, ...change } })),
     'webhooks:register': (input) => this.webhooks.register(input),
     'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
     'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),

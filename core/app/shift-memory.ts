@@ -10,13 +10,22 @@ import { ShiftHistory } from '../history/shift-history'
 import type { Logger } from '../logging/logger'
 import type { Clock } from '../ports/clock'
 import type { TelemetryPipeline } from './telemetry-pipeline'
+import type { AlarmCounts, AlarmKind, AlarmsChange } from '../../shared/domain/alarms'
+import { AlarmInbox } from '../alarms/alarm-inbox'
+import type { AlarmFilter } from '../alarms/alarm-inbox'
+import { startAlarmMonitor } from '../alarms/alarm-monitor'
 
 export interface ShiftMemoryOptions {
   telemetry: TelemetryPipeline
   worker: HistoryWorkerSpec | undefined
   clock: Clock
   logger: Logger
+  settings(): Settings
+  /** The signed-in user, who acknowledges alarms. */
+  user(): string
   notice(notice: AppErrorInfo): void
+  /** Alarms raised or changed (pushed to the windows). */
+  alarmsChanged(change: AlarmsChange): void
 }
 
 /** Retention settings as the worker applies them. */
@@ -30,8 +39,12 @@ export function retentionOf(settings: Settings['history']): RetentionPolicy {
  */
 export class ShiftMemory {
   readonly history: ShiftHistory
+  readonly alarms: AlarmInbox
   /** Whose history is in use: API URL + organization, or null while signed out. */
   private scope: string | null = null
+  /** The scope whose alarms the inbox holds (detection waits until they are loaded). */
+  private alarmsScope: string | null = null
+  private readonly stopMonitor: () => void
 
   constructor(private readonly options: ShiftMemoryOptions) {
     this.history = new ShiftHistory({
@@ -41,6 +54,20 @@ export class ShiftMemory {
       onNotice: (notice) => options.notice(notice),
     })
     options.telemetry.recordAcceptedWith((events) => this.history.record(events))
+    this.alarms = new AlarmInbox({
+      now: () => options.clock.now(),
+      save: (alarms) => {
+        if (this.alarmsScope !== null) this.history.saveAlarms(this.alarmsScope, alarms)
+      },
+      changed: (change) => options.alarmsChanged(change),
+    })
+    this.stopMonitor = startAlarmMonitor({
+      clock: options.clock,
+      view: () => options.telemetry.telemetry.watchView(),
+      settings: () => options.settings().alarms,
+      active: () => this.alarmsScope !== null && this.alarmsScope === this.scope,
+      apply: (raised, ended) => this.alarms.apply(raised, ended),
+    })
   }
 
   async start(dataDir: string, settings: Settings): Promise<void> {
@@ -53,7 +80,30 @@ export class ShiftMemory {
     if (scope === this.scope) return
     this.scope = scope
     this.history.useScope(scope)
-    if (scope !== null && this.history.available) void this.restore(scope)
+    this.alarmsScope = null
+    this.alarms.reset()
+    this.options.alarmsChanged({ alarms: [], raised: [], counts: this.alarms.counts() })
+    if (scope === null) return
+    if (this.history.available) void this.restore(scope)
+    void this.loadAlarms(scope)
+  }
+
+  /** Acknowledges one alarm, or every new one of a kind (or of all kinds), as the signed-in user. */
+  acknowledgeAlarms(
+    target: { id?: number; kind?: AlarmKind },
+    note: string | null,
+  ): { acknowledged: number } {
+    this.signedInScope()
+    return { acknowledged: this.alarms.acknowledge(target, this.options.user(), note) }
+  }
+
+  listAlarms(filter: AlarmFilter): ReturnType<AlarmInbox['list']> {
+    this.signedInScope()
+    return this.alarms.list(filter)
+  }
+
+  alarmCounts(): AlarmCounts {
+    return this.alarms.counts()
   }
 
   range(): Promise<HistoryRange> {
@@ -79,7 +129,22 @@ export class ShiftMemory {
   }
 
   async stop(): Promise<void> {
+    this.stopMonitor()
     await this.history.stop()
+  }
+
+  /** The organization's alarms from the file (none when there is no file), then detection starts. */
+  private async loadAlarms(scope: string): Promise<void> {
+    try {
+      const { alarms, nextId } = await this.history.loadAlarms(scope, 1000)
+      if (this.scope !== scope) return
+      this.alarms.load(alarms, nextId)
+    } catch (error) {
+      this.options.logger.warn('the alarm inbox could not be read from the history', { error })
+      if (this.scope !== scope) return
+      this.alarms.load([], 1)
+    }
+    this.alarmsScope = scope
   }
 
   private async restore(scope: string): Promise<void> {

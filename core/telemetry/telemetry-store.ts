@@ -35,6 +35,17 @@ export interface ApplyResult {
 
 const NO_FIX = codeFromStatus('no-fix')
 
+/** What a watcher reads of the store each time it looks (see TelemetryStore.watchView). */
+export interface StoreWatchView {
+  generation: number
+  size: number
+  ids: readonly string[]
+  /** ASSET_STATUS_CODES by slot. */
+  status: Uint8Array
+  /** km/h by slot; NaN when unknown. */
+  speed: Float32Array
+}
+
 /**
  * Latest fix, bounded trail and status of every asset, with change tracking so the renderer gets
  * only what changed since the last batch. Assets are addressed by a slot that never changes.
@@ -50,6 +61,8 @@ export class TelemetryStore {
   private extras: (Record<string, unknown> | undefined)[] = []
   private trails: (Trail | undefined)[] = []
   private dirty: number[] = []
+  /** Bumped by clear(): slot numbers from before mean nothing after it. */
+  private generation = 0
 
   constructor(options: TelemetryStoreOptions) {
     this.clock = options.clock
@@ -94,6 +107,7 @@ export class TelemetryStore {
     this.extras = []
     this.trails = []
     this.dirty = []
+    this.generation++
   }
 
   /** Known devices exist as 'no-fix' until their first fix arrives. */
@@ -157,6 +171,21 @@ export class TelemetryStore {
       changed++
     }
     return changed
+  }
+
+  /**
+   * Statuses and speeds by slot, read in place by watchers (the alarm monitor) instead of copied.
+   * Valid until the next call: the columns grow by replacement, and clear() starts a new generation.
+   */
+  watchView(): StoreWatchView {
+    const c = this.columns
+    return {
+      generation: this.generation,
+      size: this.ids.length,
+      ids: this.ids,
+      status: c.status,
+      speed: c.speed,
+    }
   }
 
   /** The assets changed since the previous drain, or null when none did. */

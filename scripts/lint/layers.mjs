@@ -91,6 +91,12 @@ export const LAYERS = [
     node: NODE,
   },
   { room: 'core/health', imports: ['core/tagora', 'core/ports', 'core/errors', 'shared'], node: NODE },
+  // The alarm engine and inbox: detection on the telemetry store's statuses, states per alarm.
+  {
+    room: 'core/alarms',
+    imports: ['core/telemetry/telemetry-store', 'core/ports', 'shared'],
+    node: NODE,
+  },
   // The shift's memory: the history database in its worker thread, and the main thread's side of it.
   // Its worker is its thread's composition root, so it alone names the driver (the adapter file).
   {

@@ -30,6 +30,9 @@ export const CALL_CHANNELS = [
   'history:fleet-at',
   'history:health',
   'settings:set-history',
+  'alarms:list',
+  'alarms:acknowledge',
+  'settings:set-alarms',
   'connections:list',
   'connections:save',
   'connections:remove',
@@ -49,4 +52,5 @@ export const EVENT_CHANNELS = [
   'telemetry:batch',
   'app:command',
   'app:notice',
+  'alarms:changed',
 ] as const satisfies readonly EventName[]

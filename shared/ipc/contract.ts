@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetry'
 import type { FleetFrame, HistoryHealth, HistoryRange, HistoryTracks } from '../domain/history'
+import type { Alarm, AlarmCounts, AlarmsChange } from '../domain/alarms'
+import { MAX_ALARM_NOTE } from '../domain/alarms'
 import type { Device, DeviceSyncState } from '../domain/device'
 import type { DeviceListPart } from '../domain/device-list-parts'
 import type { AppCommand } from '../domain/app-command'
@@ -22,6 +24,8 @@ import { saveConnectionInputSchema, videoRoomInputSchema } from '../schemas/conn
 import { WEBHOOK_ID_PATTERN } from '../domain/webhook'
 import { changeOf } from '../schemas/change-of'
 import {
+  alarmKindSchema,
+  alarmSettingsSchema,
   apiUrlInputSchema,
   deviceSyncSettingsSchema,
   historySettingsSchema,
@@ -50,6 +54,8 @@ export interface AppSnapshot {
   notice: AppErrorInfo | null
   /** 'electron' or 'web': lets the UI word things for its host. */
   host: 'electron' | 'web'
+  /** The alarm inbox's totals by state (the bell shows the new ones). */
+  alarms: AlarmCounts
 }
 
 /**
@@ -173,6 +179,31 @@ export const callContract = {
   'history:health': { input: z.void(), result: returns<HistoryHealth>() },
   /** Retention (days) and size cap (MiB) of the history; pruning follows at once, in small steps. */
   'settings:set-history': { input: changeOf(historySettingsSchema), result: returns<Settings>() },
+  /** The alarm inbox, newest first, filtered by state, kind and vehicle (at most `limit`, 5,000). */
+  'alarms:list': {
+    input: z.object({
+      state: z.enum(['new', 'acknowledged', 'cleared']).optional(),
+      kind: alarmKindSchema.optional(),
+      assetId: z.string().min(1).max(200).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+    result: returns<Alarm[]>(),
+  },
+  /** Acknowledges one alarm (id), every new one of a kind, or every new one (neither), with an optional note. */
+  'alarms:acknowledge': {
+    input: z
+      .object({
+        id: z.number().int().min(1).optional(),
+        kind: alarmKindSchema.optional(),
+        note: z.string().max(MAX_ALARM_NOTE).optional(),
+      })
+      .refine((target) => target.id === undefined || target.kind === undefined, {
+        message: invalid('invalid-input'),
+      }),
+    result: returns<{ acknowledged: number }>(),
+  },
+  /** What raises alarms (speed limit, muted kinds and vehicles) and how they sound and notify. */
+  'settings:set-alarms': { input: changeOf(alarmSettingsSchema), result: returns<Settings>() },
   /** Vendor connections (Agora, 8x8, Nugios, Tavio): configs with live token status, never a secret. */
   'connections:list': { input: z.void(), result: returns<ConnectionEntry[]>() },
   /** Adds or edits a connection; the secret goes to the keychain (omitted on edit: keep the stored one). */
@@ -202,6 +233,8 @@ export interface EventContract {
   'app:command': AppCommand
   /** A notice raised after start-up (the history file was moved aside), or null once all are read. */
   'app:notice': AppErrorInfo | null
+  /** Alarms raised or changed, with the inbox's new totals. */
+  'alarms:changed': AlarmsChange
 }
 
 export type CallName = keyof typeof callContract

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FakeClock } from '../fakes/fake-clock'
 import type { FleetApp } from '../../core/app/fleet-app'
 import type { Simulator } from '../../tools/simulator/simulator'
 import { listenerUrl, startTestApp, startTestSimulator } from '../support/app-kit'
@@ -63,5 +64,47 @@ describe('a restart mid-shift', () => {
     await second.app.webhooks.register({ name: 'again', postUrl: listenerUrl(second.app), demo: true })
     await sim.tick()
     await vi.waitFor(() => expect(statuses(second.app, ids)).toEqual(ids.map(() => 'live')))
+  })
+
+  it('keeps the alarm inbox: an alarm acknowledged before the restart is still acknowledged, by whom and why', async () => {
+    const ids = sim.fleet.devices().map((d) => d.assetId)
+    const clock = new FakeClock(Date.now())
+    const first = await startTestApp({ apiUrl: sim.apiBaseUrl, history: true, clock })
+    apps.push(first)
+    await signInAndListen(first.app, sim)
+    await sim.tick()
+    await vi.waitFor(() => expect(statuses(first.app, ids)).toEqual(ids.map(() => 'live')))
+    // Nothing arrives for minutes: every vehicle goes stale, and each raises its alarm once.
+    await vi.waitFor(() => {
+      clock.advance(60_000)
+      expect(statuses(first.app, ids)).toEqual(ids.map(() => 'offline'))
+    })
+    const raised = await first.app.handlers['alarms:list']({ kind: 'stale' })
+    expect(raised.map((a) => a.assetId).sort()).toEqual([...ids].sort())
+    const target = raised[0]!
+    await first.app.handlers['alarms:acknowledge']({
+      id: target.id,
+      note: '  Called the driver: flat tyre  ',
+    })
+    await first.close({ keepDataDir: true })
+    apps.splice(apps.indexOf(first), 1)
+
+    const second = await startTestApp({ apiUrl: sim.apiBaseUrl, dataDir: first.dataDir, history: true })
+    apps.push(second)
+    await second.app.handlers['session:sign-in']({ ...sim.credentials, remember: false })
+    await vi.waitFor(async () =>
+      expect(await second.app.handlers['alarms:list']({})).toHaveLength(2 * VEHICLES),
+    )
+    const after = await second.app.handlers['alarms:list']({ state: 'acknowledged' })
+    expect(after).toEqual([
+      expect.objectContaining({
+        id: target.id,
+        kind: 'stale',
+        assetId: target.assetId,
+        acknowledgedBy: sim.credentials.email,
+        note: 'Called the driver: flat tyre',
+      }),
+    ])
+    expect(second.app.snapshot().alarms).toEqual({ new: 2 * VEHICLES - 1, acknowledged: 1, cleared: 0 })
   })
 })

@@ -48,6 +48,11 @@ export const historyFleetAt = invokeProxy('history:fleet-at')
 export const historyHealth = invokeProxy('history:health')
 export const setHistorySettings = invokeProxy('settings:set-history')
 
+// Alarm inbox (issue 15)
+export const listAlarms = invokeProxy('alarms:list')
+export const acknowledgeAlarms = invokeProxy('alarms:acknowledge')
+export const setAlarmSettings = invokeProxy('settings:set-alarms')
+
 // Health
 export const probeApi = invokeProxy('health:probe-api')
 export const recentListenerEvents = invokeProxy('listener:recent-events')

@@ -1,5 +1,34 @@
 /** English strings of the shift's memory: history health, replay, exports (spread into `en`). */
 export const enHistory = {
+  alarms: {
+    title: 'Alarm inbox',
+    open_one: 'Alarm inbox ({{count}} new)',
+    open_other: 'Alarm inbox ({{count}} new)',
+    empty:
+      'No alarms here. Vehicles that go stale, go offline or exceed the speed limit appear in the inbox.',
+    state: { new: 'New', acknowledged: 'Acknowledged', cleared: 'Cleared' },
+    filter: {
+      state: 'State',
+      kind: 'Kind',
+      vehicle: 'Vehicle',
+      vehicleHint: 'Name, serial or asset ID',
+      open: 'Not cleared',
+      all: 'All',
+    },
+    acknowledge: 'Acknowledge',
+    acknowledgeAll: 'Acknowledge all new ({{count}})',
+    acknowledgeAllKind: 'Acknowledge all new “{{kind}}” ({{count}})',
+    note: 'Note (optional)',
+    acknowledgedBy: 'Acknowledged by {{user}} at {{time}}',
+    ended: 'Over at {{time}}',
+    ongoing: 'Ongoing',
+    export: 'Export CSV',
+    shown: '{{shown}} of {{total}}',
+    sound: 'Sound for',
+    soundVolume: 'Volume',
+    soundMuted: 'Mute the sound',
+    soundTest: 'Play',
+  },
   history: {
     health: {
       title: 'History database',

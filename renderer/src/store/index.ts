@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { AlertsSlice } from './alerts-slice'
-import { createAlertsSlice } from './alerts-slice'
+import type { AlarmsSlice } from './alarms-slice'
+import { createAlarmsSlice } from './alarms-slice'
 import type { ConnectionsSlice } from './connections-slice'
 import { createConnectionsSlice } from './connections-slice'
 import type { DevicesSlice } from './devices-slice'
@@ -28,7 +28,7 @@ export type AppStore = SessionSlice &
   SetupSlice &
   SelectionSlice &
   MapViewSlice &
-  AlertsSlice &
+  AlarmsSlice &
   ConnectionsSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
@@ -42,7 +42,7 @@ export function createAppStore() {
     ...createSetupSlice(...a),
     ...createSelectionSlice(...a),
     ...createMapViewSlice(...a),
-    ...createAlertsSlice(...a),
+    ...createAlarmsSlice(...a),
     ...createConnectionsSlice(...a),
   }))
 }
