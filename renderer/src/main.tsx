@@ -7,6 +7,7 @@ import { App } from './app/App'
 import { startBridge } from './app/bridge'
 import { isMapOnlyWindow } from './lib/window-view'
 import { startSelectionPoller } from './app/selection-poller'
+import { startReplayPlayer } from './features/replay/replay-player'
 import { startAlarmAnnouncer } from './features/alerts/alarm-announcer'
 import { chimeSound } from './features/alerts/alarm-sound'
 import { adoptOldAlertPreferences } from './features/alerts/old-alert-preferences'
@@ -24,6 +25,7 @@ const announcer = isMapOnlyWindow() ? null : startAlarmAnnouncer(useAppStore, we
 startBridge(useAppStore, (change) => announcer?.announce(change))
 if (!isMapOnlyWindow()) adoptOldAlertPreferences(useAppStore)
 startSelectionPoller(useAppStore)
+startReplayPlayer(useAppStore)
 
 void initI18n().then(() => {
   root.render(

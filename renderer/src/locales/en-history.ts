@@ -30,6 +30,42 @@ export const enHistory = {
     soundTest: 'Play',
   },
   history: {
+    replay: {
+      open: 'Replay',
+      openHint:
+        'Replay what was recorded: the selected vehicle, the vehicles in the list, or the whole fleet',
+      banner: 'Replay',
+      bannerHint: 'Recorded positions, not live. Live data keeps arriving underneath.',
+      exit: 'Back to live',
+      exitHint: 'Back to the live map (Escape)',
+      target: 'Replay',
+      targets: {
+        selected: 'Selected vehicle ({{name}})',
+        selectedNone: 'Selected vehicle (none selected)',
+        list_one: 'Vehicles in the list ({{count}})',
+        list_other: 'Vehicles in the list ({{count}})',
+        fleet: 'Whole fleet',
+      },
+      range: 'Range',
+      ranges: {
+        'last-10-min': 'Last 10 minutes',
+        'last-hour': 'Last hour',
+        shift: 'This shift',
+        yesterday: 'Yesterday',
+        custom: 'Custom…',
+      },
+      from: 'From',
+      to: 'To',
+      play: 'Play',
+      pause: 'Pause',
+      speed: 'Speed',
+      time: 'Replayed time',
+      loading: 'Loading…',
+      empty: 'Nothing was recorded for this range.',
+      truncated: 'This range holds more than one replay carries: its end is left out.',
+      fleetFrames: 'Whole fleet, rewound minute by minute',
+      export: 'Export track',
+    },
     health: {
       title: 'History database',
       state: {

@@ -9,6 +9,8 @@ import type { ListenerSlice } from './listener-slice'
 import { createListenerSlice } from './listener-slice'
 import type { MapViewSlice } from './map-view-slice'
 import { createMapViewSlice } from './map-view-slice'
+import type { ReplaySlice } from './replay-slice'
+import { createReplaySlice } from './replay-slice'
 import type { SelectionSlice } from './selection-slice'
 import { createSelectionSlice } from './selection-slice'
 import type { SessionSlice } from './session-slice'
@@ -29,6 +31,7 @@ export type AppStore = SessionSlice &
   SelectionSlice &
   MapViewSlice &
   AlarmsSlice &
+  ReplaySlice &
   ConnectionsSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
@@ -43,6 +46,7 @@ export function createAppStore() {
     ...createSelectionSlice(...a),
     ...createMapViewSlice(...a),
     ...createAlarmsSlice(...a),
+    ...createReplaySlice(...a),
     ...createConnectionsSlice(...a),
   }))
 }
