@@ -25,6 +25,13 @@ export class AlertsPanel {
     await field.press('Tab')
   }
 
+  /** Sets "offline after" (seconds) in the panel's settings, which are open after setStaleAfter. */
+  async setOfflineAfter(seconds: number): Promise<void> {
+    const field = this.page.getByTestId('alert-offline-after')
+    await field.fill(String(seconds))
+    await field.press('Tab')
+  }
+
   /** The inbox panel. */
   get inbox(): Locator {
     return this.page.getByTestId('alarm-inbox')

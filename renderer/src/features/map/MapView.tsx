@@ -23,7 +23,9 @@ export function MapView() {
   useTrail(map)
   useReplayTrails(map)
   const replaying = useAppStore((s) => s.replay !== null)
-  const count = useAppStore(selectPositionedCount)
+  const liveCount = useAppStore(selectPositionedCount)
+  // What the map draws: replayed vehicles while replaying.
+  const count = useAppStore((s) => (s.replay ? s.replayColumns.positioned : liveCount))
   const selectedAssetId = useAppStore((s) => s.selectedAssetId)
   const following = useAppStore((s) => s.following)
 
