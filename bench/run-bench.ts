@@ -7,7 +7,7 @@ import { runHistoryBench } from './history/run-history'
 import { runIngest } from './ingest/run-ingest'
 import type { IngestMode, IngestResult } from './ingest/run-ingest'
 import { verifyCeiling } from './ingest/verify-ceiling'
-import { round } from './lib/stats'
+import { median, round } from './lib/stats'
 import { serveFolder } from './lib/static-server'
 import { buildBenchPage } from './map/build-page'
 import { pageDriver } from './map/page-driver'
@@ -45,25 +45,24 @@ async function ingestSection() {
       postsVsCeiling: round(result.postsPerSecond / verifyCeilingPerSecond, 3),
     })
   }
-  // The same modes with the history recorder on (issue 15), alternating with more runs without it so
-  // both see the same machine: on, off, on, off, on after the run above (three of each).
+  // The same modes with the history recorder on (issue 15), alternating off and on three times after
+  // the runs above, so both see the same warm process and the same machine; medians are compared.
   const withHistory = []
-  for (const [i, mode] of INGEST_MODES.entries()) {
-    log(`ingest, ${mode.eventsPerPost} event(s)/POST, history on vs off…`)
-    const off: IngestResult[] = [modes[i]!]
+  for (const mode of INGEST_MODES) {
+    log(`ingest, ${mode.eventsPerPost} event(s)/POST, history off vs on…`)
+    const off: IngestResult[] = []
     const on: IngestResult[] = []
     for (let pair = 0; pair < 3; pair++) {
+      off.push(await runIngest(mode))
       on.push(await runIngest(mode, { history: true }))
-      if (pair < 2) off.push(await runIngest(mode))
     }
-    const mean = (runs: IngestResult[]) => runs.reduce((sum, r) => sum + r.postsPerSecond, 0) / runs.length
-    const best = (runs: IngestResult[]) => Math.max(...runs.map((r) => r.postsPerSecond))
+    const pps = (runs: IngestResult[]) => runs.map((r) => r.postsPerSecond)
     withHistory.push({
       eventsPerPost: mode.eventsPerPost,
-      postsPerSecondOff: off.map((r) => r.postsPerSecond),
-      postsPerSecondOn: on.map((r) => r.postsPerSecond),
-      ratio: round(mean(on) / mean(off), 3),
-      bestRatio: round(best(on) / best(off), 3),
+      postsPerSecondOff: pps(off),
+      postsPerSecondOn: pps(on),
+      ratio: round(median(pps(on)) / median(pps(off)), 3),
+      pairRatios: on.map((r, i) => round(r.postsPerSecond / off[i]!.postsPerSecond, 3)),
       lostOn: on.map((r) => r.lost),
       postToStoreP99On: on.map((r) => r.postToStoreMs.p99),
       postToStoreP99Off: off.map((r) => r.postToStoreMs.p99),
@@ -72,7 +71,7 @@ async function ingestSection() {
   }
   return {
     withHistory: {
-      note: 'Each mode again with the history recorder on (accepted fixes buffered on the listener thread, written by the history worker every 500 ms), alternating with runs without it. ratio = mean POST/s on ÷ off; bestRatio = best run on ÷ best run off (other processes on a shared machine slow single runs, rarely the best of three). historyStoredVsAccepted: fixes in the file after the run (warm-up included) and fixes the store accepted; equal means zero loss.',
+      note: 'Each mode again with the history recorder on (accepted fixes buffered on the listener thread, written by the history worker every 500 ms), alternating with runs without it. ratio = median POST/s on ÷ median off; pairRatios: each run on ÷ the run off just before it (other processes on a shared machine move single runs by tens of percent). historyStoredVsAccepted: fixes in the file after the run (warm-up included) and fixes the store accepted; equal means zero loss.',
       modes: withHistory,
     },
     note: 'Signed POSTs over loopback keep-alive from a separate process (requests signed and built beforehand, sent on raw sockets like wrk) into the real listener and TelemetryStore on this one thread (signatures are checked on the libuv thread pool). verifyCeilingPerSecond: node:crypto ed25519 verify alone on one core for a body of that size; postsVsCeiling = POST/s ÷ that.',

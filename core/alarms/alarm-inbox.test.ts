@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Alarm, AlarmsChange } from '../../shared/domain/alarms'
+import { fakeAlarm } from '../../test/fakes/fake-fixes'
 import { AlarmInbox } from './alarm-inbox'
 
 function setup() {
@@ -93,19 +94,12 @@ describe('AlarmInbox', () => {
 
   it('starts from the file’s alarms at sign-in, ongoing ones still matched to their condition', () => {
     const { inbox } = setup()
-    const stored: Alarm = {
-      id: 41,
-      kind: 'offline',
-      assetId: 'a',
+    const stored = fakeAlarm(41, 'offline', 'a', {
       raisedAt: 10,
-      speed: null,
       state: 'acknowledged',
-      endedAt: null,
       acknowledgedAt: 20,
       acknowledgedBy: 'night shift',
-      note: null,
-      clearedAt: null,
-    }
+    })
     inbox.load([stored], 42)
     inbox.apply([{ kind: 'offline', assetId: 'a' }], [])
     expect(inbox.list()).toHaveLength(1)

@@ -38,19 +38,11 @@ export function encodeSegment(fixes: FixColumns, from = 0, to = fixes.length): U
   const buffer = new ArrayBuffer(n * SEGMENT_BYTES_PER_FIX)
   const t = new Float64Array(buffer, 0, n)
   const asset = new Uint32Array(buffer, 8 * n, n)
-  const lat = new Int32Array(buffer, 12 * n, n)
-  const lng = new Int32Array(buffer, 16 * n, n)
-  const speed = new Uint16Array(buffer, 20 * n, n)
-  const heading = new Uint16Array(buffer, 22 * n, n)
   for (let i = 0; i < n; i++) {
-    const r = from + i
-    t[i] = Math.round(fixes.t[r]!)
-    asset[i] = fixes.asset[r]!
-    lat[i] = toCoord(fixes.lat[r]!)
-    lng[i] = toCoord(fixes.lng[r]!)
-    speed[i] = toSpeed(fixes.speed[r]!)
-    heading[i] = toHeading(fixes.heading[r]!)
+    t[i] = Math.round(fixes.t[from + i]!)
+    asset[i] = fixes.asset[from + i]!
   }
+  writeCoordsAndMotion(buffer, 12 * n, fixes, from, to)
   return new Uint8Array(buffer)
 }
 
@@ -69,18 +61,8 @@ export function encodeChunk(fixes: FixColumns, from: number, to: number): Uint8A
   const t0 = fixes.t[from]!
   const buffer = new ArrayBuffer(n * CHUNK_BYTES_PER_FIX)
   const t = new Uint32Array(buffer, 0, n)
-  const lat = new Int32Array(buffer, 4 * n, n)
-  const lng = new Int32Array(buffer, 8 * n, n)
-  const speed = new Uint16Array(buffer, 12 * n, n)
-  const heading = new Uint16Array(buffer, 14 * n, n)
-  for (let i = 0; i < n; i++) {
-    const r = from + i
-    t[i] = Math.round(fixes.t[r]! - t0)
-    lat[i] = toCoord(fixes.lat[r]!)
-    lng[i] = toCoord(fixes.lng[r]!)
-    speed[i] = toSpeed(fixes.speed[r]!)
-    heading[i] = toHeading(fixes.heading[r]!)
-  }
+  for (let i = 0; i < n; i++) t[i] = Math.round(fixes.t[from + i]! - t0)
+  writeCoordsAndMotion(buffer, 4 * n, fixes, from, to)
   return new Uint8Array(buffer)
 }
 
@@ -125,6 +107,27 @@ export function chunkFixAt(
     lng: fromCoord(view.getInt32(8 * n + i * 4, true)),
     speed: fromU16(view.getUint16(12 * n + i * 2, true), SPEED_SCALE),
     heading: fromU16(view.getUint16(14 * n + i * 2, true), HEADING_SCALE),
+  }
+}
+
+/** The columns both layouts share, from `offset`: lat i32 | lng i32 | speed u16 | heading u16. */
+function writeCoordsAndMotion(
+  buffer: ArrayBuffer,
+  offset: number,
+  fixes: FixColumns,
+  from: number,
+  to: number,
+): void {
+  const n = to - from
+  const lat = new Int32Array(buffer, offset, n)
+  const lng = new Int32Array(buffer, offset + 4 * n, n)
+  const speed = new Uint16Array(buffer, offset + 8 * n, n)
+  const heading = new Uint16Array(buffer, offset + 10 * n, n)
+  for (let i = 0; i < n; i++) {
+    lat[i] = toCoord(fixes.lat[from + i]!)
+    lng[i] = toCoord(fixes.lng[from + i]!)
+    speed[i] = toSpeed(fixes.speed[from + i]!)
+    heading[i] = toHeading(fixes.heading[from + i]!)
   }
 }
 

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { FakeClock } from '../../test/fakes/fake-clock'
-import type { TelemetryEvent } from '../telemetry/telemetry-event'
+import { fakeFix } from '../../test/fakes/fake-fixes'
 import { FixRecorder, FLUSH_EVERY_MS } from './fix-recorder'
 import type { AppendBatch } from './worker-protocol'
 
-function fix(assetId: string, fixTime: number): TelemetryEvent {
-  return {
-    assetId,
-    lat: 1,
-    lng: 2,
-    speed: null,
-    heading: 45,
-    altitude: null,
-    fixTime,
-    receivedAt: fixTime,
-    timeMissing: false,
-    futureFix: false,
-    extra: {},
-  }
-}
+const fix = (assetId: string, fixTime: number) =>
+  fakeFix(assetId, fixTime, { lat: 1, lng: 2, speed: null, heading: 45 })
 
 function setup(accept = true) {
   const clock = new FakeClock(0)

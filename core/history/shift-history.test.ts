@@ -3,29 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AppErrorInfo } from '../../shared/domain/errors'
+import { fakeFix } from '../../test/fakes/fake-fixes'
 import { sourceHistoryWorker } from '../../test/support/history-worker-kit'
 import { silentLogger } from '../logging/logger'
 import { systemClock } from '../ports/clock'
-import type { TelemetryEvent } from '../telemetry/telemetry-event'
 import { ShiftHistory } from './shift-history'
 
 const RETENTION = { maxAgeMs: 30 * 86_400_000, maxBytes: 2 * 1024 ** 3 }
 
-function fix(assetId: string, fixTime: number, lat: number): TelemetryEvent {
-  return {
-    assetId,
-    lat,
-    lng: -99.1,
-    speed: 30,
-    heading: 90,
-    altitude: null,
-    fixTime,
-    receivedAt: fixTime,
-    timeMissing: false,
-    futureFix: false,
-    extra: {},
-  }
-}
+const fix = (assetId: string, fixTime: number, lat: number) => fakeFix(assetId, fixTime, { lat, speed: 30 })
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; ; i++) {

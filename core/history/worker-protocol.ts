@@ -1,18 +1,13 @@
 import type { AppErrorInfo } from '../../shared/domain/errors'
 import type { FleetFrame, HistoryHealth, HistoryRange, HistoryTracks } from '../../shared/domain/history'
 import type { StoredAlarm } from './alarm-rows'
+import type { FixColumns } from './fix-columns'
 import type { RetentionPolicy } from './pruner'
 
 /** One write of the recorder: fixes column-wise, `asset` indexing into `assets` (this write's vehicles). */
-export interface AppendBatch {
+export interface AppendBatch extends Omit<FixColumns, 'length'> {
   scope: string
   assets: string[]
-  asset: Uint32Array
-  t: Float64Array
-  lat: Float64Array
-  lng: Float64Array
-  speed: Float32Array
-  heading: Float32Array
 }
 
 /** Every request the worker answers: its argument and its result. */

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { FleetFrame } from '../../shared/domain/history'
 import { FakeClock } from '../../test/fakes/fake-clock'
+import { fakeFix } from '../../test/fakes/fake-fixes'
 import type { TelemetryEvent } from './telemetry-event'
 import { TelemetryStore } from './telemetry-store'
 
 const T0 = 1_750_000_000_000
 const MIN = 60_000
 
-function fix(assetId: string, fixTime: number, lat = 19.4): TelemetryEvent {
-  return {
-    assetId,
-    lat,
-    lng: -99.1,
-    speed: 40,
-    heading: 90,
-    altitude: null,
-    fixTime,
-    receivedAt: fixTime,
-    timeMissing: false,
-    futureFix: false,
-    extra: {},
-  }
-}
+const fix = (assetId: string, fixTime: number, lat = 19.4) => fakeFix(assetId, fixTime, { lat })
 
 function frame(rows: [assetId: string, fixTime: number, lat: number][]): FleetFrame {
   return {

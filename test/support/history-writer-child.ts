@@ -9,6 +9,7 @@ import { HISTORY_FILE } from '../../core/history/history-file'
 import { silentLogger } from '../../core/logging/logger'
 import { systemClock } from '../../core/ports/clock'
 import type { TelemetryEvent } from '../../core/telemetry/telemetry-event'
+import { fakeFix } from '../fakes/fake-fixes'
 import { sourceHistoryWorker } from './history-worker-kit'
 
 const [dataDir = '.', rate = '20000'] = process.argv.slice(2)
@@ -45,19 +46,7 @@ setInterval(() => {
   const events: TelemetryEvent[] = []
   for (let i = 0; i < perTick; i++, generated++) {
     const fixTime = start + Math.floor(generated / VEHICLES) * 1000
-    events.push({
-      assetId: `vehicle-${generated % VEHICLES}`,
-      lat: 19.4,
-      lng: -99.1,
-      speed: 40,
-      heading: 90,
-      altitude: null,
-      fixTime,
-      receivedAt: fixTime,
-      timeMissing: false,
-      futureFix: false,
-      extra: {},
-    })
+    events.push(fakeFix(`vehicle-${generated % VEHICLES}`, fixTime))
   }
   recorder.record(events)
   process.stdout.write(`generated ${generated}\n`)

@@ -47,26 +47,20 @@ export function ReplayRangePicker({ replay }: { replay: ReplayState }) {
       </label>
       {replay.range === 'custom' && (
         <>
-          <label className="replay-field">
-            <span>{t('history.replay.from')}</span>
-            <input
-              type="datetime-local"
-              data-testid="replay-from"
-              value={custom.from}
-              aria-invalid={wrong}
-              onChange={(e) => applyCustom({ ...custom, from: e.target.value })}
-            />
-          </label>
-          <label className="replay-field">
-            <span>{t('history.replay.to')}</span>
-            <input
-              type="datetime-local"
-              data-testid="replay-to"
-              value={custom.to}
-              aria-invalid={wrong}
-              onChange={(e) => applyCustom({ ...custom, to: e.target.value })}
-            />
-          </label>
+          <TimeField
+            label={t('history.replay.from')}
+            testId="replay-from"
+            value={custom.from}
+            wrong={wrong}
+            onChange={(from) => applyCustom({ ...custom, from })}
+          />
+          <TimeField
+            label={t('history.replay.to')}
+            testId="replay-to"
+            value={custom.to}
+            wrong={wrong}
+            onChange={(to) => applyCustom({ ...custom, to })}
+          />
           {wrong && (
             <span className="replay-error" role="alert">
               {errorInfoText({ code: 'history-range' })}
@@ -75,5 +69,27 @@ export function ReplayRangePicker({ replay }: { replay: ReplayState }) {
         </>
       )}
     </>
+  )
+}
+
+/** One end of a custom range, in local time. */
+function TimeField(props: {
+  label: string
+  testId: string
+  value: string
+  wrong: boolean
+  onChange: (value: string) => void
+}) {
+  return (
+    <label className="replay-field">
+      <span>{props.label}</span>
+      <input
+        type="datetime-local"
+        data-testid={props.testId}
+        value={props.value}
+        aria-invalid={props.wrong}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   )
 }
