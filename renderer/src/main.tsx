@@ -8,6 +8,7 @@ import { startBridge } from './app/bridge'
 import { isMapOnlyWindow } from './lib/window-view'
 import { startSelectionPoller } from './app/selection-poller'
 import { startReplayPlayer } from './features/replay/replay-player'
+import { fleetFrameAt } from './features/replay/replay-actions'
 import { startAlarmAnnouncer } from './features/alerts/alarm-announcer'
 import { chimeSound } from './features/alerts/alarm-sound'
 import { adoptOldAlertPreferences } from './features/alerts/old-alert-preferences'
@@ -25,7 +26,7 @@ const announcer = isMapOnlyWindow() ? null : startAlarmAnnouncer(useAppStore, we
 startBridge(useAppStore, (change) => announcer?.announce(change))
 if (!isMapOnlyWindow()) adoptOldAlertPreferences(useAppStore)
 startSelectionPoller(useAppStore)
-startReplayPlayer(useAppStore)
+startReplayPlayer(useAppStore, fleetFrameAt)
 
 void initI18n().then(() => {
   root.render(

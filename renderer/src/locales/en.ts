@@ -113,11 +113,6 @@ export const en = {
     openMap: 'Open in map',
   },
   alerts: {
-    title: 'Alerts',
-    open_one: 'Alerts ({{count}} new)',
-    open_other: 'Alerts ({{count}} new)',
-    clear: 'Clear',
-    empty: 'No alerts. Vehicles that go stale, go offline or exceed the speed limit appear here.',
     kind: { stale: 'Stale', offline: 'Offline', speeding: 'Speeding' },
     one: {
       stale: '{{name}} stopped reporting (stale)',

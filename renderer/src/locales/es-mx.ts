@@ -115,12 +115,6 @@ export const esMX: Resources = {
     openMap: 'Abrir en mapa',
   },
   alerts: {
-    title: 'Alertas',
-    open_one: 'Alertas ({{count}} nueva)',
-    open_other: 'Alertas ({{count}} nuevas)',
-    clear: 'Borrar',
-    empty:
-      'Sin alertas. Aquí aparecen los vehículos que se retrasan, se desconectan o exceden el límite de velocidad.',
     kind: { stale: 'Retrasado', offline: 'Sin conexión', speeding: 'Exceso de velocidad' },
     one: {
       stale: '{{name}} dejó de reportar (retrasado)',

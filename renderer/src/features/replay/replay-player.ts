@@ -1,7 +1,7 @@
 import { errorText } from '../../lib/error-text'
 import type { AppStoreApi } from '../../store'
 import type { ReplayState } from '../../store/replay-slice'
-import { fleetFrameAt } from './replay-actions'
+import type { FleetFrame } from '../../../../shared/domain/history'
 import { frameFromFleet, frameFromTracks } from './replay-frame'
 
 /** The playhead moves in steps this long (wall time): 10 frames a second. */
@@ -12,7 +12,11 @@ const STEP_MS = 100
  * turns it into the map's replay columns, from the loaded tracks at once, or for a fleet replay by
  * asking main for the frame at the playhead (one request at a time; the newest playhead wins).
  */
-export function startReplayPlayer(store: AppStoreApi): () => void {
+export function startReplayPlayer(
+  store: AppStoreApi,
+  /** Main's whole-fleet frame at a moment (replay-actions' fleetFrameAt). */
+  fleetFrameAt: (at: number) => Promise<FleetFrame>,
+): () => void {
   let timer: ReturnType<typeof setInterval> | undefined
   let inFlight = false
   let wanted: number | null = null
@@ -66,6 +70,8 @@ export function startReplayPlayer(store: AppStoreApi): () => void {
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
+    // Signed out: the replay was of that organization's history; the next session starts live.
+    if (state.replay && state.session?.phase === 'signed-out') return state.setReplay(null)
     const replay = state.replay
     const before = previous.replay
     if (replay?.playing && !before?.playing) timer ??= setInterval(step, STEP_MS)
