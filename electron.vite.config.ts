@@ -15,6 +15,8 @@ export default defineConfig({
           'web-host': resolve(import.meta.dirname, 'web-host/index.ts'),
           relay: resolve(import.meta.dirname, 'relay/index.ts'),
           simulator: resolve(import.meta.dirname, 'tools/simulator/run-simulator.ts'),
+          // The history database's thread (issue 15): both hosts start it from beside their entry.
+          'history-worker': resolve(import.meta.dirname, 'core/history/history-worker.ts'),
         },
       },
     },

@@ -3,10 +3,11 @@ import { cpus, loadavg } from 'node:os'
 import { dirname } from 'node:path'
 import { launchChromium } from '../test/support/chromium'
 import { runE2e } from './e2e/run-e2e'
+import { runHistoryBench } from './history/run-history'
 import { runIngest } from './ingest/run-ingest'
 import type { IngestMode, IngestResult } from './ingest/run-ingest'
 import { verifyCeiling } from './ingest/verify-ceiling'
-import { round } from './lib/stats'
+import { median, round } from './lib/stats'
 import { serveFolder } from './lib/static-server'
 import { buildBenchPage } from './map/build-page'
 import { pageDriver } from './map/page-driver'
@@ -44,7 +45,35 @@ async function ingestSection() {
       postsVsCeiling: round(result.postsPerSecond / verifyCeilingPerSecond, 3),
     })
   }
+  // The same modes with the history recorder on (issue 15), alternating off and on three times after
+  // the runs above, so both see the same warm process and the same machine; medians are compared.
+  const withHistory = []
+  for (const mode of INGEST_MODES) {
+    log(`ingest, ${mode.eventsPerPost} event(s)/POST, history off vs on…`)
+    const off: IngestResult[] = []
+    const on: IngestResult[] = []
+    for (let pair = 0; pair < 3; pair++) {
+      off.push(await runIngest(mode))
+      on.push(await runIngest(mode, { history: true }))
+    }
+    const pps = (runs: IngestResult[]) => runs.map((r) => r.postsPerSecond)
+    withHistory.push({
+      eventsPerPost: mode.eventsPerPost,
+      postsPerSecondOff: pps(off),
+      postsPerSecondOn: pps(on),
+      ratio: round(median(pps(on)) / median(pps(off)), 3),
+      pairRatios: on.map((r, i) => round(r.postsPerSecond / off[i]!.postsPerSecond, 3)),
+      lostOn: on.map((r) => r.lost),
+      postToStoreP99On: on.map((r) => r.postToStoreMs.p99),
+      postToStoreP99Off: off.map((r) => r.postToStoreMs.p99),
+      historyStoredVsAccepted: on.map((r) => r.history),
+    })
+  }
   return {
+    withHistory: {
+      note: 'Each mode again with the history recorder on (accepted fixes buffered on the listener thread, written by the history worker every 500 ms), alternating with runs without it. ratio = median POST/s on ÷ median off; pairRatios: each run on ÷ the run off just before it (other processes on a shared machine move single runs by tens of percent). historyStoredVsAccepted: fixes in the file after the run (warm-up included) and fixes the store accepted; equal means zero loss.',
+      modes: withHistory,
+    },
     note: 'Signed POSTs over loopback keep-alive from a separate process (requests signed and built beforehand, sent on raw sockets like wrk) into the real listener and TelemetryStore on this one thread (signatures are checked on the libuv thread pool). verifyCeilingPerSecond: node:crypto ed25519 verify alone on one core for a body of that size; postsVsCeiling = POST/s ÷ that.',
     modes,
   }
@@ -94,6 +123,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const loadBefore = loadavg()
   const ingest = await ingestSection()
+  const history = await runHistoryBench(log)
   log('main-process memory…')
   const storeMemory = await measureStoreMemory(MEMORY_ASSETS, 5)
   const browser = await browserSections()
@@ -106,6 +136,10 @@ async function main(): Promise<void> {
       chromium: 'headless /usr/bin/chromium, --disable-gpu (software raster), viewport 1400×860',
     },
     ingest,
+    history: {
+      note: "The history database through its real worker thread, on this machine's disk (tmp). writes: 10,000 vehicles at 1 Hz for 100 s sent as the recorder sends them (writes of 5,000), first write to last commit; then folded into per-vehicle chunks. oneVehicleDay: 86,400 fixes read back for replay (worker → main as typed arrays), first read and 6 more. fleetRewind: 10,000 vehicles, 30 min at one fix per 15 s, every vehicle at 9 minutes of it. restore50k: 50,000 vehicles from a closed file into a TelemetryStore (openMs: worker thread start + file open; restoreMs: query + apply, what sign-in waits for). Bytes per fix after folding and a checkpoint: used = data pages, file = with the tail's freed pages the pruner hands back later.",
+      ...history,
+    },
     map: {
       note: 'Headless Chromium, no basemap. rows: zoom 12 (no clustering), the fleet spread evenly over 2× the view width and height (≈1/4 in view; the canvas culls the rest, every L.marker keeps its DOM node). batch: one batch moving every asset (median of 5): applyMs = store/markers update, drawMs = canvas repaint in its animation frame, paintedMs = apply start → the frame after the one showing it. panFrameMs: requestAnimationFrame deltas while map.panBy runs every frame for 3 s (at least 8 frames, at most 12 s) with a 1 Hz batch. ratio = naive ÷ canvas.',
       rows: browser.rows,

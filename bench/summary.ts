@@ -1,4 +1,5 @@
 import type { E2eResult } from './e2e/run-e2e'
+import type { runHistoryBench } from './history/run-history'
 import type { IngestResult } from './ingest/run-ingest'
 import type { MapRow, SceneResult } from './map/run-map'
 import type { RendererMemory } from './memory/renderer-memory'
@@ -6,7 +7,11 @@ import type { StoreMemory } from './memory/store-memory'
 
 export interface SummaryInput {
   machine: { cpus: number; loadAvgBefore: number[] }
-  ingest: { modes: (IngestResult & { verifyCeilingPerSecond: number; postsVsCeiling: number })[] }
+  ingest: {
+    modes: (IngestResult & { verifyCeilingPerSecond: number; postsVsCeiling: number })[]
+    withHistory: { modes: { eventsPerPost: number; ratio: number; lostOn: number[] }[] }
+  }
+  history: Awaited<ReturnType<typeof runHistoryBench>>
   map: { rows: MapRow[]; denseWorstCase10kAllInView: SceneResult; clusteredOverview50k: SceneResult }
   endToEnd: E2eResult
   memory: { mainProcess: StoreMemory; renderer: RendererMemory }
@@ -29,6 +34,18 @@ export function summarize(r: SummaryInput): string {
         `POST→store p50 ${m.postToStoreMs.p50} / p99 ${m.postToStoreMs.p99} ms; verify ceiling ${m.verifyCeilingPerSecond}/s (×${m.postsVsCeiling})`,
     )
   }
+  for (const m of r.ingest.withHistory.modes) {
+    lines.push(
+      `ingest ${m.eventsPerPost}/POST with history on: ×${m.ratio} of off, lost ${m.lostOn.join('/')}`,
+    )
+  }
+  const h = r.history
+  lines.push(
+    `history: writes ${h.writes.fixesPerSecond} fixes/s, ${h.writes.usedBytesPerFix} B/fix (file ${h.writes.fileBytesPerFix}); ` +
+      `one vehicle 24 h ready in ${h.oneVehicleDay.readyToPlayMs.p50} ms (first ${h.oneVehicleDay.firstMs}); ` +
+      `${h.fleetRewind.vehicles} vehicles rewound in ${h.fleetRewind.rewindMs.p50} ms (max ${h.fleetRewind.rewindMs.max}); ` +
+      `${h.restore50k.vehicles} restored in ${h.restore50k.restoreMs} ms (+${h.restore50k.openMs} ms to open)`,
+  )
   for (const row of r.map.rows) {
     lines.push(`map ${row.assets} canvas: ${scene(row.canvas)}`)
     lines.push(

@@ -12,7 +12,9 @@ installProcessGuards(logger)
 async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2), process.env)
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
-  const host = await startWebHost(options, rendererDir, logger)
+  // Built beside this entry (electron.vite.config.ts): the thread that owns the history database.
+  const historyWorker = { script: fileURLToPath(new URL('./history-worker.js', import.meta.url)) }
+  const host = await startWebHost(options, rendererDir, logger, historyWorker)
   process.stdout.write(`Fleet Monitor is serving at ${host.url}\n`)
   const shutdown = (): void => {
     void host.close().finally(() => process.exit(0))

@@ -7,6 +7,7 @@ import type { Logger } from '../core/logging/logger'
 import { systemClock } from '../core/ports/clock'
 import { resolveOverrideOf } from '../core/webhooks/resolve-override'
 import type { HostOptions } from '../core/host/cli-options'
+import type { HistoryWorkerSpec } from '../core/history/history-client'
 import { attachContractSocket } from './contract-socket'
 import { createHostServer } from './host-server'
 import type { GuardedHandler } from './host-server'
@@ -31,6 +32,7 @@ export async function startWebHost(
   options: HostOptions,
   rendererDir: string,
   logger: Logger,
+  historyWorker?: HistoryWorkerSpec,
 ): Promise<RunningWebHost> {
   const powerEvents = createTimeJumpPowerEvents()
   const portalLinks = new OneTimeRedirects()
@@ -52,6 +54,7 @@ export async function startWebHost(
       refusal: () => null,
       open: (portalUrl) => Promise.resolve({ opened: 'tab', ...portalLinks.mint(portalUrl) }),
     },
+    ...(historyWorker && { historyWorker }),
   })
   await app.start()
   const secret = randomBytes(24).toString('base64url')

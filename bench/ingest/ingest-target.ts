@@ -1,4 +1,10 @@
 import type { KeyObject } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ShiftHistory } from '../../core/history/shift-history'
+import type { TelemetryEvent } from '../../core/telemetry/telemetry-event'
+import { sourceHistoryWorker } from '../../test/support/history-worker-kit'
 import { silentLogger } from '../../core/logging/logger'
 import { systemClock } from '../../core/ports/clock'
 import { createWebhookListener } from '../../core/listener/webhook-listener'
@@ -20,6 +26,8 @@ export interface IngestTarget {
   seen: Uint8Array
   /** Sums of the store's own ApplyResult counts. */
   totals: { applied: number; duplicates: number; outOfOrder: number; foreign: number }
+  /** With history on: fixes committed to the file once every write has landed (call before stop). */
+  historyStored(): Promise<number | null>
   stop(): Promise<void>
 }
 
@@ -28,8 +36,10 @@ export async function startIngestTarget(
   maxEvents: number,
   publicKey: KeyObject,
   onApplied: (k: number) => void = () => undefined,
+  options: { history?: boolean } = {},
 ): Promise<IngestTarget> {
   const store = new TelemetryStore({ clock: systemClock })
+  const history = options.history ? await startHistory() : null
   const applyAt = new Float64Array(maxEvents).fill(Number.NaN)
   const seen = new Uint8Array(maxEvents)
   const totals = { applied: 0, duplicates: 0, outOfOrder: 0, foreign: 0 }
@@ -41,7 +51,10 @@ export async function startIngestTarget(
     parseOptions: () => ({ now: Date.now(), resolveAssetId: () => undefined }),
     // Same hook the app uses (TelemetryPipeline), wrapped to stamp the moment each event is applied.
     onEvents: (result) => {
-      const counts = store.apply(result.events)
+      // As TelemetryPipeline.applyEvents: accepted fixes also go to the history recorder.
+      const accepted: TelemetryEvent[] = []
+      const counts = store.apply(result.events, accepted)
+      if (history && accepted.length > 0) history.shift.record(accepted)
       const at = monoMs()
       totals.applied += counts.applied
       totals.duplicates += counts.duplicates
@@ -69,6 +82,51 @@ export async function startIngestTarget(
     applyAt,
     seen,
     totals,
-    stop: () => listener.stop(),
+    async historyStored() {
+      if (!history) return null
+      await history.shift.stop()
+      const { fixes } = await history.reader.health()
+      return fixes
+    },
+    async stop() {
+      await listener.stop()
+      if (history) {
+        await history.shift.stop()
+        await history.reader.stop()
+        rmSync(history.dir, { recursive: true, force: true })
+      }
+    },
+  }
+}
+
+/** The app's history in a scratch folder, and a second client that reads what landed once it closes. */
+async function startHistory() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-history-'))
+  const open = async () => {
+    const shift = new ShiftHistory({
+      worker: sourceHistoryWorker(),
+      clock: systemClock,
+      logger: silentLogger,
+      onNotice: () => undefined,
+    })
+    await shift.start(dir, { maxAgeMs: 30 * 86_400_000, maxBytes: 2 * 1024 ** 3 })
+    return shift
+  }
+  const shift = await open()
+  shift.useScope('bench')
+  return {
+    dir,
+    shift,
+    // Opened lazily: read after the writer closed, so its count is what reached the disk.
+    reader: {
+      reading: null as ShiftHistory | null,
+      async health() {
+        this.reading ??= await open()
+        return this.reading.health()
+      },
+      async stop() {
+        await this.reading?.stop()
+      },
+    },
   }
 }

@@ -31,6 +31,8 @@ export interface IngestResult {
   storeCounts: { applied: number; outOfOrder: number; duplicates: number }
   /** From the start of the POST (client side) to the store apply of its event, ms. */
   postToStoreMs: Spread
+  /** History on: fixes the file holds after the run, and how many the store accepted (must match). */
+  history?: { stored: number; accepted: number }
 }
 
 const SPACE: KeySpace = { assets: 10_000, baseTime: Date.now() - 60_000 }
@@ -72,11 +74,14 @@ async function runPhase(
 }
 
 /** Sustained signed POSTs through the real listener into the real store, in one mode. */
-export async function runIngest(mode: IngestMode): Promise<IngestResult> {
+export async function runIngest(
+  mode: IngestMode,
+  options: { history?: boolean } = {},
+): Promise<IngestResult> {
   const pair = generateKeyPairSync('ed25519')
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   const totalEvents = (mode.warmupPosts + mode.posts) * mode.eventsPerPost
-  const target = await startIngestTarget(SPACE, totalEvents, pair.publicKey)
+  const target = await startIngestTarget(SPACE, totalEvents, pair.publicKey, undefined, options)
   try {
     // Warm-up: JIT, socket pool and the store's first slots, on events the measurement never counts.
     await runPhase(target, mode, 0, mode.warmupPosts, pem)
@@ -99,7 +104,11 @@ export async function runIngest(mode: IngestMode): Promise<IngestResult> {
     }
     const seconds = (lastApply - done.firstStart) / 1000
     const events = to - from
+    const stored = await target.historyStored()
     return {
+      ...(stored !== null && {
+        history: { stored, accepted: target.totals.applied + target.totals.outOfOrder },
+      }),
       eventsPerPost: mode.eventsPerPost,
       concurrentClients: mode.concurrency,
       posts: mode.posts,

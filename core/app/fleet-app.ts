@@ -32,6 +32,8 @@ import { AppError } from '../../shared/domain/errors'
 import type { AppErrorInfo } from '../../shared/domain/errors'
 import { infoOfIssues } from '../../shared/errors/zod-issue'
 import { PendingWrites, trackedSecretStore } from './pending-writes'
+import type { HistoryWorkerSpec } from '../history/history-client'
+import { ShiftMemory } from './shift-memory'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -56,6 +58,8 @@ export interface FleetAppOptions {
   relayOverride?: { url: string; key: string } | undefined
   /** How the desk reaches a relay (default: the ws adapter, honouring resolveOverride). */
   connectRelay?: ConnectRelay
+  /** The history worker's script (built: history-worker.js beside the entry). Absent: no history. */
+  historyWorker?: HistoryWorkerSpec
 }
 
 /**
@@ -74,11 +78,14 @@ export class FleetApp {
   readonly connections: ConnectionsService
   /** This desk's listener or a Fleet Relay (issue 16). */
   readonly feed: FeedControl
+  /** Positions, replay and the alarm inbox that outlive a restart (issue 15). */
+  readonly memory: ShiftMemory
   private readonly keys: WebhookKeys
   private readonly syncSchedule: SyncScheduler
   /** --listener-port wins until the user picks a port in the app. */
   private listenerPortOverride: number | undefined
-  settingsNotice: AppErrorInfo | null = null
+  /** Problems the user must hear about once (a corrupt settings file, a history file moved aside), oldest first. */
+  private notices: AppErrorInfo[] = []
   private lastPhase: SessionState['phase'] = 'signed-out'
   private deviceListId = 0
   /** Keychain writes in flight: stop() lets them land before the session is disposed. */
@@ -93,6 +100,16 @@ export class FleetApp {
     this.keys = new WebhookKeys(logger)
     this.telemetry = new TelemetryPipeline(this.hub, this.keys, clock, logger)
     this.demo = new DemoMode(logger, options.startDemoServer)
+    this.memory = new ShiftMemory({
+      telemetry: this.telemetry,
+      worker: options.historyWorker,
+      clock,
+      logger,
+      settings: () => this.settings.get(),
+      user: () => this.session.state().email ?? '',
+      notice: (notice) => this.addNotice(notice),
+      alarmsChanged: (change) => this.hub.emit('alarms:changed', change),
+    })
     this.session = new TagoraSession({
       clock,
       logger,
@@ -171,9 +188,10 @@ export class FleetApp {
     const loading = this.settings.load()
     this.settingsRead = loading.catch(() => undefined)
     const loaded = await loading
-    this.settingsNotice = loaded.notice
+    if (loaded.notice) this.addNotice(loaded.notice)
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
     this.telemetry.useListener(this.feed.wantsListener())
+    await this.memory.start(this.options.dataDir, loaded.settings)
     await this.telemetry.applyListenerSettings(this.listenerSettings())
     await this.feed.start()
     this.webhooks.recordsChanged()
@@ -193,6 +211,8 @@ export class FleetApp {
     this.devices.cancel()
     this.feed.stop()
     await this.telemetry.stop()
+    // After the listener: every fix it accepted is handed over before the file closes.
+    await this.memory.stop()
     await this.demo.stop()
     await this.writes.settled()
     this.session.dispose()
@@ -220,7 +240,8 @@ export class FleetApp {
       settings: this.settings.get(),
       telemetry: this.telemetry.telemetry.snapshotBatch(),
       host: this.options.host,
-      notice: this.settingsNotice,
+      notice: this.notices[0] ?? null,
+      alarms: this.memory.alarmCounts(),
     }
   }
 
@@ -230,7 +251,8 @@ export class FleetApp {
       return this.snapshot()
     },
     'app:dismiss-notice': () => {
-      this.settingsNotice = null
+      this.notices = this.notices.slice(1)
+      this.hub.emit('app:notice', this.notices[0] ?? null)
       return Promise.resolve()
     },
     'session:sign-in': async ({ email, password, remember }) => {
@@ -279,6 +301,20 @@ export class FleetApp {
       this.syncSchedule.reschedule()
       return next
     },
+    'settings:set-history': async (change) => {
+      const next = await this.settings.update((s) => ({ ...s, history: { ...s.history, ...change } }))
+      this.memory.applySettings(next)
+      return next
+    },
+    'history:range': () => this.memory.range(),
+    'history:tracks': ({ assetIds, from, to }) => this.memory.tracks(assetIds, from, to),
+    'history:fleet-at': ({ at }) => this.memory.fleetAt(at),
+    'history:health': () => this.memory.history.health(),
+    'alarms:list': (filter) => Promise.resolve(this.memory.listAlarms(filter)),
+    'alarms:acknowledge': ({ id, kind, note }) =>
+      Promise.resolve(this.memory.acknowledgeAlarms({ id, kind }, note?.trim() || null)),
+    'settings:set-alarms': (change) =>
+      this.settings.update((s) => ({ ...s, alarms: { ...s.alarms, ...change } })),
     'webhooks:register': (input) => this.webhooks.register(input),
     'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
     'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
@@ -326,6 +362,12 @@ export class FleetApp {
     })
   }
 
+  /** Queues a notice; the renderer shows the oldest until it is dismissed. */
+  private addNotice(notice: AppErrorInfo): void {
+    this.notices = [...this.notices, notice]
+    if (this.notices.length === 1) this.hub.emit('app:notice', notice)
+  }
+
   /** Small lists travel whole; large ones in slices the renderer reassembles (device-list-parts.ts). */
   private emitDeviceList(devices: Device[]): void {
     if (devices.length <= DEVICE_LIST_PART_SIZE) return this.hub.emit('devices:list', devices)
@@ -356,6 +398,7 @@ export class FleetApp {
     const previous = this.lastPhase
     this.lastPhase = state.phase
     this.hub.emit('session:state', state)
+    this.memory.sessionChanged(state)
     // A fresh session (sign-in, demo or silent restore) lists the fleet; renewals do not.
     if (state.phase === 'signed-in' && (previous === 'signed-out' || previous === 'signing-in')) {
       this.syncInBackground()

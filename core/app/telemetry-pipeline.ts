@@ -42,6 +42,8 @@ export class TelemetryPipeline {
   private listenerWanted = true
   private lastStatsKey = ''
   private cancelStatsTimer: (() => void) | null = null
+  /** Where accepted fixes go besides the store: the shift's history (issue 15). */
+  private onAccepted: (events: TelemetryEvent[]) => void = () => undefined
 
   constructor(
     private readonly hub: EventHub,
@@ -88,9 +90,9 @@ export class TelemetryPipeline {
     this.listenerWanted = wanted
   }
 
-  /** Fixes from a relay: the same store as the listener's, so the map cannot tell them apart. */
+  /** Fixes from a relay: the same store (and history) as the listener's, so the map cannot tell them apart. */
   applyFeedEvents(events: readonly TelemetryEvent[]): void {
-    this.store.apply(events)
+    this.applyEvents(events)
   }
 
   /** (Re)starts the listener with new settings; reports a busy port as state 'error', never throws. */
@@ -151,10 +153,26 @@ export class TelemetryPipeline {
         isKnownAsset: (assetId) => this.assets.isKnown(assetId),
         hasTimedFix: (assetId) => this.store.hasTimedFix(assetId),
       }),
-      onEvents: (result: ParseResult) => this.store.apply(result.events),
+      onEvents: (result: ParseResult) => this.applyEvents(result.events),
       logger: this.logger,
       clock: this.clock,
     })
+  }
+
+  /**
+   * The one place parsed events enter the store, after the listener has answered: the fixes it
+   * accepts (new latest positions and late trail points, not duplicates) are also handed to the
+   * history recorder, which only buffers them (nothing here waits on the disk).
+   */
+  private applyEvents(events: readonly TelemetryEvent[]): void {
+    const accepted: TelemetryEvent[] = []
+    this.store.apply(events, accepted)
+    if (accepted.length > 0) this.onAccepted(accepted)
+  }
+
+  /** Accepted fixes also go to `record` (the history recorder). */
+  recordAcceptedWith(record: (events: TelemetryEvent[]) => void): void {
+    this.onAccepted = record
   }
 
   /** The listener whose state the renderer sees (a candidate that failed to bind never is). */

@@ -6,6 +6,8 @@ export const SENT = 2
 export const FUTURE = 4
 /** The current fix carried no time of its own (its time is when it arrived). */
 export const UNTIMED = 8
+/** The current fix came from the history file at start-up: never shown live until a new fix arrives. */
+export const RESTORED = 16
 
 const INITIAL_CAPACITY = 1024
 

@@ -16,3 +16,16 @@ export function statusForFix(fixTime: number, now: number, thresholds: StatusThr
   if (age <= thresholds.offlineAfterMs) return 'stale'
   return 'offline'
 }
+
+/**
+ * A fix restored from the history at start-up is at best stale: the vehicle has not been heard
+ * from in this run, however recent its last fix looks.
+ */
+export function statusForRestoredFix(
+  fixTime: number,
+  now: number,
+  thresholds: StatusThresholds,
+): AssetStatus {
+  const status = statusForFix(fixTime, now, thresholds)
+  return status === 'live' ? 'stale' : status
+}

@@ -1,8 +1,9 @@
 import type { Clock } from '../ports/clock'
 import { codeFromStatus, statusFromCode } from '../../shared/domain/telemetry'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../../shared/domain/telemetry'
-import { AssetColumns, DIRTY, FUTURE, SENT, UNTIMED } from './asset-columns'
-import { statusForFix } from './asset-status'
+import type { FleetFrame } from '../../shared/domain/history'
+import { AssetColumns, DIRTY, FUTURE, RESTORED, SENT, UNTIMED } from './asset-columns'
+import { statusForFix, statusForRestoredFix } from './asset-status'
 import { buildBatch } from './build-batch'
 import type { StatusThresholds } from './asset-status'
 import { Trail } from './trail'
@@ -34,6 +35,17 @@ export interface ApplyResult {
 
 const NO_FIX = codeFromStatus('no-fix')
 
+/** What a watcher reads of the store each time it looks (see TelemetryStore.watchView). */
+export interface StoreWatchView {
+  generation: number
+  size: number
+  ids: readonly string[]
+  /** ASSET_STATUS_CODES by slot. */
+  status: Uint8Array
+  /** km/h by slot; NaN when unknown. */
+  speed: Float32Array
+}
+
 /**
  * Latest fix, bounded trail and status of every asset, with change tracking so the renderer gets
  * only what changed since the last batch. Assets are addressed by a slot that never changes.
@@ -49,6 +61,8 @@ export class TelemetryStore {
   private extras: (Record<string, unknown> | undefined)[] = []
   private trails: (Trail | undefined)[] = []
   private dirty: number[] = []
+  /** Bumped by clear(): slot numbers from before mean nothing after it. */
+  private generation = 0
 
   constructor(options: TelemetryStoreOptions) {
     this.clock = options.clock
@@ -93,6 +107,7 @@ export class TelemetryStore {
     this.extras = []
     this.trails = []
     this.dirty = []
+    this.generation++
   }
 
   /** Known devices exist as 'no-fix' until their first fix arrives. */
@@ -100,26 +115,77 @@ export class TelemetryStore {
     for (const id of assetIds) this.slotFor(id)
   }
 
-  apply(events: readonly TelemetryEvent[]): ApplyResult {
+  /** Applies events; those that became a latest fix or joined a trail are also pushed to `accepted`. */
+  apply(events: readonly TelemetryEvent[], accepted?: TelemetryEvent[]): ApplyResult {
     const result: ApplyResult = { applied: 0, duplicates: 0, outOfOrder: 0, untimed: 0 }
     const now = this.clock.now()
-    for (const event of events) result[this.applyOne(event, now)]++
+    for (const event of events) {
+      const outcome = this.applyOne(event, now)
+      result[outcome]++
+      if (accepted && (outcome === 'applied' || outcome === 'outOfOrder')) accepted.push(event)
+    }
     return result
+  }
+
+  /**
+   * Last known positions from the history file, at sign-in: each vehicle is placed where it was last
+   * heard, its status from the fix's age but never live. A vehicle already heard in this run keeps
+   * its newer fix. Returns how many were restored.
+   */
+  restore(frame: FleetFrame): number {
+    const now = this.clock.now()
+    const c = this.columns
+    let restored = 0
+    for (let i = 0; i < frame.assetIds.length; i++) {
+      const slot = this.slotFor(frame.assetIds[i]!)
+      const fixTime = frame.fixTime[i]!
+      const current = c.fixTime[slot]!
+      if (!Number.isNaN(current) && current >= fixTime) continue
+      c.lat[slot] = frame.lat[i]!
+      c.lng[slot] = frame.lng[i]!
+      c.fixTime[slot] = fixTime
+      c.lastSeenAt[slot] = Math.max(fixTime, orZero(c.lastSeenAt[slot]!))
+      c.speed[slot] = frame.speed[i]!
+      c.heading[slot] = frame.heading[i]!
+      c.altitude[slot] = NaN
+      c.status[slot] = codeFromStatus(statusForRestoredFix(fixTime, now, this.thresholds))
+      c.flags[slot] = (c.flags[slot]! & ~(FUTURE | UNTIMED)) | RESTORED
+      this.extras[slot] = undefined
+      this.markDirty(slot)
+      restored++
+    }
+    return restored
   }
 
   /** Recomputes every status from fix age; statuses change with time even when nothing arrives. */
   reevaluateStatuses(): number {
     const now = this.clock.now()
-    const { fixTime, status } = this.columns
+    const { fixTime, status, flags } = this.columns
     let changed = 0
     for (let slot = 0; slot < this.ids.length; slot++) {
-      const code = codeFromStatus(statusForFix(fixTime[slot]!, now, this.thresholds))
+      const statusOf = (flags[slot]! & RESTORED) === 0 ? statusForFix : statusForRestoredFix
+      const code = codeFromStatus(statusOf(fixTime[slot]!, now, this.thresholds))
       if (code === status[slot]) continue
       status[slot] = code
       this.markDirty(slot)
       changed++
     }
     return changed
+  }
+
+  /**
+   * Statuses and speeds by slot, read in place by watchers (the alarm monitor) instead of copied.
+   * Valid until the next call: the columns grow by replacement, and clear() starts a new generation.
+   */
+  watchView(): StoreWatchView {
+    const c = this.columns
+    return {
+      generation: this.generation,
+      size: this.ids.length,
+      ids: this.ids,
+      status: c.status,
+      speed: c.speed,
+    }
   }
 
   /** The assets changed since the previous drain, or null when none did. */
@@ -221,7 +287,8 @@ export class TelemetryStore {
     c.heading[slot] = event.heading ?? NaN
     c.altitude[slot] = event.altitude ?? NaN
     c.status[slot] = codeFromStatus(statusForFix(event.fixTime, now, this.thresholds))
-    const flags = event.futureFix ? c.flags[slot]! | FUTURE : c.flags[slot]! & ~FUTURE
+    const live = c.flags[slot]! & ~RESTORED
+    const flags = event.futureFix ? live | FUTURE : live & ~FUTURE
     c.flags[slot] = event.timeMissing ? flags | UNTIMED : flags & ~UNTIMED
     this.extras[slot] = Object.keys(event.extra).length > 0 ? event.extra : undefined
     this.markDirty(slot)

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { BrowserWindow, Menu, Notification, app, session as electronSession, shell } from 'electron'
 import type { AppCommand } from '../../shared/domain/app-command'
 import { contentSecurityPolicy } from '../../shared/net/content-security-policy'
@@ -92,6 +93,8 @@ function runDesk(options: HostOptions): void {
       return windows !== null
     },
     videoPortal: createVideoPortalWindow({ logger, title: () => say('window.videoPortalTitle') }),
+    // Built beside this entry (electron.vite.config.ts); it loads better-sqlite3, rebuilt for Electron.
+    historyWorker: { script: join(mainDir, 'history-worker.js') },
   })
   const updates = createAutoUpdate({
     isPackaged: app.isPackaged,

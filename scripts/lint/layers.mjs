@@ -93,6 +93,26 @@ export const LAYERS = [
   // A desk's link to a Fleet Relay: fixes in, the same telemetry events the listener makes.
   { room: 'core/feeds', imports: ['core/telemetry', 'core/logging', 'core/ports', 'shared'], node: NODE },
   { room: 'core/health', imports: ['core/tagora', 'core/ports', 'core/errors', 'shared'], node: NODE },
+  // The alarm engine and inbox: detection on the telemetry store's statuses, states per alarm.
+  {
+    room: 'core/alarms',
+    imports: ['core/telemetry/telemetry-store', 'core/ports', 'shared'],
+    node: NODE,
+  },
+  // The shift's memory: the history database in its worker thread, and the main thread's side of it.
+  // Its worker is its thread's composition root, so it alone names the driver (the adapter file).
+  {
+    room: 'core/history',
+    imports: [
+      'core/adapters/better-sqlite3-database',
+      'core/telemetry/telemetry-event',
+      'core/logging',
+      'core/ports',
+      'core/errors',
+      'shared',
+    ],
+    node: NODE,
+  },
   { room: 'core/app', imports: ['core', 'shared'], packages: ['zod'], node: NODE },
   // What every host shares around the app: its command line and its policy for uncaught failures.
   {
@@ -100,11 +120,12 @@ export const LAYERS = [
     imports: ['core/webhooks/resolve-override', 'core/logging', 'core/errors', 'shared'],
     node: NODE,
   },
-  // Technology behind core's ports, for every Node host: the only place keytar may be imported.
+  // Technology behind core's ports, for every Node host: the only place keytar and better-sqlite3 may
+  // be imported.
   {
     room: 'core/adapters',
     imports: ['core/ports', 'core/logging', 'shared'],
-    packages: ['@github/keytar'],
+    packages: ['@github/keytar', 'better-sqlite3'],
     node: NODE,
   },
   // The desk's side of the relay link: the only place core touches a WebSocket library.

@@ -2,6 +2,7 @@ import type { ErrorCode } from './codes'
 import type { ErrorResources } from './template'
 import { connectionsEn } from './catalog-en/connections'
 import { feedEn, relayEn } from './catalog-en/feed'
+import { historyEn } from './catalog-en/history'
 import { httpEn } from './catalog-en/http'
 import { listenerEn, sessionEn } from './catalog-en/session'
 import { setupEn } from './catalog-en/setup'
@@ -9,6 +10,7 @@ import { appEn, validationEn } from './catalog-en/validation'
 import { wordsEn } from './catalog-en/words'
 import { connectionsEsMX } from './catalog-es-mx/connections'
 import { feedEsMX, relayEsMX } from './catalog-es-mx/feed'
+import { historyEsMX } from './catalog-es-mx/history'
 import { httpEsMX } from './catalog-es-mx/http'
 import { listenerEsMX, sessionEsMX } from './catalog-es-mx/session'
 import { setupEsMX } from './catalog-es-mx/setup'
@@ -35,6 +37,7 @@ export const ERROR_CATALOG: Record<ErrorLanguage, ErrorResources> = {
       ...setupEn,
       ...feedEn,
       ...relayEn,
+      ...historyEn,
       ...validationEn,
       ...appEn,
     },
@@ -49,6 +52,7 @@ export const ERROR_CATALOG: Record<ErrorLanguage, ErrorResources> = {
       ...setupEsMX,
       ...feedEsMX,
       ...relayEsMX,
+      ...historyEsMX,
       ...validationEsMX,
       ...appEsMX,
     },

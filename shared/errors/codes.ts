@@ -61,6 +61,15 @@ export type SetupErrorCode =
   | 'probe-unreachable'
   | 'probe-timeout'
 
+/** The history database: the file, its worker, and calls that need it (core/history). */
+export type HistoryErrorCode =
+  | 'history-damaged'
+  | 'history-unavailable'
+  | 'history-newer'
+  | 'history-failed'
+  | 'history-off'
+  | 'history-range'
+
 /** Input the shared zod schemas refuse: the schemas' messages are these codes (shared/errors/zod-issue.ts). */
 export type ValidationCode =
   | 'invalid-input'
@@ -143,5 +152,6 @@ export type ErrorCode =
   | SetupErrorCode
   | FeedErrorCode
   | RelayErrorCode
+  | HistoryErrorCode
   | ValidationCode
   | AppErrorCode

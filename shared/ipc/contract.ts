@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import type { AssetDetail, TelemetryBatch, TrailPoint } from '../domain/telemetry'
+import type { FleetFrame, HistoryHealth, HistoryRange, HistoryTracks } from '../domain/history'
+import type { Alarm, AlarmCounts, AlarmsChange } from '../domain/alarms'
+import { MAX_ALARM_NOTE } from '../domain/alarms'
 import type { Device, DeviceSyncState } from '../domain/device'
 import type { DeviceListPart } from '../domain/device-list-parts'
 import type { AppCommand } from '../domain/app-command'
@@ -24,8 +27,11 @@ import { WEBHOOK_ID_PATTERN } from '../domain/webhook'
 import { changeOf } from '../schemas/change-of'
 import { setFeedInputSchema } from '../schemas/feed'
 import {
+  alarmKindSchema,
+  alarmSettingsSchema,
   apiUrlInputSchema,
   deviceSyncSettingsSchema,
+  historySettingsSchema,
   listenerSettingsSchema,
   mapSettingsSchema,
 } from '../schemas/settings'
@@ -53,6 +59,8 @@ export interface AppSnapshot {
   notice: AppErrorInfo | null
   /** 'electron' or 'web': lets the UI word things for its host. */
   host: 'electron' | 'web'
+  /** The alarm inbox's totals by state (the bell shows the new ones). */
+  alarms: AlarmCounts
 }
 
 /**
@@ -60,6 +68,9 @@ export interface AppSnapshot {
  * its single argument (checked in main before any handler runs), and its result type.
  */
 const webhookIdOverride = z.string().trim().regex(WEBHOOK_ID_PATTERN, invalid('webhook-id')).optional()
+
+/** A moment in the history: epoch ms between 2000 and 2100 (anything else is a mistake, not a date). */
+const historyTime = z.number().int().min(946_684_800_000).max(4_102_444_800_000)
 
 export const callContract = {
   /** Full state for a (re)starting renderer. */
@@ -156,6 +167,50 @@ export const callContract = {
   'listener:recent-events': { input: z.void(), result: returns<RawEventRecord[]>() },
   /** Electron opens a second window with the map only; elsewhere { opened: false } (the page opens a tab). */
   'window:pop-out-map': { input: z.void(), result: returns<{ opened: boolean }>() },
+  /** First and last recorded fix of the signed-in organization (replay's timeline bounds). */
+  'history:range': { input: z.void(), result: returns<HistoryRange>() },
+  /** Recorded fixes of up to 200 vehicles over a range, oldest first (replay and track exports). */
+  'history:tracks': {
+    input: z
+      .object({
+        assetIds: z.array(z.string().min(1).max(200)).min(1).max(200),
+        from: historyTime,
+        to: historyTime,
+      })
+      .refine((range) => range.to > range.from, { message: invalid('history-range'), path: ['to'] }),
+    result: returns<HistoryTracks>(),
+  },
+  /** Every vehicle's last recorded fix at or before `at`: the whole fleet rewound to that moment. */
+  'history:fleet-at': { input: z.object({ at: historyTime }), result: returns<FleetFrame>() },
+  /** The history database for the Health panel: size, rows, oldest fix, write rate, last error. */
+  'history:health': { input: z.void(), result: returns<HistoryHealth>() },
+  /** Retention (days) and size cap (MiB) of the history; pruning follows at once, in small steps. */
+  'settings:set-history': { input: changeOf(historySettingsSchema), result: returns<Settings>() },
+  /** The alarm inbox, newest first, filtered by state, kind and vehicle (at most `limit`, 5,000). */
+  'alarms:list': {
+    input: z.object({
+      state: z.enum(['new', 'acknowledged', 'cleared']).optional(),
+      kind: alarmKindSchema.optional(),
+      assetId: z.string().min(1).max(200).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+    result: returns<Alarm[]>(),
+  },
+  /** Acknowledges one alarm (id), every new one of a kind, or every new one (neither), with an optional note. */
+  'alarms:acknowledge': {
+    input: z
+      .object({
+        id: z.number().int().min(1).optional(),
+        kind: alarmKindSchema.optional(),
+        note: z.string().max(MAX_ALARM_NOTE).optional(),
+      })
+      .refine((target) => target.id === undefined || target.kind === undefined, {
+        message: invalid('invalid-input'),
+      }),
+    result: returns<{ acknowledged: number }>(),
+  },
+  /** What raises alarms (speed limit, muted kinds and vehicles) and how they sound and notify. */
+  'settings:set-alarms': { input: changeOf(alarmSettingsSchema), result: returns<Settings>() },
   /** Vendor connections (Agora, 8x8, Nugios, Tavio): configs with live token status, never a secret. */
   'connections:list': { input: z.void(), result: returns<ConnectionEntry[]>() },
   /** Adds or edits a connection; the secret goes to the keychain (omitted on edit: keep the stored one). */
@@ -189,6 +244,10 @@ export interface EventContract {
   'telemetry:batch': TelemetryBatch
   /** From the Electron application menu: run this command in the focused window. */
   'app:command': AppCommand
+  /** A notice raised after start-up (the history file was moved aside), or null once all are read. */
+  'app:notice': AppErrorInfo | null
+  /** Alarms raised or changed, with the inbox's new totals. */
+  'alarms:changed': AlarmsChange
 }
 
 export type CallName = keyof typeof callContract

@@ -94,6 +94,37 @@ export const apiUrlInputSchema = z
   .url(invalid('enter-api-url'))
   .refine(isSecureUrl, { message: invalid('needs-https') })
 
+/** The history database: how long fixes and cleared alarms are kept, and how large the file may grow. */
+export const historySettingsSchema = z.object({
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  /** MiB of data; past it the oldest fixes go first. */
+  maxSizeMiB: z
+    .number()
+    .int()
+    .min(64)
+    .max(1024 * 1024)
+    .default(2048),
+})
+
+/** The kinds of alarm the desk raises (shared/domain/alarms.ts). */
+export const alarmKindSchema = z.enum(['stale', 'offline', 'speeding'])
+
+/** What raises an alarm, and how it is announced: main detects, the renderer notifies and plays the sound. */
+export const alarmSettingsSchema = z.object({
+  speedLimitKmh: z.number().min(1).max(300).default(110),
+  /** Desktop notifications besides the inbox. */
+  notify: z.boolean().default(true),
+  /** Kinds and vehicles that raise no alarm at all. */
+  mutedKinds: z.array(alarmKindSchema).max(3).default([]),
+  mutedAssetIds: z.array(z.string().min(1).max(200)).max(10_000).default([]),
+  /** Kinds whose new alarms play the alarm sound (a short chime shipped with the app). */
+  soundKinds: z.array(alarmKindSchema).max(3).default(['offline', 'speeding']),
+  /** 0 to 1. */
+  soundVolume: z.number().min(0).max(1).default(0.7),
+  /** Silences the sound without forgetting which kinds play it. */
+  soundMuted: z.boolean().default(false),
+})
+
 /** Installed Electron app only: whether it fetches new versions from the release feed (off until chosen). */
 export const updateSettingsSchema = z.object({
   automatic: z.boolean().default(false),
@@ -121,6 +152,8 @@ export const settingsSchema = z.object({
   connections: z.array(z.preprocess(upgradeStoredConnection, connectionConfigSchema)).default([]),
   updates: updateSettingsSchema.prefault({}),
   feed: feedSettingsSchema.prefault({}),
+  history: historySettingsSchema.prefault({}),
+  alarms: alarmSettingsSchema.prefault({}),
 })
 
 export type Settings = z.infer<typeof settingsSchema>
@@ -130,6 +163,8 @@ export type MapSettings = z.infer<typeof mapSettingsSchema>
 export type TelemetrySettings = z.infer<typeof telemetrySettingsSchema>
 export type DeviceSyncSettings = z.infer<typeof deviceSyncSettingsSchema>
 export type FeedSettings = z.infer<typeof feedSettingsSchema>
+export type HistorySettings = z.infer<typeof historySettingsSchema>
+export type AlarmSettings = z.infer<typeof alarmSettingsSchema>
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({})

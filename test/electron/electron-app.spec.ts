@@ -46,6 +46,12 @@ test.describe('Electron app', () => {
       const desk = new Desk(window)
       await expect(desk.header.session).toHaveState('signed-in', { timeout: 30_000 })
       await expect.poll(() => desk.map.assetCount()).toBeGreaterThan(0)
+      // better-sqlite3 loaded in Electron's history worker: rebuilt for Electron's ABI, or this says 'error'.
+      await desk.health.open()
+      await expect(desk.health.history).toHaveAttribute('data-state', 'ready')
+      await expect
+        .poll(async () => Number(await desk.health.historyFixes.getAttribute('data-count')))
+        .toBeGreaterThan(0)
     } finally {
       await app.close()
     }

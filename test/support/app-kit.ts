@@ -17,6 +17,7 @@ import { startDemoServer } from '../../tools/simulator/demo-server'
 import { startSimulator } from '../../tools/simulator/simulator'
 import type { Simulator, SimulatorOptions } from '../../tools/simulator/simulator'
 import { MemorySecretStore } from '../fakes/fake-secret-store'
+import { sourceHistoryWorker } from './history-worker-kit'
 
 /** A fixed seed keeps ids and motion reproducible; ticking is left to the test unless it asks. */
 export function startTestSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -51,6 +52,8 @@ export interface TestAppOptions {
   webhooks?: WebhookRecord[]
   /** How the desk reaches a relay (a FakeRelayLink in tests of the feed). */
   connectRelay?: ConnectRelay
+  /** Records the shift's history in the data folder (the worker from source), as both hosts do. */
+  history?: boolean
 }
 
 /** Builds and starts a FleetApp exactly as the browser host does, with in-memory ports. */
@@ -74,6 +77,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     logger: silentLogger,
     startDemoServer,
     ...(options.connectRelay && { connectRelay: options.connectRelay }),
+    ...(options.history && { historyWorker: sourceHistoryWorker() }),
   })
   await app.start()
   return {

@@ -61,6 +61,10 @@ export function createMainWindow(setup: WindowSetup, placement: WindowPlacement 
       webSecurity: true,
       spellcheck: false,
       devTools: setup.devTools,
+      // Alarms sound and notify with the window minimized or behind others: no throttled timers, and
+      // the chime needs no click first (issue 15).
+      backgroundThrottling: false,
+      autoplayPolicy: 'no-user-gesture-required',
     },
   })
   window.once('ready-to-show', () => {

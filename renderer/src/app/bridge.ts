@@ -1,7 +1,7 @@
 import type { AppSnapshot, EventName, EventPayload } from '../../../shared/ipc/contract'
 import { EVENT_CHANNELS } from '../../../shared/ipc/channels'
 import { createDeviceListAssembler } from '../../../shared/domain/device-list-parts'
-import type { TelemetryBatch } from '../../../shared/domain/telemetry'
+import type { AlarmsChange } from '../../../shared/domain/alarms'
 import * as api from '../lib/api'
 import type { AppStoreApi } from '../store'
 import { runAppCommand } from './app-commands'
@@ -13,8 +13,8 @@ const SNAPSHOT_RETRY_MS = 2000
 /** The only module that listens to the desktop: every pushed event lands in the store here. */
 export function startBridge(
   store: AppStoreApi,
-  /** Runs before each live telemetry batch is applied (the alert engine compares old and new). */
-  beforeLiveBatch: (batch: TelemetryBatch) => void = () => undefined,
+  /** Alarms main raised or changed (the announcer notifies and plays the sound for new ones). */
+  onAlarms: (change: AlarmsChange) => void = () => undefined,
 ): () => void {
   const s = () => store.getState()
   const assembleDevices = createDeviceListAssembler()
@@ -32,9 +32,11 @@ export function startBridge(
     'webhooks:state': (webhooks) => s().setWebhooks(webhooks),
     'connections:status': (status) => s().setConnectionStatus(status),
     'app:command': (command) => runAppCommand(command),
-    'telemetry:batch': (batch) => {
-      beforeLiveBatch(batch)
-      s().applyTelemetryBatch(batch)
+    'app:notice': (notice) => s().setNotice(notice),
+    'telemetry:batch': (batch) => s().applyTelemetryBatch(batch),
+    'alarms:changed': (change) => {
+      s().applyAlarmsChange(change)
+      onAlarms(change)
     },
   }
 
@@ -64,6 +66,7 @@ export function startBridge(
     st.setDeviceSync(snapshot.deviceSync)
     st.setWebhooks(snapshot.webhooks)
     st.setNotice(snapshot.notice)
+    st.setAlarmCounts(snapshot.alarms)
     st.applyTelemetryBatch(snapshot.telemetry)
     st.setSession(snapshot.session)
     const queued = pending ?? []

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useAppStore } from '../store'
 import { runAppCommand } from './app-commands'
 import { shortcutFor } from './keyboard-shortcuts'
+import { exitReplay } from '../features/replay/replay-actions'
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -22,6 +23,12 @@ export function useKeyboardShortcuts(): void {
       })
       if (!action) return
       const store = useAppStore.getState()
+      // Escape leaves a replay first: one key back to live.
+      if (action === 'deselect' && store.replay !== null) {
+        event.preventDefault()
+        exitReplay()
+        return
+      }
       if (action === 'deselect' && store.selectedAssetId === null) return
       event.preventDefault()
       runAppCommand(action)

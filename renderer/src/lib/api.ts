@@ -42,6 +42,18 @@ export const refreshScopes = invokeProxy('webhooks:refresh-scopes')
 export const getScope = invokeProxy('webhooks:get-scope')
 export const testPublicUrl = invokeProxy('webhooks:test-public')
 
+// History (issue 15)
+export const historyRange = invokeProxy('history:range')
+export const historyTracks = invokeProxy('history:tracks')
+export const historyFleetAt = invokeProxy('history:fleet-at')
+export const historyHealth = invokeProxy('history:health')
+export const setHistorySettings = invokeProxy('settings:set-history')
+
+// Alarm inbox (issue 15)
+export const listAlarms = invokeProxy('alarms:list')
+export const acknowledgeAlarms = invokeProxy('alarms:acknowledge')
+export const setAlarmSettings = invokeProxy('settings:set-alarms')
+
 // Health
 export const probeApi = invokeProxy('health:probe-api')
 export const recentListenerEvents = invokeProxy('listener:recent-events')

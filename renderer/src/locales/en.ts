@@ -1,9 +1,11 @@
 import { enConnections } from './en-connections'
+import { enHistory } from './en-history'
 
 /** English strings; `es-mx.ts` must provide the same keys (checked by its type). */
 export const en = {
   app: { name: 'Fleet Monitor', loading: 'Connecting…', language: 'Language' },
   ...enConnections,
+  ...enHistory,
   auth: {
     title: 'Sign in',
     subtitle: 'Live positions of your fleet from the Tagora Integration API.',
@@ -62,6 +64,7 @@ export const en = {
   },
   devices: {
     search: 'Search name, serial or asset ID',
+    lastPositionAt: 'Last position at {{time}}',
     count_one: '{{count}} device',
     count_other: '{{count}} devices',
     filtered: '{{shown}} of {{total}} devices',
@@ -117,11 +120,6 @@ export const en = {
     openMap: 'Open in map',
   },
   alerts: {
-    title: 'Alerts',
-    open_one: 'Alerts ({{count}} new)',
-    open_other: 'Alerts ({{count}} new)',
-    clear: 'Clear',
-    empty: 'No alerts. Vehicles that go stale, go offline or exceed the speed limit appear here.',
     kind: { stale: 'Stale', offline: 'Offline', speeding: 'Speeding' },
     one: {
       stale: '{{name}} stopped reporting (stale)',
@@ -227,6 +225,7 @@ export const en = {
     title: 'Fleet setup',
     close: 'Close',
     notice: 'Settings problem',
+    noticeHistory: 'History problem',
     dismiss: 'Dismiss',
     sync: {
       title: 'Devices',

@@ -1,10 +1,12 @@
 import type { Resources } from './en'
 import { esMXConnections } from './es-mx-connections'
+import { esMXHistory } from './es-mx-history'
 
 /** Mexican Spanish: most dispatchers use the app in it. */
 export const esMX: Resources = {
   app: { name: 'Fleet Monitor', loading: 'Conectando…', language: 'Idioma' },
   ...esMXConnections,
+  ...esMXHistory,
   auth: {
     title: 'Iniciar sesión',
     subtitle: 'Posiciones en vivo de tu flota desde la API de Integración de Tagora.',
@@ -64,6 +66,7 @@ export const esMX: Resources = {
   },
   devices: {
     search: 'Buscar nombre, serie o ID de activo',
+    lastPositionAt: 'Última posición a las {{time}}',
     count_one: '{{count}} dispositivo',
     count_other: '{{count}} dispositivos',
     filtered: '{{shown}} de {{total}} dispositivos',
@@ -119,12 +122,6 @@ export const esMX: Resources = {
     openMap: 'Abrir en mapa',
   },
   alerts: {
-    title: 'Alertas',
-    open_one: 'Alertas ({{count}} nueva)',
-    open_other: 'Alertas ({{count}} nuevas)',
-    clear: 'Borrar',
-    empty:
-      'Sin alertas. Aquí aparecen los vehículos que se retrasan, se desconectan o exceden el límite de velocidad.',
     kind: { stale: 'Retrasado', offline: 'Sin conexión', speeding: 'Exceso de velocidad' },
     one: {
       stale: '{{name}} dejó de reportar (retrasado)',
@@ -231,6 +228,7 @@ export const esMX: Resources = {
     title: 'Configurar flota',
     close: 'Cerrar',
     notice: 'Problema con la configuración',
+    noticeHistory: 'Problema del historial',
     dismiss: 'Descartar',
     sync: {
       title: 'Dispositivos',

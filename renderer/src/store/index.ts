@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { AlertsSlice } from './alerts-slice'
-import { createAlertsSlice } from './alerts-slice'
+import type { AlarmsSlice } from './alarms-slice'
+import { createAlarmsSlice } from './alarms-slice'
 import type { ConnectionsSlice } from './connections-slice'
 import { createConnectionsSlice } from './connections-slice'
 import type { DevicesSlice } from './devices-slice'
@@ -11,6 +11,8 @@ import type { ListenerSlice } from './listener-slice'
 import { createListenerSlice } from './listener-slice'
 import type { MapViewSlice } from './map-view-slice'
 import { createMapViewSlice } from './map-view-slice'
+import type { ReplaySlice } from './replay-slice'
+import { createReplaySlice } from './replay-slice'
 import type { SelectionSlice } from './selection-slice'
 import { createSelectionSlice } from './selection-slice'
 import type { SessionSlice } from './session-slice'
@@ -31,7 +33,8 @@ export type AppStore = SessionSlice &
   SetupSlice &
   SelectionSlice &
   MapViewSlice &
-  AlertsSlice &
+  AlarmsSlice &
+  ReplaySlice &
   ConnectionsSlice
 
 /** Builds a fresh store; tests make their own, the app uses `useAppStore`. */
@@ -46,7 +49,8 @@ export function createAppStore() {
     ...createSetupSlice(...a),
     ...createSelectionSlice(...a),
     ...createMapViewSlice(...a),
-    ...createAlertsSlice(...a),
+    ...createAlarmsSlice(...a),
+    ...createReplaySlice(...a),
     ...createConnectionsSlice(...a),
   }))
 }

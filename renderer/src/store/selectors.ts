@@ -34,3 +34,10 @@ export function assetSpeed(cols: TelemetryColumns, assetId: string): number | nu
   const speed = cols.speed[slot]
   return speed === undefined || Number.isNaN(speed) ? null : speed
 }
+
+/** Epoch ms of the asset's latest fix, or null. */
+export function assetFixTime(cols: TelemetryColumns, assetId: string): number | null {
+  const slot = cols.slotByAssetId.get(assetId)
+  const fixTime = slot === undefined ? undefined : cols.fixTime[slot]
+  return fixTime === undefined || Number.isNaN(fixTime) ? null : fixTime
+}

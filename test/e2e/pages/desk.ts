@@ -9,6 +9,7 @@ import { Header } from './header'
 import { HealthPanel } from './health-panel'
 import { LoginScreen } from './login-screen'
 import { MapView } from './map-view'
+import { ReplayBar } from './replay-bar'
 
 /**
  * One Fleet Monitor window as a dispatcher sees it, each screen and panel a page object. Screens are
@@ -54,6 +55,10 @@ export class Desk {
     return new ConnectionsDialog(this.current)
   }
 
+  get replay(): ReplayBar {
+    return new ReplayBar(this.current)
+  }
+
   get alerts(): AlertsPanel {
     return new AlertsPanel(this.current)
   }
@@ -87,6 +92,32 @@ export class Desk {
     const [popup] = await Promise.all([this.current.context().waitForEvent('page'), this.map.popOut()])
     await popup.waitForLoadState()
     return new Desk(popup)
+  }
+
+  /** From now on every sound the page plays is recorded (its volume), not heard: see playedSounds(). */
+  async recordSounds(): Promise<void> {
+    await this.current.evaluate(`(() => {
+      const played = []
+      HTMLMediaElement.prototype.play = function () {
+        played.push(this.volume)
+        return Promise.resolve()
+      }
+      globalThis.playedSounds = played
+    })()`)
+  }
+
+  /** The volume of each sound played since recordSounds(). */
+  async playedSounds(): Promise<number[]> {
+    return this.current.evaluate<number[]>('globalThis.playedSounds')
+  }
+
+  /** The page believes it is hidden (another window in front, minimized), as a background tab does. */
+  async sendToBackground(): Promise<void> {
+    await this.current.evaluate(`(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
+      document.dispatchEvent(new Event('visibilitychange'))
+    })()`)
   }
 
   /** Answers yes to every confirm() (removing a connection asks first). */

@@ -22,6 +22,15 @@ export class HealthPanel {
     return this.root.getByTestId('health-session').locator(`dd[data-state="${phase}"]`)
   }
 
+  /** The history database card: data-state ready, memory, error…; its stored-positions count. */
+  get history(): Locator {
+    return this.root.getByTestId('health-history')
+  }
+
+  get historyFixes(): Locator {
+    return this.root.getByTestId('health-history-fixes')
+  }
+
   get tokenExpiry(): Locator {
     return this.root.getByTestId('health-token-expiry')
   }

@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test'
 export class MapView {
   constructor(private readonly page: Page) {}
 
-  /** data-asset-count: vehicles drawn; data-selected-asset-id; data-following. */
+  /** data-asset-count: vehicles drawn; data-selected-asset-id; data-following; data-mode live or replay. */
   get root(): Locator {
     return this.page.getByTestId('map')
   }
@@ -34,6 +34,11 @@ export class MapView {
 
   get popOutButton(): Locator {
     return this.page.getByTestId('map-pop-out')
+  }
+
+  /** One zoom level in, with the map's own + control. */
+  async zoomIn(): Promise<void> {
+    await this.page.locator('.leaflet-control-zoom-in').click()
   }
 
   async popOut(): Promise<void> {

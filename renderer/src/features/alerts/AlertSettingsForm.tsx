@@ -1,25 +1,32 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setTelemetryThresholds } from './alerts-actions'
-import { useAppStore } from '../../store'
-import { ALERT_KINDS } from '../../store/alert-types'
-import { NumberSetting } from './NumberSetting'
-import { requestNotificationPermission } from './notify'
+import { ALARM_KINDS } from '../../../../shared/domain/alarms'
+import type { AlarmSettings } from '../../../../shared/schemas/settings'
 import { errorText } from '../../lib/error-text'
+import { useAppStore } from '../../store'
+import { NumberSetting } from './NumberSetting'
+import { chimeSound } from './alarm-sound'
+import { setAlarmSettings, setTelemetryThresholds, toggled } from './alerts-actions'
+import { requestNotificationPermission } from './notify'
 
-/** Speed limit, status thresholds, notifications and muted kinds, inside the alert panel. */
+const preview = chimeSound()
+
+/** Speed limit, status thresholds, notifications, sound and muted kinds, inside the alarm inbox. */
 export function AlertSettingsForm() {
   const { t } = useTranslation()
-  const settings = useAppStore((s) => s.alertSettings)
-  const update = useAppStore((s) => s.updateAlertSettings)
-  const toggleMuteKind = useAppStore((s) => s.toggleMuteKind)
-  const toggleMuteAsset = useAppStore((s) => s.toggleMuteAsset)
+  const settings = useAppStore((s) => s.settings?.alarms)
   const thresholds = useAppStore((s) => s.settings?.telemetry)
   const [error, setError] = useState<string | null>(null)
+  if (!settings) return null
+
+  function save(change: Partial<AlarmSettings>): void {
+    setError(null)
+    setAlarmSettings(change).catch((cause: unknown) => setError(errorText(cause)))
+  }
 
   async function onNotifyChange(notify: boolean): Promise<void> {
     if (notify) await requestNotificationPermission()
-    update({ notify })
+    save({ notify })
   }
 
   function saveThreshold(
@@ -40,7 +47,7 @@ export function AlertSettingsForm() {
         max={300}
         value={settings.speedLimitKmh}
         testId="alert-speed-limit"
-        onCommit={(value) => value > 0 && update({ speedLimitKmh: value })}
+        onCommit={(value) => value > 0 && save({ speedLimitKmh: value })}
       />
       {thresholds && (
         <>
@@ -92,14 +99,55 @@ export function AlertSettingsForm() {
         <span>{t('alerts.notify')}</span>
       </label>
       <fieldset className="alert-mutes">
+        <legend>{t('alarms.sound')}</legend>
+        {ALARM_KINDS.map((kind) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              data-testid={`alarm-sound-${kind}`}
+              checked={settings.soundKinds.includes(kind)}
+              onChange={() => save({ soundKinds: toggled(settings.soundKinds, kind) })}
+            />
+            {t(`alerts.kind.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="alarm-sound-row">
+        <label>
+          <span>{t('alarms.soundVolume')}</span>
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            data-testid="alarm-sound-volume"
+            defaultValue={settings.soundVolume}
+            onPointerUp={(e) => save({ soundVolume: Number(e.currentTarget.value) })}
+            onKeyUp={(e) => save({ soundVolume: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <button type="button" className="link-button" onClick={() => preview.play(settings.soundVolume)}>
+          {t('alarms.soundTest')}
+        </button>
+        <label className="alert-setting-check">
+          <input
+            type="checkbox"
+            data-testid="alarm-sound-muted"
+            checked={settings.soundMuted}
+            onChange={(e) => save({ soundMuted: e.target.checked })}
+          />
+          <span>{t('alarms.soundMuted')}</span>
+        </label>
+      </div>
+      <fieldset className="alert-mutes">
         <legend>{t('alerts.muted')}</legend>
-        {ALERT_KINDS.map((kind) => (
+        {ALARM_KINDS.map((kind) => (
           <label key={kind}>
             <input
               type="checkbox"
               data-testid={`alert-muted-${kind}`}
               checked={settings.mutedKinds.includes(kind)}
-              onChange={() => toggleMuteKind(kind)}
+              onChange={() => save({ mutedKinds: toggled(settings.mutedKinds, kind) })}
             />
             {t(`alerts.kind.${kind}`)}
           </label>
@@ -107,11 +155,7 @@ export function AlertSettingsForm() {
         {settings.mutedAssetIds.length > 0 && (
           <p className="alert-muted-assets">
             {t('alerts.mutedVehicles', { count: settings.mutedAssetIds.length })}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => settings.mutedAssetIds.forEach((id) => toggleMuteAsset(id))}
-            >
+            <button type="button" className="link-button" onClick={() => save({ mutedAssetIds: [] })}>
               {t('alerts.unmuteAll')}
             </button>
           </p>

@@ -1,30 +1,48 @@
-import type { AlertEntry, AlertEvent, AlertKind } from '../../store/alert-types'
+import type { AlarmKind } from '../../../../shared/domain/alarms'
+
+/** One vehicle's alarm as the announcer hears of it. */
+export interface AlarmRaised {
+  kind: AlarmKind
+  assetId: string
+  at: number
+  /** km/h, for speeding. */
+  speed?: number
+}
+
+/** What one notification says: one alarm, or a burst of the same kind grouped together. */
+export interface AlarmBurst {
+  id: number
+  kind: AlarmKind
+  assetIds: string[]
+  at: number
+  /** Highest speed in the group, for speeding. */
+  speed?: number
+}
 
 /**
- * Collects events per kind for `windowMs` after the first one, then hands them over as one entry:
+ * Collects alarms per kind for `windowMs` after the first one, then hands them over as one burst:
  * when a depot's router dies, the dispatcher gets "12 vehicles went offline" once, not 12 popups.
  * Pure and clock-driven (the caller passes `now`) so it is testable without timers.
  */
 export class AlertGrouper {
-  private readonly open = new Map<AlertKind, { startedAt: number; events: AlertEvent[] }>()
+  private readonly open = new Map<AlarmKind, { startedAt: number; events: AlarmRaised[] }>()
   private nextId = 1
 
   constructor(private readonly windowMs: number) {}
 
-  add(event: AlertEvent): void {
+  add(event: AlarmRaised): void {
     const group = this.open.get(event.kind)
     if (group) {
-      // The same vehicle twice in one burst (e.g. stale then offline is two kinds, but a flapping
-      // speed is one): count it once.
+      // The same vehicle twice in one burst (a flapping speed is one kind): count it once.
       if (!group.events.some((e) => e.assetId === event.assetId)) group.events.push(event)
     } else {
       this.open.set(event.kind, { startedAt: event.at, events: [event] })
     }
   }
 
-  /** Entries whose window has closed by `now`, oldest first. */
-  flush(now: number): AlertEntry[] {
-    const out: AlertEntry[] = []
+  /** Bursts whose window has closed by `now`, oldest first. */
+  flush(now: number): AlarmBurst[] {
+    const out: AlarmBurst[] = []
     for (const [kind, group] of this.open) {
       if (now - group.startedAt < this.windowMs) continue
       this.open.delete(kind)

@@ -1,4 +1,4 @@
-import type { AlertEntry } from '../../store/alert-types'
+import type { AlarmBurst } from './alert-grouper'
 
 export interface Notifier {
   /** Shows one desktop notification; `onClick` runs when the user clicks it. */
@@ -29,6 +29,6 @@ export async function requestNotificationPermission(): Promise<NotificationPermi
   return Notification.requestPermission()
 }
 
-export function notificationTag(entry: AlertEntry): string {
+export function notificationTag(entry: AlarmBurst): string {
   return `fleet-alert-${entry.kind}-${entry.id}`
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useLanguage } from '../../lib/i18n'
 import { useAppStore } from '../../store'
 import {
+  assetFixTime,
   assetSpeed,
   assetStatus,
   selectDevices,
@@ -17,6 +18,7 @@ import { DeviceFilters } from './DeviceFilters'
 import { exportFileName, positionsCsv } from '../export/positions-csv'
 import { downloadText } from '../export/download-text'
 import { useThrottled } from '../../lib/use-throttled'
+import { useNow } from '../../lib/use-now'
 import { DeviceRow } from './DeviceRow'
 import { SyncStatus } from './SyncStatus'
 import { useElementHeight } from './use-element-height'
@@ -29,6 +31,8 @@ const OVERSCAN = 8
 export function DeviceList() {
   const { t } = useTranslation()
   const language = useLanguage()
+  // Ages of stale and offline vehicles move on even when no batch arrives (deliveries stopped).
+  const now = useNow(5000)
   const devices = useAppStore(selectDevices)
   const search = useAppStore(selectDeviceSearch)
   const setSearch = useAppStore((s) => s.setDeviceSearch)
@@ -102,6 +106,8 @@ export function DeviceList() {
         device={device}
         status={assetStatus(telemetry, device.assetId)}
         speed={assetSpeed(telemetry, device.assetId)}
+        fixTime={assetFixTime(telemetry, device.assetId)}
+        now={now}
         selected={device.assetId === selectedAssetId}
         outOfScope={outOfScope?.has(device.assetId) ?? false}
         top={row * ROW_HEIGHT}

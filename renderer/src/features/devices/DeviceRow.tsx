@@ -2,13 +2,17 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Device } from '../../../../shared/domain/device'
 import type { AssetStatus } from '../../../../shared/domain/telemetry'
-import { formatSpeed } from '../../lib/format'
+import { formatAge, formatFixTime, formatSpeed } from '../../lib/format'
 import type { Language } from '../../lib/language'
 
 interface Props {
   device: Device
   status: AssetStatus
   speed: number | null
+  /** Epoch ms of the latest fix (a restored one after a restart), or null. */
+  fixTime: number | null
+  /** For the age of a stale or offline vehicle's last position. */
+  now: number
   selected: boolean
   /** No active webhook carries this device: its positions can never arrive. */
   outOfScope: boolean
@@ -22,6 +26,8 @@ export const DeviceRow = memo(function DeviceRow({
   device,
   status,
   speed,
+  fixTime,
+  now,
   selected,
   outOfScope,
   top,
@@ -40,6 +46,7 @@ export const DeviceRow = memo(function DeviceRow({
       data-serial={device.serial}
       data-status={status}
       data-speed={speed ?? ''}
+      data-fix-time={fixTime ?? ''}
       data-out-of-scope={outOfScope}
       onClick={() => onSelect(device.assetId)}
     >
@@ -53,7 +60,18 @@ export const DeviceRow = memo(function DeviceRow({
           {t('devices.outOfScope')}
         </span>
       )}
-      <span className="device-row-speed">{speed === null ? '' : formatSpeed(speed, language)}</span>
+      {(status === 'stale' || status === 'offline') && fixTime !== null ? (
+        // Not moving as far as we know: how old the last position is says more than its speed.
+        <span
+          className="device-row-speed device-row-age"
+          data-testid="device-row-age"
+          title={t('devices.lastPositionAt', { time: formatFixTime(fixTime, language, now) })}
+        >
+          {formatAge(now - fixTime, language)}
+        </span>
+      ) : (
+        <span className="device-row-speed">{speed === null ? '' : formatSpeed(speed, language)}</span>
+      )}
     </div>
   )
 })

@@ -3,7 +3,8 @@
  * dialog (will-download). The UTF-8 BOM makes Excel read accents (Grúa, Querétaro) correctly.
  */
 export function downloadText(fileName: string, text: string, type = 'text/csv'): void {
-  const blob = new Blob(['\uFEFF', text], { type: `${type};charset=utf-8` })
+  // Spreadsheets need the BOM; XML (GPX, KML) says its encoding in its own declaration.
+  const blob = new Blob(type === 'text/csv' ? ['\uFEFF', text] : [text], { type: `${type};charset=utf-8` })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

@@ -8,6 +8,7 @@ import { renewalProblemText } from '../session/session-view'
 import { Modal } from '../../lib/Modal'
 import { ApiHealth } from './ApiHealth'
 import { ConnectionsHealth } from '../connections/ConnectionsHealth'
+import { HistoryHealth } from './HistoryHealth'
 import { ListenerHealth } from './ListenerHealth'
 import { RawEventInspector } from './RawEventInspector'
 import './health.css'
@@ -64,6 +65,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
         <ListenerHealth listener={listener} now={now} />
         <ApiHealth />
         <ConnectionsHealth />
+        <HistoryHealth />
         <section className="health-card">
           <h3>{t('health.data')}</h3>
           <p data-testid="health-data-age">

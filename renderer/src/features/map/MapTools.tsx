@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { isMapOnlyWindow } from '../../lib/window-view'
 import { openMapWindow, setBasemap } from './map-actions'
+import { openReplay } from '../replay/replay-actions'
 import { useAppStore } from '../../store'
 import { selectMapSettings } from '../../store/selectors'
 
@@ -14,6 +15,7 @@ export function MapTools() {
   const clustering = useAppStore((s) => s.clustering)
   const theme = useAppStore((s) => s.theme)
   const basemap = useAppStore(selectMapSettings)?.basemap ?? 'auto'
+  const replaying = useAppStore((s) => s.replay !== null)
   const store = useAppStore.getState
 
   return (
@@ -46,6 +48,16 @@ export function MapTools() {
         onClick={() => store().setClustering(!clustering)}
       >
         {t('map.clusters')}
+      </button>
+      <button
+        type="button"
+        className={`map-tool${replaying ? ' active' : ''}`}
+        data-testid="replay-open"
+        aria-pressed={replaying}
+        title={t('history.replay.openHint')}
+        onClick={() => void (replaying ? undefined : openReplay())}
+      >
+        {t('history.replay.open')}
       </button>
       <select
         className="map-tool"

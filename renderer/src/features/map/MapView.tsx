@@ -8,6 +8,9 @@ import { useAssetLayer } from './use-asset-layer'
 import { useBasemap } from './use-basemap'
 import { useLeafletMap } from './use-leaflet-map'
 import { useTrail } from './use-trail'
+import { ReplayBanner } from '../replay/ReplayBanner'
+import { ReplayBar } from '../replay/ReplayBar'
+import { useReplayTrails } from '../replay/use-replay-trails'
 import './map.css'
 
 export function MapView() {
@@ -18,7 +21,11 @@ export function MapView() {
   const basemap = useBasemap(map, settings)
   useAssetLayer(map)
   useTrail(map)
-  const count = useAppStore(selectPositionedCount)
+  useReplayTrails(map)
+  const replaying = useAppStore((s) => s.replay !== null)
+  const liveCount = useAppStore(selectPositionedCount)
+  // What the map draws: replayed vehicles while replaying.
+  const count = useAppStore((s) => (s.replay ? s.replayColumns.positioned : liveCount))
   const selectedAssetId = useAppStore((s) => s.selectedAssetId)
   const following = useAppStore((s) => s.following)
 
@@ -32,11 +39,14 @@ export function MapView() {
         data-basemap={basemap}
         data-selected-asset-id={selectedAssetId ?? ''}
         data-following={following}
+        data-mode={replaying ? 'replay' : 'live'}
       />
+      <ReplayBanner />
       <div className="map-chip" title={basemap === 'offline' ? t('map.offlineHint') : undefined}>
         {t(basemap === 'offline' ? 'map.offline' : 'map.online')}
       </div>
       <MapTools />
+      <ReplayBar />
       <CursorCoordinates map={map} />
     </div>
   )

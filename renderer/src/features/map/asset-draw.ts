@@ -16,6 +16,8 @@ const EDGE = 24
 
 // Index = status code (live, stale, offline); no-fix is never drawn.
 const FILL = ['#16a34a', '#d97706', '#6b7280'] as const
+/** Replayed positions: violet for the same three statuses, a palette live data never uses. */
+const REPLAY_FILL = ['#7c3aed', '#a78bfa', '#8b87a8'] as const
 const SELECTED = '#0284c7'
 
 export interface Frame {
@@ -29,6 +31,8 @@ export interface Frame {
   drawn: DrawnItems
   /** Label colours: dark ink on a light halo by day, the reverse on the dark theme. */
   dark: boolean
+  /** Replayed positions: the replay palette. */
+  replay?: boolean
 }
 
 /** Adds one arrow (or a dot when the heading is unknown) to the path of its status. */
@@ -80,7 +84,8 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   const { cols, view, drawn } = f
   drawn.reset()
   ctx.clearRect(0, 0, view.width, view.height)
-  const paths = FILL.map(() => new ChunkedPath())
+  const fill = f.replay ? REPLAY_FILL : FILL
+  const paths = fill.map(() => new ChunkedPath())
   const labelled: number[] = []
 
   const addAsset = (slot: number) => {
@@ -117,7 +122,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.lineWidth = 1
   ctx.strokeStyle = 'rgba(255,255,255,0.9)'
   paths.forEach((chunked, code) => {
-    ctx.fillStyle = FILL[code] ?? '#000'
+    ctx.fillStyle = fill[code] ?? '#000'
     for (const path of chunked.paths) {
       ctx.fill(path)
       ctx.stroke(path)
@@ -194,7 +199,7 @@ function drawSelected(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.stroke()
   const path = new Path2D()
   arrow(path, x, y, f.cols.heading[slot] ?? Number.NaN)
-  ctx.fillStyle = FILL[f.cols.status[slot] ?? 0] ?? SELECTED
+  ctx.fillStyle = (f.replay ? REPLAY_FILL : FILL)[f.cols.status[slot] ?? 0] ?? SELECTED
   ctx.fill(path)
   ctx.lineWidth = 1.5
   ctx.strokeStyle = '#fff'

@@ -30,7 +30,7 @@ export class AssetCanvasLayer extends L.Layer {
   private version = 0
   private names: ReadonlyMap<string, string> = new Map()
   private selectedId: string | null = null
-  private readonly clusters = new ClusterIndex()
+  private clusters = new ClusterIndex()
   private readonly drawn = new DrawnItems()
   private frame = 0
   private retryTimer: ReturnType<typeof setTimeout> | undefined
@@ -46,6 +46,7 @@ export class AssetCanvasLayer extends L.Layer {
   private panTimer: ReturnType<typeof setTimeout> | undefined
   private settleTimer: ReturnType<typeof setTimeout> | undefined
   private dark = false
+  private replay = false
 
   constructor(
     cols: TelemetryColumns,
@@ -56,6 +57,8 @@ export class AssetCanvasLayer extends L.Layer {
   }
 
   setData(cols: TelemetryColumns, version: number): void {
+    // Other columns (replay ↔ live): their slots are other vehicles, so the clusters start over.
+    if (cols !== this.cols) this.clusters = new ClusterIndex()
     this.cols = cols
     this.version = version
     this.requestDataDraw()
@@ -74,6 +77,13 @@ export class AssetCanvasLayer extends L.Layer {
 
   setNames(names: ReadonlyMap<string, string>): void {
     this.names = names
+    this.requestDraw()
+  }
+
+  /** Replayed positions are drawn in the replay colours, never to be mistaken for live ones. */
+  setReplay(replay: boolean): void {
+    this.replay = replay
+    this.canvas?.classList.toggle('replay', replay)
     this.requestDraw()
   }
 
@@ -230,6 +240,7 @@ export class AssetCanvasLayer extends L.Layer {
       names: this.names,
       drawn: this.drawn,
       dark: this.dark,
+      replay: this.replay,
     })
     canvas.style.transform = ''
     this.lastDrawEnd = performance.now()

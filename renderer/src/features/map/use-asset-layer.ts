@@ -33,7 +33,15 @@ export function useAssetLayer(map: L.Map | null): void {
       }
       fitOnce(first.positionedCount)
       const unsubscribe = useAppStore.subscribe((s, prev) => {
-        if (s.telemetryVersion !== prev.telemetryVersion) {
+        // Replay draws its own columns; live batches keep landing in the store underneath.
+        if (s.replay !== null && (s.replayVersion !== prev.replayVersion || prev.replay === null)) {
+          layer.setData(s.replayColumns, s.replayVersion)
+        }
+        if ((s.replay === null) !== (prev.replay === null)) {
+          layer.setReplay(s.replay !== null)
+          if (s.replay === null) layer.setData(s.telemetry, s.telemetryVersion)
+        }
+        if (s.replay === null && s.telemetryVersion !== prev.telemetryVersion) {
           layer.setData(s.telemetry, s.telemetryVersion)
           fitOnce(s.positionedCount)
           if (s.following) keepCentred(map, s.selectedAssetId)

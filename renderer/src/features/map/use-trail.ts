@@ -5,7 +5,8 @@ import { useAppStore } from '../../store'
 /** The selected asset's trail as one polyline, updated in place as the poller refreshes it. */
 export function useTrail(map: L.Map | null): void {
   const trail = useAppStore((s) => s.selectedTrail)
-  const showTrail = useAppStore((s) => s.showTrail)
+  // While replaying, the replayed trails are the only ones: a live one beside them would confuse.
+  const showTrail = useAppStore((s) => s.showTrail && s.replay === null)
   const line = useMemo(
     () =>
       L.polyline([], {

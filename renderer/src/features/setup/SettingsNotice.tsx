@@ -10,7 +10,7 @@ export function SettingsNotice() {
   if (notice === null) return null
   return (
     <div className="setup-notice" data-testid="app-notice" role="alert">
-      <strong>{t('setup.notice')}</strong>
+      <strong>{t(notice.code.startsWith('history-') ? 'setup.noticeHistory' : 'setup.notice')}</strong>
       <span>{errorInfoText(notice)}</span>
       <button
         type="button"
