@@ -3,7 +3,6 @@ import { DEVICE_LIST_PART_SIZE, splitDeviceList } from '../../shared/domain/devi
 import type { SessionState } from '../../shared/domain/session'
 import type { AppSnapshot } from '../../shared/ipc/contract'
 import type { Settings } from '../../shared/schemas/settings'
-import { telemetrySettingsSchema } from '../../shared/schemas/settings'
 import type { Clock } from '../ports/clock'
 import type { PowerEvents } from '../ports/power-events'
 import type { SecretStore } from '../ports/secret-store'
@@ -29,11 +28,12 @@ import { FeedControl } from './feed-control'
 import { createWsRelayLink } from '../adapters/ws-relay-link'
 import type { ConnectRelay } from '../ports/relay-link'
 import { AppError } from '../../shared/domain/errors'
-import type { AppErrorInfo } from '../../shared/domain/errors'
-import { infoOfIssues } from '../../shared/errors/zod-issue'
 import { PendingWrites, trackedSecretStore } from './pending-writes'
 import type { HistoryWorkerSpec } from '../history/history-client'
 import { ShiftMemory } from './shift-memory'
+import { NoticeQueue } from './notice-queue'
+import { settingsHandlers } from './settings-handlers'
+import { memoryHandlers } from './memory-handlers'
 
 export interface FleetAppOptions {
   dataDir: string
@@ -80,12 +80,13 @@ export class FleetApp {
   readonly feed: FeedControl
   /** Positions, replay and the alarm inbox that outlive a restart (issue 15). */
   readonly memory: ShiftMemory
+  /** One handler per contract call; the hosts bind these to their transport. */
+  readonly handlers: CallHandlers
   private readonly keys: WebhookKeys
   private readonly syncSchedule: SyncScheduler
   /** --listener-port wins until the user picks a port in the app. */
   private listenerPortOverride: number | undefined
-  /** Problems the user must hear about once (a corrupt settings file, a history file moved aside), oldest first. */
-  private notices: AppErrorInfo[] = []
+  private readonly notices = new NoticeQueue((notice) => this.hub.emit('app:notice', notice))
   private lastPhase: SessionState['phase'] = 'signed-out'
   private deviceListId = 0
   /** Keychain writes in flight: stop() lets them land before the session is disposed. */
@@ -107,7 +108,7 @@ export class FleetApp {
       logger,
       settings: () => this.settings.get(),
       user: () => this.session.state().email ?? '',
-      notice: (notice) => this.addNotice(notice),
+      notice: (notice) => this.notices.add(notice),
       alarmsChanged: (change) => this.hub.emit('alarms:changed', change),
     })
     this.session = new TagoraSession({
@@ -180,6 +181,7 @@ export class FleetApp {
       this.hub.emit('devices:sync-state', syncState)
     })
     this.settings.onChange((settings) => this.hub.emit('settings:changed', settings))
+    this.handlers = this.buildHandlers()
   }
 
   /** Loads settings, starts the listener, and signs in silently when the user chose to stay signed in. */
@@ -188,7 +190,7 @@ export class FleetApp {
     const loading = this.settings.load()
     this.settingsRead = loading.catch(() => undefined)
     const loaded = await loading
-    if (loaded.notice) this.addNotice(loaded.notice)
+    if (loaded.notice) this.notices.add(loaded.notice)
     this.telemetry.applyTelemetrySettings(loaded.settings.telemetry)
     this.telemetry.useListener(this.feed.wantsListener())
     await this.memory.start(this.options.dataDir, loaded.settings)
@@ -240,93 +242,60 @@ export class FleetApp {
       settings: this.settings.get(),
       telemetry: this.telemetry.telemetry.snapshotBatch(),
       host: this.options.host,
-      notice: this.notices[0] ?? null,
+      notice: this.notices.current(),
       alarms: this.memory.alarmCounts(),
     }
   }
 
-  readonly handlers: CallHandlers = {
-    'app:get-snapshot': async () => {
-      await this.settingsRead
-      return this.snapshot()
-    },
-    'app:dismiss-notice': () => {
-      this.notices = this.notices.slice(1)
-      this.hub.emit('app:notice', this.notices[0] ?? null)
-      return Promise.resolve()
-    },
-    'session:sign-in': async ({ email, password, remember }) => {
-      await this.demo.stop()
-      await this.session.signIn({ apiUrl: this.apiUrl(), email, password, remember })
-      await this.settings.update((s) => ({ ...s, lastEmail: remember ? email : null }))
-      return this.session.state()
-    },
-    'session:start-demo': () => this.startDemo(),
-    'session:sign-out': async () => {
-      await this.session.signOut()
-      return this.session.state()
-    },
-    'devices:refresh': () => this.syncAll(),
-    'telemetry:get-trail': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.trail(assetId)),
-    'telemetry:get-asset': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.detail(assetId)),
-    'settings:set-api-url': async ({ apiUrl }) => {
-      if (this.session.state().phase !== 'signed-out') {
-        throw new AppError({ code: 'signed-in' })
-      }
-      const next = await this.settings.update((s) => ({ ...s, apiUrl }))
-      this.webhooks.recordsChanged()
-      return next
-    },
-    'settings:set-listener': async (change) => {
-      const bound = this.telemetry.boundPort()
-      // A change that names no port keeps the bound one: a port-0 listener would otherwise move under its tunnel.
-      const running = { ...this.listenerSettings(), ...(bound !== null && { port: bound }) }
-      // A busy or refused port changes nothing: the listener stays where it was, and so do the settings.
-      const problem = await this.telemetry.switchListener({ ...running, ...change }, running)
-      if (problem) throw new AppError(problem)
-      if (change.port !== undefined) this.listenerPortOverride = undefined
-      return this.settings.update((s) => ({ ...s, listener: { ...s.listener, ...change } }))
-    },
-    'settings:set-map': (change) => this.settings.update((s) => ({ ...s, map: { ...s.map, ...change } })),
-    'settings:set-telemetry': async (change) => {
-      const merged = telemetrySettingsSchema.safeParse({ ...this.settings.get().telemetry, ...change })
-      if (!merged.success) throw new AppError(infoOfIssues(merged.error.issues))
-      const next = await this.settings.update((s) => ({ ...s, telemetry: merged.data }))
-      this.telemetry.applyTelemetrySettings(next.telemetry)
-      return next
-    },
-    'settings:set-feed': (input) => this.feed.set(input),
-    'settings:set-device-sync': async (change) => {
-      const next = await this.settings.update((s) => ({ ...s, deviceSync: { ...s.deviceSync, ...change } }))
-      this.syncSchedule.reschedule()
-      return next
-    },
-    'settings:set-history': async (change) => {
-      const next = await this.settings.update((s) => ({ ...s, history: { ...s.history, ...change } }))
-      this.memory.applySettings(next)
-      return next
-    },
-    'history:range': () => this.memory.range(),
-    'history:tracks': ({ assetIds, from, to }) => this.memory.tracks(assetIds, from, to),
-    'history:fleet-at': ({ at }) => this.memory.fleetAt(at),
-    'history:health': () => this.memory.history.health(),
-    'alarms:list': (filter) => Promise.resolve(this.memory.listAlarms(filter)),
-    'alarms:acknowledge': ({ id, kind, note }) =>
-      Promise.resolve(this.memory.acknowledgeAlarms({ id, kind }, note?.trim() || null)),
-    'settings:set-alarms': (change) =>
-      this.settings.update((s) => ({ ...s, alarms: { ...s.alarms, ...change } })),
-    'webhooks:register': (input) => this.webhooks.register(input),
-    'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
-    'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
-    'webhooks:test-public': ({ webhookId }) => this.testPublicUrl(webhookId),
-    'health:probe-api': () => probeApi(this.apiUrl(), { clock: this.options.clock }),
-    'listener:recent-events': () => Promise.resolve(this.telemetry.recentRawEvents()),
-    'window:pop-out-map': () => Promise.resolve({ opened: this.options.openMapWindow?.() ?? false }),
-    'connections:list': () => this.connections.list(),
-    'connections:save': ({ config, secret }) => this.connections.save(config, secret),
-    'connections:remove': ({ id }) => this.connections.remove(id),
-    'connections:test': ({ id }) => this.connections.test(id),
-    'connections:open-video-portal': (input) => this.connections.openVideoPortal(input),
+  private buildHandlers(): CallHandlers {
+    return {
+      'app:get-snapshot': async () => {
+        await this.settingsRead
+        return this.snapshot()
+      },
+      'app:dismiss-notice': () => {
+        this.notices.dismiss()
+        return Promise.resolve()
+      },
+      'session:sign-in': async ({ email, password, remember }) => {
+        await this.demo.stop()
+        await this.session.signIn({ apiUrl: this.apiUrl(), email, password, remember })
+        await this.settings.update((s) => ({ ...s, lastEmail: remember ? email : null }))
+        return this.session.state()
+      },
+      'session:start-demo': () => this.startDemo(),
+      'session:sign-out': async () => {
+        await this.session.signOut()
+        return this.session.state()
+      },
+      'devices:refresh': () => this.syncAll(),
+      'telemetry:get-trail': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.trail(assetId)),
+      'telemetry:get-asset': ({ assetId }) => Promise.resolve(this.telemetry.telemetry.detail(assetId)),
+      ...settingsHandlers({
+        settings: this.settings,
+        session: this.session,
+        webhooks: this.webhooks,
+        telemetry: this.telemetry,
+        feed: this.feed,
+        memory: this.memory,
+        syncSchedule: this.syncSchedule,
+        listenerSettings: () => this.listenerSettings(),
+        dropPortOverride: () => (this.listenerPortOverride = undefined),
+      }),
+      ...memoryHandlers(this.memory),
+      'webhooks:register': (input) => this.webhooks.register(input),
+      'webhooks:refresh-scopes': () => this.webhooks.refreshScopes(),
+      'webhooks:get-scope': ({ webhookId }) => this.webhooks.scopeDevices(webhookId),
+      'webhooks:test-public': ({ webhookId }) => this.testPublicUrl(webhookId),
+      'health:probe-api': () => probeApi(this.apiUrl(), { clock: this.options.clock }),
+      'listener:recent-events': () => Promise.resolve(this.telemetry.recentRawEvents()),
+      'window:pop-out-map': () => Promise.resolve({ opened: this.options.openMapWindow?.() ?? false }),
+      'connections:list': () => this.connections.list(),
+      'connections:save': ({ config, secret }) => this.connections.save(config, secret),
+      'connections:remove': ({ id }) => this.connections.remove(id),
+      'connections:test': ({ id }) => this.connections.test(id),
+      'connections:open-video-portal': (input) => this.connections.openVideoPortal(input),
+    }
   }
 
   /** Demo: simulator in-process → sign in → devices → webhook to the local listener. */
@@ -360,12 +329,6 @@ export class FleetApp {
       listener: () => ({ port: this.telemetry.boundPort(), path: this.listenerSettings().path }),
       ...(this.options.resolveOverride && { resolve: this.options.resolveOverride }),
     })
-  }
-
-  /** Queues a notice; the renderer shows the oldest until it is dismissed. */
-  private addNotice(notice: AppErrorInfo): void {
-    this.notices = [...this.notices, notice]
-    if (this.notices.length === 1) this.hub.emit('app:notice', notice)
   }
 
   /** Small lists travel whole; large ones in slices the renderer reassembles (device-list-parts.ts). */
