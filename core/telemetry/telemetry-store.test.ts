@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TelemetryStore } from './telemetry-store'
 import { FakeClock } from '../../test/fakes/fake-clock'
+import { fakeFix } from '../../test/fakes/fake-fixes'
 import type { TelemetryEvent } from './telemetry-event'
 import { statusFromCode } from '../../shared/domain/telemetry'
 import type { TelemetryBatch } from '../../shared/domain/telemetry'
@@ -8,21 +9,9 @@ import type { TelemetryBatch } from '../../shared/domain/telemetry'
 const T0 = 1_750_000_000_000
 const MIN = 60_000
 
+/** A fix whose latitude moves with its time, so every fix of a vehicle is at a different place. */
 function fix(assetId: string, fixTime: number, overrides: Partial<TelemetryEvent> = {}): TelemetryEvent {
-  return {
-    assetId,
-    lat: 19 + (fixTime - T0) / 1e9,
-    lng: -99,
-    speed: 40,
-    heading: 90,
-    altitude: null,
-    fixTime,
-    receivedAt: fixTime,
-    timeMissing: false,
-    futureFix: false,
-    extra: {},
-    ...overrides,
-  }
+  return fakeFix(assetId, fixTime, { lat: 19 + (fixTime - T0) / 1e9, lng: -99, ...overrides })
 }
 
 function setup() {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { demoSimulatorOf } from '../support/demo-simulator'
 import type { SimulatorControls } from '../support/demo-simulator'
-import { expect, openDesk, test } from './desk/desk-test'
+import { expect, test } from './desk/desk-test'
 import type { RunningDesk } from './desk/desk-test'
+import { openDemoDesk } from './desk/demo-desk'
 
 // One demo session for the whole file: the dispatcher's screen, driven as a dispatcher would.
 let desk: RunningDesk
@@ -12,10 +12,7 @@ let demoSim: SimulatorControls
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
-  desk = await openDesk({ args: ['--demo'] })
-  await expect(desk.header.session).toHaveState('signed-in', { timeout: 30_000 })
-  await expect(desk.devices.liveRows.first()).toBeVisible()
-  demoSim = await demoSimulatorOf(desk.host)
+  ;({ desk, demoSim } = await openDemoDesk())
 })
 
 test.afterAll(async () => {

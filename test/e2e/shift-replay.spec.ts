@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import type { Download } from '@playwright/test'
-import { demoSimulatorOf } from '../support/demo-simulator'
 import type { SimulatorControls } from '../support/demo-simulator'
-import { expect, openDesk, test } from './desk/desk-test'
+import { expect, test } from './desk/desk-test'
 import type { RunningDesk } from './desk/desk-test'
+import { openDemoDesk } from './desk/demo-desk'
 
 // Issue 15 in the demo: replay of one vehicle and of the whole fleet, track exports, and the alarm
 // inbox (acknowledge, filters, CSV, the chime). One demo desk for the file, driven as a dispatcher.
@@ -13,10 +13,7 @@ let demoSim: SimulatorControls
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
-  desk = await openDesk({ args: ['--demo'] })
-  await expect(desk.header.session).toHaveState('signed-in', { timeout: 30_000 })
-  await expect(desk.devices.liveRows.first()).toBeVisible()
-  demoSim = await demoSimulatorOf(desk.host)
+  ;({ desk, demoSim } = await openDemoDesk())
   // Some seconds of the fleet recorded (the inbox test below adds half a minute): something to replay.
   await desk.pause(8_000)
 })
