@@ -5,7 +5,7 @@ import { FleetApp } from '../core/app/fleet-app'
 import { startDemoServer } from '../tools/simulator/demo-server'
 import type { Logger } from '../core/logging/logger'
 import { systemClock } from '../core/ports/clock'
-import { resolveOverrideOf } from '../core/webhooks/resolve-override'
+import { commandLineOverrides } from '../core/app/command-line-overrides'
 import type { HostOptions } from '../core/host/cli-options'
 import type { HistoryWorkerSpec } from '../core/history/history-client'
 import { attachContractSocket } from './contract-socket'
@@ -39,10 +39,7 @@ export async function startWebHost(
   const app = new FleetApp({
     dataDir: options.dataDir,
     host: 'web',
-    apiUrlOverride: options.apiUrl,
-    listenerPortOverride: options.listenerPort,
-    ...(options.resolve.length > 0 && { resolveOverride: resolveOverrideOf(options.resolve) }),
-    relayOverride: options.relay,
+    ...commandLineOverrides(options),
     secretStore: new KeytarSecretStore(),
     startDemoServer,
     powerEvents,

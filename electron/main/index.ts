@@ -8,7 +8,7 @@ import { PendingWrites } from '../../core/app/pending-writes'
 import type { HostOptions } from '../../core/host/cli-options'
 import { installProcessGuards } from '../../core/host/process-guards'
 import { systemClock } from '../../core/ports/clock'
-import { resolveOverrideOf } from '../../core/webhooks/resolve-override'
+import { commandLineOverrides } from '../../core/app/command-line-overrides'
 import { startDemoServer } from '../../tools/simulator/demo-server'
 import { electronPowerEvents } from './adapters/electron-power-events'
 import { APP_ID } from './app-identity'
@@ -79,10 +79,7 @@ function runDesk(options: HostOptions): void {
   const fleet = new FleetApp({
     dataDir,
     host: 'electron',
-    apiUrlOverride: options.apiUrl,
-    listenerPortOverride: options.listenerPort,
-    ...(options.resolve.length > 0 && { resolveOverride: resolveOverrideOf(options.resolve) }),
-    relayOverride: options.relay,
+    ...commandLineOverrides(options),
     secretStore: new KeytarSecretStore(),
     startDemoServer,
     powerEvents: electronPowerEvents,
