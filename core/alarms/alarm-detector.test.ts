@@ -24,8 +24,8 @@ describe('AlarmDetector', () => {
           ['b', 'live'],
         ]),
         110,
-      ),
-    ).toEqual({ raised: [], ended: [] })
+      ).raised,
+    ).toEqual([])
     expect(
       detector.detect(
         view([
@@ -63,7 +63,7 @@ describe('AlarmDetector', () => {
     })
   })
 
-  it('only sets a baseline for vehicles first seen: a restored stale vehicle raises nothing, nor does a first fix', () => {
+  it('raises nothing for vehicles first seen: a restored stale vehicle, nor a first fix (which ends what an earlier run left)', () => {
     const detector = new AlarmDetector()
     expect(detector.detect(view([['a', 'no-fix']]), 110).raised).toEqual([])
     // Restored at sign-in: no-fix → stale is not a vehicle that stopped reporting in front of us.
@@ -78,7 +78,11 @@ describe('AlarmDetector', () => {
       ),
     ).toEqual({
       raised: [],
-      ended: [],
+      // An alarm kept from before a restart ends when its vehicle's first fix is live.
+      ended: [
+        { kind: 'stale', assetId: 'c' },
+        { kind: 'offline', assetId: 'c' },
+      ],
     })
     // Later worsening is real.
     expect(

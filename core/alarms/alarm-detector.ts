@@ -24,8 +24,8 @@ export interface Detection {
  * Compares the store's statuses and speeds with what it saw last time. A vehicle that worsens from
  * live to stale, or to offline, raises that alarm; one that becomes live again ends them. A speed
  * over the limit on a live fix raises speeding once; dropping under it (or no longer live) ends it.
- * A vehicle first seen (its first fix, or restored from the history at sign-in) only sets the
- * baseline: one we never saw live cannot "go" offline, and a restored one is never live.
+ * A vehicle first seen (its first fix, or restored from the history at sign-in) raises nothing: one
+ * we never saw live cannot "go" offline, and a restored one is never live.
  */
 export class AlarmDetector {
   private generation = -1
@@ -49,9 +49,10 @@ export class AlarmDetector {
         if (now === STALE && before === LIVE) detection.raised.push({ kind: 'stale', assetId })
         if (now === OFFLINE && (before === LIVE || before === STALE))
           detection.raised.push({ kind: 'offline', assetId })
-        if (now === LIVE && before !== NO_FIX) {
-          detection.ended.push({ kind: 'stale', assetId }, { kind: 'offline', assetId })
-        }
+        // Live ends stale and offline even for a vehicle first seen live: an alarm kept from before a
+        // restart is ongoing in the inbox, and its vehicle's first fix may land before this look sees
+        // the restored position. The inbox ignores an end it holds no alarm for.
+        if (now === LIVE) detection.ended.push({ kind: 'stale', assetId }, { kind: 'offline', assetId })
         this.status[slot] = now
       }
       const speed = view.speed[slot]!
