@@ -5,7 +5,7 @@ import type { Spread } from '../lib/stats'
 import type { KeySpace } from './bench-events'
 import { prepareClient } from './client-runner'
 import { startIngestTarget, WEBHOOK_PATH } from './ingest-target'
-import type { IngestTarget } from './ingest-target'
+import type { IngestTarget, IngestTargetOptions } from './ingest-target'
 
 export interface IngestMode {
   eventsPerPost: number
@@ -86,10 +86,7 @@ async function runPhase(
 }
 
 /** Sustained signed POSTs through the real listener into the real store, in one mode. */
-export async function runIngest(
-  mode: IngestMode,
-  options: { history?: boolean } = {},
-): Promise<IngestResult> {
+export async function runIngest(mode: IngestMode, options: IngestTargetOptions = {}): Promise<IngestResult> {
   const pair = generateKeyPairSync('ed25519')
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   const totalEvents = (mode.warmupPosts + mode.posts) * mode.eventsPerPost
