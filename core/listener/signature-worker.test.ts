@@ -79,6 +79,19 @@ describe('SignatureWorker', () => {
     expect(logger.warnings).toHaveLength(3)
   })
 
+  it('answers bodies that waited behind a dying worker, arriving one turn at a time', async () => {
+    const { worker, logger } = create(
+      `require('node:worker_threads').parentPort.on('message', () => process.exit(7))`,
+    )
+    const pending: Promise<boolean>[] = []
+    for (const [i, body] of bodies.entries()) {
+      pending.push(worker.verify(body, headers[i]!, [pair.publicKey]))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(await Promise.all(pending)).toEqual(expected('pair'))
+    expect(logger.warnings.length).toBeGreaterThan(0)
+  })
+
   it('still answers what was queued when it is stopped, and starts again after', async () => {
     const { worker } = create()
     const pending = bodies.map((body, i) => worker.verify(body, headers[i]!, [pair.publicKey]))

@@ -28,6 +28,14 @@ parentPort.on('message', (batch) => {
 })
 `
 
+/**
+ * Batches sent and not answered yet, at most: while the worker checks one and holds the next, what
+ * arrives waits and goes over as one batch. Fewer, larger messages under load (measured against no
+ * limit, alternating in one run: listener process 111-124 vs 124-142 µs/POST); with two, the worker
+ * never waits for the listener's thread between batches.
+ */
+const MAX_IN_FLIGHT = 2
+
 /** After this many crashes the worker is not started again: libuv's pool checks every signature. */
 const MAX_CRASHES = 3
 
@@ -68,7 +76,7 @@ export class SignatureWorker {
     if (!signature || keys.length === 0) return Promise.resolve(false)
     return new Promise((resolve) => {
       this.queue.push({ body: rawBody, signature, keys, resolve })
-      if (!this.flushScheduled) {
+      if (!this.flushScheduled && this.inFlight.length < MAX_IN_FLIGHT) {
         this.flushScheduled = true
         setImmediate(this.flush)
       }
@@ -90,6 +98,7 @@ export class SignatureWorker {
 
   private readonly flush = (): void => {
     this.flushScheduled = false
+    if (this.inFlight.length >= MAX_IN_FLIGHT) return
     const batch = this.queue
     this.queue = []
     if (batch.length === 0) return
@@ -126,6 +135,8 @@ export class SignatureWorker {
       worker.on('message', (valid: Uint8Array) => {
         const batch = this.inFlight.shift()
         batch?.forEach((pending, i) => pending.resolve(valid[i] === 1))
+        // What queued meanwhile goes over as one batch.
+        if (this.queue.length > 0 && !this.flushScheduled) this.flush()
       })
       worker.on('error', (error) => this.onCrash(worker, error))
       worker.on('exit', (code) => this.onCrash(worker, new Error(`exited with code ${code}`)))
@@ -154,6 +165,11 @@ export class SignatureWorker {
   private failOver(): void {
     const held = this.inFlight.splice(0).flat()
     if (held.length > 0) this.onPool(held)
+    // Bodies that waited for room behind those go to the next worker, or the pool after three deaths.
+    if (this.queue.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true
+      setImmediate(this.flush)
+    }
   }
 
   private onPool(batch: Pending[]): void {
