@@ -16,8 +16,9 @@ export function decodeSignature(header: string): Buffer | null {
   // Hex first: 128 hex digits are also valid base64 characters, but would decode to 96 bytes.
   if (HEX.test(value)) return Buffer.from(value, 'hex')
   if (!BASE64.test(value)) return null
-  // Node's decoder skips characters it does not know; the pattern above already ruled those out.
-  const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
+  // Node's base64 decoder reads the URL-safe alphabet too, and skips characters it does not know;
+  // the pattern above already ruled those out.
+  const bytes = Buffer.from(value, 'base64')
   return bytes.length === SIGNATURE_BYTES ? bytes : null
 }
 
