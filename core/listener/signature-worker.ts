@@ -53,10 +53,12 @@ interface Pending {
  * known (whole-batch answers made a batch's POSTs move in lockstep, the listener's thread idle while
  * the worker checked). Handing each POST to libuv's pool instead costs a thread wake-up per POST; on
  * a busy 2-core machine the woken thread often takes the listener's core at once, so the listener
- * waits out the whole check anyway. Measured against the pool, alternating in one run: 1 event/POST
- * 10,566–11,786 vs 6,735–10,313 POST/s, 50 events/POST 2,291–3,342 vs 1,872–2,831 POST/s, less CPU
- * per POST in both. If the worker cannot start or dies, the bodies it held are checked on the pool:
- * nothing goes unverified, and no good delivery is refused for the worker's sake.
+ * waits out the whole check anyway (the call took 80 µs of wall time for 4 µs of CPU). Measured
+ * against the pool on a shared 2-core box: the listener's thread busy in 34% of the profile's samples
+ * instead of 49%; 50 events/POST 2,291–3,342 vs 1,872–2,831 POST/s alternating in one run; at 1
+ * event/POST, POST/s and CPU per POST within the machine's noise (five alternations at load 4: medians
+ * 8,839 vs 9,150), the p99 mostly lower. If the worker cannot start or dies, the bodies it held are
+ * checked on the pool: nothing goes unverified, and no good delivery is refused for the worker's sake.
  */
 export class SignatureWorker {
   private worker: Worker | null = null
