@@ -20,6 +20,7 @@ async function run(job: ClientJob, requests: Buffer[]): Promise<void> {
   const starts = new Array<number>(requests.length).fill(Number.NaN)
   let next = 0
   let failed = 0
+  const cpuBefore = process.cpuUsage()
   const firstStart = monoMs()
   const drive = async (lane: RawHttpLane): Promise<void> => {
     for (let i = next++; i < requests.length; i = next++) {
@@ -34,8 +35,9 @@ async function run(job: ClientJob, requests: Buffer[]): Promise<void> {
   }
   await Promise.all(lanes.map(drive))
   const lastEnd = monoMs()
+  const cpu = process.cpuUsage(cpuBefore)
   for (const lane of lanes) lane.close()
-  reply({ t: 'done', starts, failed, firstStart, lastEnd })
+  reply({ t: 'done', starts, failed, firstStart, lastEnd, cpuMicros: cpu.user + cpu.system })
 }
 
 let prepared: { job: ClientJob; requests: Buffer[] } | null = null

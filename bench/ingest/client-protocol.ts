@@ -24,4 +24,6 @@ export type ClientMessage =
       failed: number
       firstStart: number
       lastEnd: number
+      /** CPU time (user + system) this sender process spent sending and reading answers, µs. */
+      cpuMicros: number
     }

@@ -8,7 +8,7 @@ import { sourceHistoryWorker } from '../../test/support/history-worker-kit'
 import { silentLogger } from '../../core/logging/logger'
 import { systemClock } from '../../core/ports/clock'
 import { createWebhookListener } from '../../core/listener/webhook-listener'
-import type { WebhookListener } from '../../core/listener/webhook-listener'
+import type { Verifier, WebhookListener } from '../../core/listener/webhook-listener'
 import { TelemetryStore } from '../../core/telemetry/telemetry-store'
 import { monoMs } from '../lib/stats'
 import { eventIndex } from './bench-events'
@@ -31,12 +31,19 @@ export interface IngestTarget {
   stop(): Promise<void>
 }
 
+export interface IngestTargetOptions {
+  /** The shift history records every accepted fix, as in the app. */
+  history?: boolean
+  /** Another signature check than the listener's default (to compare them). */
+  verifier?: Verifier
+}
+
 export async function startIngestTarget(
   space: KeySpace,
   maxEvents: number,
   publicKey: KeyObject,
   onApplied: (k: number) => void = () => undefined,
-  options: { history?: boolean } = {},
+  options: IngestTargetOptions = {},
 ): Promise<IngestTarget> {
   const store = new TelemetryStore({ clock: systemClock })
   const history = options.history ? await startHistory() : null
@@ -71,6 +78,7 @@ export async function startIngestTarget(
       }
     },
     logger: silentLogger,
+    ...(options.verifier && { verifier: options.verifier }),
     // Bench bodies are up to ~50 events of ~250 bytes; the default 1 MiB limit is not in the way.
   })
   const state = await listener.start()

@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { round, spread } from '../lib/stats'
+import { cpuSeconds } from '../relay/process-cpu'
 import type { Spread } from '../lib/stats'
 import type { KeySpace } from './bench-events'
 import { prepareClient } from './client-runner'
 import { startIngestTarget, WEBHOOK_PATH } from './ingest-target'
-import type { IngestTarget } from './ingest-target'
+import type { IngestTarget, IngestTargetOptions } from './ingest-target'
 
 export interface IngestMode {
   eventsPerPost: number
@@ -31,6 +32,13 @@ export interface IngestResult {
   storeCounts: { applied: number; outOfOrder: number; duplicates: number }
   /** From the start of the POST (client side) to the store apply of its event, ms. */
   postToStoreMs: Spread
+  /**
+   * CPU time per POST (user + system, µs): the listener's process (its thread, the thread pool's
+   * signature checks, the history worker when on, the bench's own bookkeeping of each apply), its
+   * event-loop thread alone, and the sender's. Other load on the machine moves these far less than
+   * POST/s (only through shared caches), so they judge a change where POST/s cannot.
+   */
+  cpuMicrosPerPost: { listener: number; listenerThread: number; sender: number }
   /** History on: fixes the file holds after the run, and how many the store accepted (must match). */
   history?: { stored: number; accepted: number }
 }
@@ -66,18 +74,19 @@ async function runPhase(
     privateKeyPem,
   })
   const before = { ...target.totals }
+  const cpuBefore = process.cpuUsage()
+  const threadBefore = cpuSeconds(process.pid, process.pid)
   const done = await client.go()
   const from = firstPost * mode.eventsPerPost
   const to = (firstPost + posts) * mode.eventsPerPost
   await settle(target, from, to)
-  return { done, before, from, to }
+  const cpu = process.cpuUsage(cpuBefore)
+  const threadMicros = (cpuSeconds(process.pid, process.pid) - threadBefore) * 1e6
+  return { done, before, from, to, listenerCpuMicros: cpu.user + cpu.system, threadMicros }
 }
 
 /** Sustained signed POSTs through the real listener into the real store, in one mode. */
-export async function runIngest(
-  mode: IngestMode,
-  options: { history?: boolean } = {},
-): Promise<IngestResult> {
+export async function runIngest(mode: IngestMode, options: IngestTargetOptions = {}): Promise<IngestResult> {
   const pair = generateKeyPairSync('ed25519')
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   const totalEvents = (mode.warmupPosts + mode.posts) * mode.eventsPerPost
@@ -85,7 +94,13 @@ export async function runIngest(
   try {
     // Warm-up: JIT, socket pool and the store's first slots, on events the measurement never counts.
     await runPhase(target, mode, 0, mode.warmupPosts, pem)
-    const { done, before, from, to } = await runPhase(target, mode, mode.warmupPosts, mode.posts, pem)
+    const { done, before, from, to, listenerCpuMicros, threadMicros } = await runPhase(
+      target,
+      mode,
+      mode.warmupPosts,
+      mode.posts,
+      pem,
+    )
     let lost = 0
     let duplicated = 0
     let lastApply = done.firstStart
@@ -125,6 +140,11 @@ export async function runIngest(
         duplicates: target.totals.duplicates - before.duplicates,
       },
       postToStoreMs: spread(latencies),
+      cpuMicrosPerPost: {
+        listener: Math.round(listenerCpuMicros / mode.posts),
+        listenerThread: Math.round(threadMicros / mode.posts),
+        sender: Math.round(done.cpuMicros / mode.posts),
+      },
     }
   } finally {
     await target.stop()

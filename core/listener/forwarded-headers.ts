@@ -9,8 +9,11 @@ const MAX_VALUE_LENGTH = 512
  */
 export function forwardedHeaders(headers: IncomingHttpHeaders): Record<string, string> | undefined {
   let found: Record<string, string> | undefined
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || !isForwarding(name)) continue
+  // Names first: on the hot path no delivery carries these unless a proxy added them.
+  for (const name of Object.keys(headers)) {
+    if (!isForwarding(name)) continue
+    const value = headers[name]
+    if (value === undefined) continue
     const text = Array.isArray(value) ? value.join(', ') : value
     found ??= {}
     found[name] = text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text

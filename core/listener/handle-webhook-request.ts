@@ -189,7 +189,8 @@ async function verify(ctx: RequestContext, body: Buffer, signature: string): Pro
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; detail: string } {
   try {
     // A UTF-8 byte order mark is legal before JSON text but JSON.parse rejects it.
-    return { ok: true, value: JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')) as unknown }
+    const text = body.toString('utf8')
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown }
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : 'invalid JSON' }
   }

@@ -12,7 +12,7 @@ import type { PublicRoute } from './request-guards'
 
 /**
  * Checks a signature header against the raw body; a promise lets the check run off the listener's
- * thread (the default does, on libuv's pool).
+ * thread (the default does, in batches on a worker thread: signature-worker.ts).
  */
 export type Verifier = (
   rawBody: Buffer,
@@ -72,7 +72,7 @@ export interface WebhookListenerOptions {
   bodyTimeoutMs?: number
   /** Raw events kept for the inspector (default 200). */
   rawEventLog?: number
-  /** Default: ed25519 on libuv's thread pool (signature.ts). */
+  /** Default: ed25519 in batches on a worker thread, libuv's pool if it fails (signature-worker.ts). */
   verifier?: Verifier
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 export interface ReplayGuardOptions {
   /** How long a body is remembered (default 15 min: the reading in docs/webhook-deliveries.md). */
@@ -98,8 +98,10 @@ export class ReplayGuard {
   }
 }
 
-/** 52 bits of SHA-256: fits a double exactly, so a Set of numbers holds it. */
+/**
+ * 52 bits of SHA-256 (its first 13 hex digits): fits a double exactly, so a Set of numbers holds it.
+ * The one-shot hash with a hex answer costs half of a Hash object and a digest Buffer per request.
+ */
 function fingerprint(body: Buffer): number {
-  const digest = createHash('sha256').update(body).digest()
-  return digest.readUIntBE(0, 6) * 16 + (digest[6]! >> 4)
+  return parseInt(hash('sha256', body, 'hex').slice(0, 13), 16)
 }

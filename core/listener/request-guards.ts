@@ -69,6 +69,8 @@ function hostname(host: string): string {
 /** application/json, with at most a UTF-8 charset: the body is decoded as UTF-8 and nothing else. */
 export function isJsonContentType(header: string | undefined): boolean {
   if (header === undefined) return false
+  // What Tagora (and every bench) sends, without splitting it up.
+  if (header === 'application/json') return true
   const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase())
   if (type !== 'application/json') return false
   return params.every((param) => {

@@ -16,7 +16,7 @@ import { DEFAULT_LOAD_LIMITS, LoadShedder } from './load-shedder'
 import { ProbeRegistry } from './probe-registry'
 import { ReplayGuard } from './replay-guard'
 import { createRouteCheck } from './request-guards'
-import { verifySignature } from './signature'
+import { SignatureWorker } from './signature-worker'
 
 export type {
   HostRoutes,
@@ -43,6 +43,8 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
   // Both outlive a rebind: a body seen before a port change is still a replay after it.
   const replays = new ReplayGuard(options.replay)
   const probes = options.probes ?? new ProbeRegistry()
+  // Its thread starts at the first signed body and ends with the listener; it outlives a rebind.
+  const signatures = new SignatureWorker(options.logger)
   const listeners = new Set<(state: ListenerState) => void>()
   let lifecycle: Lifecycle = { state: 'off', url: null, problem: null }
   let server: Server | null = null
@@ -71,7 +73,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     route: createRouteCheck(options.host, port, options.path, () => options.publicRoutes?.() ?? []),
     getPublicKeys: () => options.getPublicKeys(),
-    verifier: options.verifier ?? verifySignature,
+    verifier: options.verifier ?? signatures.verify,
     parseOptions: () => options.parseOptions(),
     onEvents: (result) => options.onEvents(result),
     ...(options.commit && { commit: (result: ParseResult) => options.commit!(result) }),
@@ -146,6 +148,7 @@ export function createWebhookListener(options: WebhookListenerOptions): WebhookL
       const current = server
       server = null
       if (current) await closeServer(current)
+      await signatures.stop()
       if (lifecycle.state !== 'off') setLifecycle({ state: 'off', url: null, problem: null })
     },
     state,
