@@ -7,12 +7,13 @@ import { selectMapSettings } from '../../store/selectors'
 
 const BASEMAPS = ['auto', 'online', 'offline'] as const
 
-/** The map's toolbar: fit all, follow, clustering, basemap and theme. */
+/** The map's toolbar: fit all, follow, clustering, motion, basemap and theme. */
 export function MapTools() {
   const { t } = useTranslation()
   const selected = useAppStore((s) => s.selectedAssetId !== null)
   const following = useAppStore((s) => s.following)
   const clustering = useAppStore((s) => s.clustering)
+  const motion = useAppStore((s) => s.motion)
   const theme = useAppStore((s) => s.theme)
   const basemap = useAppStore(selectMapSettings)?.basemap ?? 'auto'
   const replaying = useAppStore((s) => s.replay !== null)
@@ -48,6 +49,16 @@ export function MapTools() {
         onClick={() => store().setClustering(!clustering)}
       >
         {t('map.clusters')}
+      </button>
+      <button
+        type="button"
+        className={`map-tool${motion ? ' active' : ''}`}
+        data-testid="map-motion"
+        aria-pressed={motion}
+        title={t('map.motionHint')}
+        onClick={() => store().setMotion(!motion)}
+      >
+        {t('map.motion')}
       </button>
       <button
         type="button"

@@ -1,11 +1,13 @@
 import L from 'leaflet'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
+import { isDrawable } from '../../store/telemetry-columns'
 import { drawFrame } from './asset-draw'
 import { dataPaintDelay } from './paint-duty'
 import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
 import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
 import type { Viewport } from './mercator'
-import { worldSize } from './mercator'
+import { latFromMercatorY, lngFromMercatorX, mercatorX, mercatorY, worldSize } from './mercator'
+import { MotionState } from './motion-state'
 
 const HIT_SLOP_PX = 10
 /** A frame this cheap is redrawn on every pan step; above it the canvas slides and catches up. */
@@ -16,6 +18,8 @@ const SETTLE_MS = 120
 
 export interface AssetLayerCallbacks {
   onSelectAsset: (assetId: string) => void
+  /** After every frame drawn (follow mode keeps the drawn vehicle centred). */
+  onFrameDrawn?: () => void
 }
 
 /**
@@ -47,6 +51,9 @@ export class AssetCanvasLayer extends L.Layer {
   private settleTimer: ReturnType<typeof setTimeout> | undefined
   private dark = false
   private replay = false
+  /** Where every vehicle is drawn: gliding between fixes while motion is on. */
+  private readonly motion = new MotionState()
+  private motionOn = true
 
   constructor(
     cols: TelemetryColumns,
@@ -58,9 +65,14 @@ export class AssetCanvasLayer extends L.Layer {
 
   setData(cols: TelemetryColumns, version: number): void {
     // Other columns (replay ↔ live): their slots are other vehicles, so the clusters start over.
-    if (cols !== this.cols) this.clusters = new ClusterIndex()
+    if (cols !== this.cols) {
+      this.clusters = new ClusterIndex()
+      this.motion.reset()
+    }
     this.cols = cols
     this.version = version
+    // Replayed positions jump: a scrubbed or sped-up playhead is not a vehicle's pace.
+    this.motion.update(cols, performance.now(), this.motionOn && !this.replay)
     this.requestDataDraw()
   }
 
@@ -85,6 +97,33 @@ export class AssetCanvasLayer extends L.Layer {
     this.replay = replay
     this.canvas?.classList.toggle('replay', replay)
     this.requestDraw()
+  }
+
+  /** Off: every vehicle jumps to each new fix (low-power desks, wall displays, reduced motion). */
+  setMotion(enabled: boolean): void {
+    if (enabled === this.motionOn) return
+    this.motionOn = enabled
+    if (!enabled) {
+      // Vehicles mid-glide land on their fixes now.
+      this.motion.reset()
+      this.motion.update(this.cols, performance.now(), false)
+    }
+    this.requestDraw()
+  }
+
+  /** The map this layer is on, or null before it is added and after it is removed. */
+  currentMap(): L.Map | null {
+    return this.host
+  }
+
+  /** Where an asset is drawn right now, or null when it is not on the map. */
+  drawnLatLng(assetId: string | null): [number, number] | null {
+    const slot = assetId === null ? undefined : this.cols.slotByAssetId.get(assetId)
+    if (slot === undefined || !isDrawable(this.cols, slot)) return null
+    this.motion.sampleOne(slot, performance.now())
+    const x = this.motion.x[slot] ?? Number.NaN
+    const y = this.motion.y[slot] ?? Number.NaN
+    return Number.isFinite(x) && Number.isFinite(y) ? [latFromMercatorY(y), lngFromMercatorX(x)] : null
   }
 
   setDarkTheme(dark: boolean): void {
@@ -225,8 +264,11 @@ export class AssetCanvasLayer extends L.Layer {
       }
     }
     const b = map.getBounds().pad(0.1)
+    const now = performance.now()
+    this.motion.sample(this.cols.size, now)
     drawFrame(ctx, {
       cols: this.cols,
+      at: this.motion,
       view,
       zoom,
       bbox: [
@@ -247,6 +289,32 @@ export class AssetCanvasLayer extends L.Layer {
     this.lastDrawMs = this.lastDrawEnd - started
     this.lastView = view
     this.lastZoom = zoom
+    this.exposeSelected(view)
+    // Vehicles on their way: the next frame moves them on.
+    if (this.motion.isGliding(now)) this.requestDraw()
+    this.callbacks.onFrameDrawn?.()
+  }
+
+  /**
+   * The selected vehicle's drawn point and its last fix, in container pixels, on the canvas's
+   * dataset: what end-to-end tests compare (one attribute write per frame, no layout depends on it).
+   */
+  private exposeSelected(view: Viewport): void {
+    const canvas = this.canvas
+    const slot = this.selectedId === null ? undefined : this.cols.slotByAssetId.get(this.selectedId)
+    if (!canvas) return
+    if (slot === undefined || !isDrawable(this.cols, slot)) {
+      delete canvas.dataset.selectedDrawn
+      delete canvas.dataset.selectedFix
+      return
+    }
+    const px = (v: number) => v.toFixed(2)
+    const drawnX = (this.motion.x[slot] ?? 0) * view.scale - view.originX
+    const drawnY = (this.motion.y[slot] ?? 0) * view.scale - view.originY
+    canvas.dataset.selectedDrawn = `${px(drawnX)},${px(drawnY)}`
+    const fixX = mercatorX(this.cols.lng[slot] ?? 0) * view.scale - view.originX
+    const fixY = mercatorY(this.cols.lat[slot] ?? 0) * view.scale - view.originY
+    canvas.dataset.selectedFix = `${px(fixX)},${px(fixY)}`
   }
 
   private readonly onZoomAnim = (e: L.ZoomAnimEvent): void => {

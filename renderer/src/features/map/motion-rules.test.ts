@@ -76,7 +76,12 @@ describe('glide timing', () => {
 
 describe('trailSegments', () => {
   it('breaks a trail where the map would jump', () => {
-    const points = [at(19.4, -99.1, 0), at(19.4001, -99.1, 1_000), at(19.5, -99.1, 2_000), at(19.5001, -99.1, 3_000)]
+    const points = [
+      at(19.4, -99.1, 0),
+      at(19.4001, -99.1, 1_000),
+      at(19.5, -99.1, 2_000),
+      at(19.5001, -99.1, 3_000),
+    ]
     expect(trailSegments(points).map((s) => s.length)).toEqual([2, 2])
     expect(trailSegments(points.slice(0, 2))).toHaveLength(1)
     expect(trailSegments([])).toEqual([])

@@ -85,7 +85,9 @@ export function glideFraction(elapsedMs: number, durationMs: number): number {
  * A trail cut where the step from one point to the next is a gap by the same rules (points carry no
  * speed, so the unknown-speed allowance applies): each piece is drawn as its own line.
  */
-export function trailSegments<T extends { lat: number; lng: number; fixTime: number }>(points: readonly T[]): T[][] {
+export function trailSegments<T extends { lat: number; lng: number; fixTime: number }>(
+  points: readonly T[],
+): T[][] {
   const segments: T[][] = []
   let current: T[] = []
   let prev: T | null = null

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { codeFromStatus } from '../../../../shared/domain/telemetry'
-import type { TelemetryBatch } from '../../../../shared/domain/telemetry'
+import type { AssetStatus, TelemetryBatch } from '../../../../shared/domain/telemetry'
 import { applyBatch, createColumns } from '../../store/telemetry-columns'
 import { mercatorX, mercatorY } from './mercator'
 import { MotionState } from './motion-state'
 
-function fix(lat: number, lng: number, fixTime: number, heading = 0, status = 'live' as const): TelemetryBatch {
+function fix(
+  lat: number,
+  lng: number,
+  fixTime: number,
+  heading = 0,
+  status: AssetStatus = 'live',
+): TelemetryBatch {
   return {
     newSlots: [{ slot: 0, assetId: 'truck-1' }],
     slot: Uint32Array.of(0),
@@ -89,5 +95,15 @@ describe('MotionState', () => {
     motion.reset()
     feed(fix(19.4002, -99.1, 11_000), 0)
     expect(drawnLat(1)).toBeCloseTo(mercatorY(19.4002), 12)
+  })
+})
+
+describe('MotionState and a vehicle out of touch', () => {
+  it('jumps to the first fix after the vehicle was stale, even a nearby one', () => {
+    const { feed, drawnLat } = setup()
+    feed(fix(19.4, -99.1, 10_000), 0)
+    feed(fix(19.4, -99.1, 10_000, 0, 'stale'), 50)
+    feed(fix(19.4002, -99.1, 11_000), 100)
+    expect(drawnLat(101)).toBeCloseTo(mercatorY(19.4002), 12)
   })
 })

@@ -21,6 +21,8 @@ export class MotionState {
   private fixTime = new Float64Array(0)
   private fixSpeed = new Float32Array(0)
   private interval = new Float32Array(0)
+  /** 1 while the vehicle's last known status was live. */
+  private live = new Uint8Array(0)
   private fromX = new Float64Array(0)
   private fromY = new Float64Array(0)
   private toX = new Float64Array(0)
@@ -56,6 +58,9 @@ export class MotionState {
       const fixTime = cols.fixTime[slot] ?? Number.NaN
       const lat = cols.lat[slot] ?? Number.NaN
       const lng = cols.lng[slot] ?? Number.NaN
+      const live = cols.status[slot] === LIVE
+      const wasLive = this.live[slot] === 1
+      this.live[slot] = live ? 1 : 0
       if (fixTime === this.fixTime[slot] && lat === this.fixLat[slot] && lng === this.fixLng[slot]) continue
       if (!isDrawable(cols, slot)) {
         this.forget(slot)
@@ -72,7 +77,8 @@ export class MotionState {
         : null
       const speed = cols.speed[slot] ?? Number.NaN
       const next = { lat, lng, fixTime, speed }
-      const decision = glide ? decideMotion(prev, next, cols.status[slot] === LIVE) : 'jump'
+      // Out of touch (stale or offline) before this fix, or since: the vehicle's path is unknown.
+      const decision = glide ? decideMotion(prev, next, live && wasLive) : 'jump'
       const heading = cols.heading[slot] ?? Number.NaN
       if (decision === 'glide' && prev) {
         this.sampleSlot(slot, now)
@@ -101,6 +107,11 @@ export class MotionState {
       this.fixSpeed[slot] = speed
       if (decision === 'jump') this.sampleSlot(slot, now)
     }
+  }
+
+  /** One vehicle's drawn position at `now`, into x, y and heading (follow, reveal). */
+  sampleOne(slot: number, now: number): void {
+    if (slot < this.capacity) this.sampleSlot(slot, now)
   }
 
   /** Every vehicle's drawn position at `now`, into x, y and heading. */
@@ -152,6 +163,9 @@ export class MotionState {
     this.fixTime = grow64(this.fixTime, Number.NaN)
     this.fixSpeed = grow32(this.fixSpeed, Number.NaN)
     this.interval = grow32(this.interval, Number.NaN)
+    const live = new Uint8Array(size)
+    if (keep > 0) live.set(this.live.subarray(0, keep))
+    this.live = live
     this.fromX = grow64(this.fromX, 0)
     this.fromY = grow64(this.fromY, 0)
     this.toX = grow64(this.toX, 0)
