@@ -57,6 +57,9 @@ export class ArrowSprites {
     const step = Number.isFinite(headingDeg)
       ? Math.round((((headingDeg % 360) + 360) % 360) / (360 / HEADING_STEPS)) % HEADING_STEPS
       : HEADING_STEPS
-    ctx.drawImage(this.atlas, step * CELL, row * CELL, CELL, CELL, x - HALF, y - HALF, CELL, CELL)
+    // Whole pixels: a plain copy, where a fractional position would resample every stamp (~2× the cost).
+    const left = Math.round(x - HALF)
+    const top = Math.round(y - HALF)
+    ctx.drawImage(this.atlas, step * CELL, row * CELL, CELL, CELL, left, top, CELL, CELL)
   }
 }

@@ -32,6 +32,8 @@ export interface Frame {
   cols: TelemetryColumns
   /** Drawn positions: selection, labels and hit testing follow these, not the last fix. */
   at: DrawnPositions
+  /** Level of detail: above this many in view, squares instead of arrows. */
+  arrowsMaxInView: number
   view: Viewport
   zoom: number
   bbox: BBox
@@ -110,7 +112,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   }
 
   for (const draw of clusterDraws) draw()
-  if (count > ARROWS_MAX_IN_VIEW) drawSquares(ctx, f, count)
+  if (count > f.arrowsMaxInView) drawSquares(ctx, f, count)
   else drawArrows(ctx, f, count)
   if (f.zoom >= LABEL_MIN_ZOOM && count > 0) {
     drawLabels(ctx, f, Array.from(visible.subarray(0, Math.min(count, MAX_LABELS))))

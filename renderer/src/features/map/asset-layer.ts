@@ -1,7 +1,7 @@
 import L from 'leaflet'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
 import { isDrawable } from '../../store/telemetry-columns'
-import { drawFrame } from './asset-draw'
+import { ARROWS_MAX_IN_VIEW, drawFrame } from './asset-draw'
 import { dataPaintDelay } from './paint-duty'
 import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
 import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
@@ -55,12 +55,17 @@ export class AssetCanvasLayer extends L.Layer {
   private readonly motion = new MotionState()
   private motionOn = true
 
+  /** More vehicles in view than this are drawn as squares (asset-draw.ts); the bench compares others. */
+  private readonly arrowsMaxInView: number
+
   constructor(
     cols: TelemetryColumns,
     private readonly callbacks: AssetLayerCallbacks,
+    options: { arrowsMaxInView?: number } = {},
   ) {
     super()
     this.cols = cols
+    this.arrowsMaxInView = options.arrowsMaxInView ?? ARROWS_MAX_IN_VIEW
   }
 
   setData(cols: TelemetryColumns, version: number): void {
@@ -109,6 +114,11 @@ export class AssetCanvasLayer extends L.Layer {
       this.motion.update(this.cols, performance.now(), false)
     }
     this.requestDraw()
+  }
+
+  /** How long the last frame took to draw, in ms (the bench reads it beside the frame times). */
+  lastFrameMs(): number {
+    return this.lastDrawMs
   }
 
   /** The map this layer is on, or null before it is added and after it is removed. */
@@ -269,6 +279,7 @@ export class AssetCanvasLayer extends L.Layer {
     drawFrame(ctx, {
       cols: this.cols,
       at: this.motion,
+      arrowsMaxInView: this.arrowsMaxInView,
       view,
       zoom,
       bbox: [
