@@ -85,6 +85,10 @@ describe('trailSegments', () => {
     expect(trailSegments(points).map((s) => s.length)).toEqual([2, 2])
     expect(trailSegments(points.slice(0, 2))).toHaveLength(1)
     expect(trailSegments([])).toEqual([])
+    // A pause longer than the desk's "stale after" is a break too.
+    const paused = [at(19.4, -99.1, 0), at(19.4001, -99.1, 10_000)]
+    expect(trailSegments(paused, 5_000)).toHaveLength(2)
+    expect(trailSegments(paused)).toHaveLength(1)
   })
 })
 

@@ -52,12 +52,17 @@ export function plausibleMeters(prev: FixSample, next: FixSample): number {
  * Glide from `prev` to `next`, or jump: no previous fix, an older fix (out of order), a time gap, a
  * vehicle no longer live, or a move longer than it could have driven. The same fix again: 'same'.
  */
-export function decideMotion(prev: FixSample | null, next: FixSample, live: boolean): MotionDecision {
+export function decideMotion(
+  prev: FixSample | null,
+  next: FixSample,
+  live: boolean,
+  maxGapMs = MAX_GAP_MS,
+): MotionDecision {
   if (prev === null || !Number.isFinite(prev.lat) || !Number.isFinite(prev.fixTime)) return 'jump'
   if (next.fixTime === prev.fixTime && next.lat === prev.lat && next.lng === prev.lng) return 'same'
   if (!live) return 'jump'
   const dt = next.fixTime - prev.fixTime
-  if (!(dt > 0) || dt > MAX_GAP_MS) return 'jump'
+  if (!(dt > 0) || dt > maxGapMs) return 'jump'
   return distanceMeters(prev, next) > plausibleMeters(prev, next) ? 'jump' : 'glide'
 }
 
@@ -83,17 +88,20 @@ export function glideFraction(elapsedMs: number, durationMs: number): number {
 
 /**
  * A trail cut where the step from one point to the next is a gap by the same rules (points carry no
- * speed, so the unknown-speed allowance applies): each piece is drawn as its own line.
+ * speed, so the unknown-speed allowance applies): each piece is drawn as its own line. Points carry
+ * no status either: a pause longer than `maxGapMs` (the desk's "stale after") is the vehicle out of
+ * touch, as the map's jump after a stale spell is.
  */
 export function trailSegments<T extends { lat: number; lng: number; fixTime: number }>(
   points: readonly T[],
+  maxGapMs = MAX_GAP_MS,
 ): T[][] {
   const segments: T[][] = []
   let current: T[] = []
   let prev: T | null = null
   for (const point of points) {
     const sample = { ...point, speed: Number.NaN }
-    const step = prev ? decideMotion({ ...prev, speed: Number.NaN }, sample, true) : 'jump'
+    const step = prev ? decideMotion({ ...prev, speed: Number.NaN }, sample, true, maxGapMs) : 'jump'
     if (step === 'jump' && current.length > 0) {
       segments.push(current)
       current = []

@@ -12,6 +12,7 @@ export function useTrail(map: L.Map | null): void {
   const trail = useAppStore((s) => s.selectedTrail)
   // While replaying, the replayed trails are the only ones: a live one beside them would confuse.
   const showTrail = useAppStore((s) => s.showTrail && s.replay === null)
+  const staleAfterMs = useAppStore((s) => (s.settings?.telemetry.staleAfterSeconds ?? 120) * 1000)
   const line = useMemo(
     () =>
       L.polyline([], {
@@ -35,7 +36,9 @@ export function useTrail(map: L.Map | null): void {
   )
 
   useEffect(() => {
-    const pieces = trailSegments(trail).map((piece) => piece.map((p) => [p.lat, p.lng] as [number, number]))
+    const pieces = trailSegments(trail, staleAfterMs).map((piece) =>
+      piece.map((p) => [p.lat, p.lng] as [number, number]),
+    )
     line.setLatLngs(showTrail ? pieces : [])
-  }, [line, trail, showTrail])
+  }, [line, trail, showTrail, staleAfterMs])
 }
