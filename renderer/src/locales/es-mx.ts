@@ -216,7 +216,8 @@ export const esMX: Resources = {
     followHint: 'Mantener centrado el vehículo seleccionado (Mayús+F)',
     clusters: 'Agrupar',
     motion: 'Movimiento',
-    motionHint: 'Los vehículos se desplazan con suavidad entre sus reportes; apagado, cada uno salta a su nueva posición',
+    motionHint:
+      'Los vehículos se desplazan con suavidad entre sus reportes; apagado, cada uno salta a su nueva posición',
     basemap: 'Mapa base',
     basemaps: { auto: 'Mapa: automático', online: 'Mapa: en línea', offline: 'Mapa: sin conexión' },
     popOut: 'Desacoplar',
