@@ -1,6 +1,6 @@
-import { join } from 'node:path'
 import type { Point } from './pages/map-view'
-import { startTunnelStandIn, TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
+import { startTunnelStandIn, TUNNEL_HOST } from '../support/tunnel-stand-in'
+import { behindTunnel } from './desk/behind-tunnel'
 import { expect, test } from './desk/desk-test'
 import type { RunningDesk } from './desk/desk-test'
 
@@ -63,17 +63,7 @@ test('a vehicle glides between its reports, jumps after a spell out of touch, an
 }) => {
   test.setTimeout(120_000)
   const tunnel = await startTunnelStandIn({ targetPort: 1 })
-  const desk = await openDesk({
-    simulator: {
-      vehicles: 1,
-      autoTick: false,
-      tickMs: 2000,
-      network: { resolve: (host) => (host === TUNNEL_HOST ? '127.0.0.1' : undefined), ca: TUNNEL_CA },
-    },
-    args: ['--resolve', `${TUNNEL_HOST}:${tunnel.port}:127.0.0.1`],
-    env: { NODE_EXTRA_CA_CERTS: join(import.meta.dirname, '..', 'fixtures', 'tunnel', 'ca.pem') },
-    alsoClose: [tunnel],
-  })
+  const desk = await openDesk(behindTunnel(tunnel, { vehicles: 1, autoTick: false, tickMs: 2000 }))
   const { sim, devices, map, setup } = desk
   await desk.login.signIn(sim.credentials)
   await setup.open()
