@@ -6,8 +6,9 @@ import { dataPaintDelay } from './paint-duty'
 import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
 import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
 import type { Viewport } from './mercator'
-import { latFromMercatorY, lngFromMercatorX, mercatorX, mercatorY, worldSize } from './mercator'
+import { latFromMercatorY, lngFromMercatorX, worldSize } from './mercator'
 import { MotionState } from './motion-state'
+import { exposeSelected } from './selected-probe'
 
 const HIT_SLOP_PX = 10
 /** A frame this cheap is redrawn on every pan step; above it the canvas slides and catches up. */
@@ -300,32 +301,10 @@ export class AssetCanvasLayer extends L.Layer {
     this.lastDrawMs = this.lastDrawEnd - started
     this.lastView = view
     this.lastZoom = zoom
-    this.exposeSelected(view)
+    if (this.canvas) exposeSelected(this.canvas, this.cols, this.motion, this.selectedId, view)
     // Vehicles on their way: the next frame moves them on.
     if (this.motion.isGliding(now)) this.requestDraw()
     this.callbacks.onFrameDrawn?.()
-  }
-
-  /**
-   * The selected vehicle's drawn point and its last fix, in container pixels, on the canvas's
-   * dataset: what end-to-end tests compare (one attribute write per frame, no layout depends on it).
-   */
-  private exposeSelected(view: Viewport): void {
-    const canvas = this.canvas
-    const slot = this.selectedId === null ? undefined : this.cols.slotByAssetId.get(this.selectedId)
-    if (!canvas) return
-    if (slot === undefined || !isDrawable(this.cols, slot)) {
-      delete canvas.dataset.selectedDrawn
-      delete canvas.dataset.selectedFix
-      return
-    }
-    const px = (v: number) => v.toFixed(2)
-    const drawnX = (this.motion.x[slot] ?? 0) * view.scale - view.originX
-    const drawnY = (this.motion.y[slot] ?? 0) * view.scale - view.originY
-    canvas.dataset.selectedDrawn = `${px(drawnX)},${px(drawnY)}`
-    const fixX = mercatorX(this.cols.lng[slot] ?? 0) * view.scale - view.originX
-    const fixY = mercatorY(this.cols.lat[slot] ?? 0) * view.scale - view.originY
-    canvas.dataset.selectedFix = `${px(fixX)},${px(fixY)}`
   }
 
   private readonly onZoomAnim = (e: L.ZoomAnimEvent): void => {
