@@ -87,10 +87,17 @@ test('a vehicle glides between its reports, jumps after a spell out of touch, an
     await pause(SECONDS_BETWEEN_REPORTS)
     const old = fix
     const seen = await report(desk, old)
-    // Mid-interval: strictly between the old fix and the new one, on the line joining them.
-    const { t, off } = along(seen.drawn, old, seen.fix)
-    expect(distance(seen.drawn, old)).toBeGreaterThan(0.05)
-    expect(distance(seen.drawn, seen.fix)).toBeGreaterThan(0.05)
+    // Mid-interval (once it has moved a visible half pixel): strictly between the old fix and the
+    // new one, on the line joining them.
+    let drawn = seen.drawn
+    await expect
+      .poll(async () => {
+        drawn = (await map.selectedDrawnPoint()) ?? drawn
+        return distance(drawn, old)
+      })
+      .toBeGreaterThan(0.25)
+    const { t, off } = along(drawn, old, seen.fix)
+    expect(distance(drawn, seen.fix)).toBeGreaterThan(0.05)
     expect(t).toBeGreaterThan(0)
     expect(t).toBeLessThan(1)
     expect(off).toBeLessThan(1)

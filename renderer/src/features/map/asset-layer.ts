@@ -16,6 +16,12 @@ const CHEAP_FRAME_MS = 8
 /** Catch-up while a long pan goes on with no data arriving (live batches redraw anyway). */
 const PAN_REDRAW_MS = 1000
 const SETTLE_MS = 120
+/** A glide redraws once the fastest vehicle in it would have moved this far on screen (px)… */
+const MOTION_STEP_PX = 0.5
+/** …or turned this far (°; the sprites turn in 5° steps): a sub-pixel step is not worth a frame. */
+const MOTION_STEP_DEG = 2.5
+/** Waits shorter than this are simply the next frame. */
+const FRAME_MS = 20
 
 export interface AssetLayerCallbacks {
   onSelectAsset: (assetId: string) => void
@@ -50,6 +56,7 @@ export class AssetCanvasLayer extends L.Layer {
   private dutyTimer: ReturnType<typeof setTimeout> | undefined
   private panTimer: ReturnType<typeof setTimeout> | undefined
   private settleTimer: ReturnType<typeof setTimeout> | undefined
+  private motionTimer: ReturnType<typeof setTimeout> | undefined
   private dark = false
   private replay = false
   /** Where every vehicle is drawn: gliding between fixes while motion is on. */
@@ -115,6 +122,22 @@ export class AssetCanvasLayer extends L.Layer {
       this.motion.update(this.cols, performance.now(), false)
     }
     this.requestDraw()
+  }
+
+  /**
+   * Vehicles on their way: the next frame moves them on, unless the fastest would move less than
+   * half a pixel (zoomed out, 50k vehicles glide a pixel a second): then the redraw waits until it
+   * would, and never past the end of the glides, so every vehicle lands exactly on its fix.
+   */
+  private scheduleGlide(now: number, pxPerMs: number, degPerMs: number): void {
+    const wait = Math.min(
+      pxPerMs > 0 ? MOTION_STEP_PX / pxPerMs : Number.POSITIVE_INFINITY,
+      degPerMs > 0 ? MOTION_STEP_DEG / degPerMs : Number.POSITIVE_INFINITY,
+      this.motion.glideEnd - now,
+    )
+    clearTimeout(this.motionTimer)
+    if (wait < FRAME_MS) return this.requestDraw()
+    this.motionTimer = setTimeout(this.requestDraw, wait)
   }
 
   /** How long the last frame took to draw, in ms (the bench reads it beside the frame times). */
@@ -188,6 +211,7 @@ export class AssetCanvasLayer extends L.Layer {
   override onRemove(): this {
     clearTimeout(this.panTimer)
     clearTimeout(this.settleTimer)
+    clearTimeout(this.motionTimer)
     clearTimeout(this.dutyTimer)
     this.dutyTimer = undefined
     cancelAnimationFrame(this.frame)
@@ -276,7 +300,7 @@ export class AssetCanvasLayer extends L.Layer {
     }
     const b = map.getBounds().pad(0.1)
     const now = performance.now()
-    this.motion.sample(this.cols.size, now)
+    const pace = this.motion.sample(this.cols.size, now)
     drawFrame(ctx, {
       cols: this.cols,
       at: this.motion,
@@ -302,8 +326,7 @@ export class AssetCanvasLayer extends L.Layer {
     this.lastView = view
     this.lastZoom = zoom
     if (this.canvas) exposeSelected(this.canvas, this.cols, this.motion, this.selectedId, view)
-    // Vehicles on their way: the next frame moves them on.
-    if (this.motion.isGliding(now)) this.requestDraw()
+    if (this.motion.isGliding(now)) this.scheduleGlide(now, pace.movePerMs * view.scale, pace.turnPerMs)
     this.callbacks.onFrameDrawn?.()
   }
 

@@ -107,3 +107,17 @@ describe('MotionState and a vehicle out of touch', () => {
     expect(drawnLat(101)).toBeCloseTo(mercatorY(19.4002), 12)
   })
 })
+
+describe('MotionState pace', () => {
+  it('says how fast the fastest glide moves and turns, and nothing once every glide is over', () => {
+    const { motion, feed } = setup()
+    feed(fix(19.4, -99.1, 10_000, 0), 0)
+    feed(fix(19.4002, -99.1, 11_000, 90), 0)
+    const during = motion.sample(1, 100)
+    expect(during.movePerMs).toBeCloseTo((mercatorY(19.4) - mercatorY(19.4002)) / 1000, 15)
+    // 90° over the 800 ms a turn may take.
+    expect(during.turnPerMs).toBeCloseTo(90 / 800, 6)
+    expect(motion.glideEnd).toBe(1000)
+    expect(motion.sample(1, 1000)).toEqual({ movePerMs: 0, turnPerMs: 0 })
+  })
+})

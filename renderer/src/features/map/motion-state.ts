@@ -114,10 +114,37 @@ export class MotionState {
     if (slot < this.capacity) this.sampleSlot(slot, now)
   }
 
-  /** Every vehicle's drawn position at `now`, into x, y and heading. */
-  sample(size: number, now: number): void {
+  /** When the last glide under way ends (ms, the clock `update` was given). */
+  get glideEnd(): number {
+    return this.glidingUntil
+  }
+
+  /**
+   * Every vehicle's drawn position at `now`, into x, y and heading; and the pace of the fastest one
+   * still under way (world fractions per ms, degrees per ms), so the map can skip frames in which
+   * nothing would move by a visible amount.
+   */
+  sample(size: number, now: number): { movePerMs: number; turnPerMs: number } {
     const n = Math.min(size, this.capacity)
-    for (let slot = 0; slot < n; slot++) this.sampleSlot(slot, now)
+    let movePerMs = 0
+    let turnPerMs = 0
+    for (let slot = 0; slot < n; slot++) {
+      this.sampleSlot(slot, now)
+      const duration = this.duration[slot] ?? 0
+      const elapsed = now - (this.start[slot] ?? 0)
+      if (!(elapsed < duration)) continue
+      const dx = (this.toX[slot] ?? 0) - (this.fromX[slot] ?? 0)
+      const dy = (this.toY[slot] ?? 0) - (this.fromY[slot] ?? 0)
+      const move = Math.sqrt(dx * dx + dy * dy) / duration
+      if (move > movePerMs) movePerMs = move
+      const turnMs = Math.min(duration, TURN_MS)
+      if (elapsed < turnMs) {
+        const delta = (this.toH[slot] ?? 0) - (this.fromH[slot] ?? 0)
+        const turn = Math.abs(((((delta % 360) + 540) % 360) - 180) / turnMs)
+        if (turn > turnPerMs) turnPerMs = turn
+      }
+    }
+    return { movePerMs, turnPerMs }
   }
 
   private sampleSlot(slot: number, now: number): void {
