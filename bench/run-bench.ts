@@ -85,8 +85,12 @@ async function ingestSection() {
 async function mapApproaches(page: Parameters<typeof measureScene>[0]) {
   const scene = { kind: 'canvas' as const, assets: 50_000, zoom: MAP_ZOOM, spread: FLEET_SPREAD }
   return {
-    note: 'The 50k row again with another drawing choice each, same fleet, same batches: arrowsEverywhere = motion on without the level of detail (every vehicle a sprite arrow, ~12,500 in view); motionOff = the level of detail with every fix a jump (frames are only drawn for batches and pans). The app: the 50k row (motion on, squares above 3,000 in view).',
-    arrowsEverywhere: await measureScene(page, { ...scene, options: { arrowsMaxInView: 1e9 } }),
+    note: 'The 50k row again with another drawing choice each, same fleet, same batches. The app (the 50k row): motion on, squares above 3,000 in view, a glide redrawn once its fastest vehicle moved half a pixel. everyFrameRedrawn: the same but every frame redrawn (as if every vehicle moved visibly each frame: the worst case motion can cost); arrowsEverywhere: every frame redrawn without the level of detail (every vehicle a sprite arrow, ~12,500 in view); motionOff: every fix a jump (frames drawn only for batches and pans). Other approaches (WebGL on SwiftShader, OffscreenCanvas in a worker, Path2D arrows) were measured once before choosing: README, Performance.',
+    everyFrameRedrawn: await measureScene(page, { ...scene, options: { motionStepPx: 0 } }),
+    arrowsEverywhere: await measureScene(page, {
+      ...scene,
+      options: { arrowsMaxInView: 1e9, motionStepPx: 0 },
+    }),
     motionOff: await measureScene(page, { ...scene, options: { motion: false } }),
   }
 }

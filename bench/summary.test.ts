@@ -28,7 +28,7 @@ function input(over: Partial<SummaryInput> = {}): SummaryInput {
       rows: [{ assets: 50_000, canvas, naive: { skipped: 'too slow' }, ratio: null }],
       denseWorstCase10kAllInView: canvas,
       clusteredOverview50k: canvas,
-      approaches50k: { arrowsEverywhere: canvas, motionOff: canvas },
+      approaches50k: { everyFrameRedrawn: canvas, arrowsEverywhere: canvas, motionOff: canvas },
     },
     endToEnd: { postToDrawnMs: { p99: 77 }, lost: 0 } as unknown as SummaryInput['endToEnd'],
     memory: null,

@@ -17,7 +17,7 @@ export interface SummaryInput {
     rows: MapRow[]
     denseWorstCase10kAllInView: SceneResult
     clusteredOverview50k: SceneResult
-    approaches50k: { arrowsEverywhere: SceneResult; motionOff: SceneResult }
+    approaches50k: { everyFrameRedrawn: SceneResult; arrowsEverywhere: SceneResult; motionOff: SceneResult }
   } | null
   endToEnd: E2eResult | null
   memory: { mainProcess: StoreMemory; renderer: RendererMemory } | null

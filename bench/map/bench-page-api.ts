@@ -7,6 +7,8 @@ export interface SceneOptions {
   motion?: boolean
   /** Level of detail: above this many in view, squares (default the app's ARROWS_MAX_IN_VIEW). */
   arrowsMaxInView?: number
+  /** Glides redraw after this many pixels of movement (default the app's 0.5); 0: every frame. */
+  motionStepPx?: number
 }
 
 export interface UpdateTiming {

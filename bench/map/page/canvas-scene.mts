@@ -19,7 +19,10 @@ export class CanvasScene {
     this.layer = new AssetCanvasLayer(
       state.telemetry,
       { onSelectAsset: () => undefined },
-      options.arrowsMaxInView === undefined ? {} : { arrowsMaxInView: options.arrowsMaxInView },
+      {
+        ...(options.arrowsMaxInView !== undefined && { arrowsMaxInView: options.arrowsMaxInView }),
+        ...(options.motionStepPx !== undefined && { motionStepPx: options.motionStepPx }),
+      },
     )
     this.layer.setMotion(options.motion ?? true)
     this.layer.setData(state.telemetry, state.telemetryVersion)

@@ -65,15 +65,18 @@ export class AssetCanvasLayer extends L.Layer {
 
   /** More vehicles in view than this are drawn as squares (asset-draw.ts); the bench compares others. */
   private readonly arrowsMaxInView: number
+  /** Glides redraw after this much movement on screen; 0 redraws every frame (the bench's worst case). */
+  private readonly motionStepPx: number
 
   constructor(
     cols: TelemetryColumns,
     private readonly callbacks: AssetLayerCallbacks,
-    options: { arrowsMaxInView?: number } = {},
+    options: { arrowsMaxInView?: number; motionStepPx?: number } = {},
   ) {
     super()
     this.cols = cols
     this.arrowsMaxInView = options.arrowsMaxInView ?? ARROWS_MAX_IN_VIEW
+    this.motionStepPx = options.motionStepPx ?? MOTION_STEP_PX
   }
 
   setData(cols: TelemetryColumns, version: number): void {
@@ -131,8 +134,10 @@ export class AssetCanvasLayer extends L.Layer {
    */
   private scheduleGlide(now: number, pxPerMs: number, degPerMs: number): void {
     const wait = Math.min(
-      pxPerMs > 0 ? MOTION_STEP_PX / pxPerMs : Number.POSITIVE_INFINITY,
-      degPerMs > 0 ? MOTION_STEP_DEG / degPerMs : Number.POSITIVE_INFINITY,
+      pxPerMs > 0 ? this.motionStepPx / pxPerMs : Number.POSITIVE_INFINITY,
+      degPerMs > 0
+        ? (MOTION_STEP_DEG * this.motionStepPx) / MOTION_STEP_PX / degPerMs
+        : Number.POSITIVE_INFINITY,
       this.motion.glideEnd - now,
     )
     clearTimeout(this.motionTimer)
