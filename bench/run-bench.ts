@@ -185,7 +185,7 @@ async function main(): Promise<void> {
       approaches50k: browser.map.approaches,
     },
     endToEnd: browser.e2e && {
-      note: 'POST start → first animation frame after the canvas layer repainted with it, acked to node over the socket (one monotonic clock). Composed from the real listener, TelemetryStore, batch pump (100 ms), wire codec over a loopback WebSocket, telemetry slice and AssetCanvasLayer; not the built web host, whose --demo simulator signs with keys the bench does not hold. postToBatchSentMs stops where the batch leaves main.',
+      note: 'POST start → first animation frame after the canvas layer repainted with it, acked to node over the socket (one monotonic clock). Composed from the real listener, TelemetryStore, batch pump (100 ms), wire codec over a loopback WebSocket, telemetry slice and AssetCanvasLayer; not the built web host, whose --demo simulator signs with keys the bench does not hold. postToBatchSentMs stops where the batch leaves main. With motion on, the frame that draws a batch is the one where its vehicles start gliding towards their new fixes (they arrive over their report interval).',
       ...browser.e2e,
     },
     memory: storeMemory &&
