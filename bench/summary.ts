@@ -137,8 +137,9 @@ export function summarize(r: SummaryInput & { summary: GoalSummary }): string {
     lines.push(
       `map 50000 canvas clustered at zoom ${r.map.clusteredOverview50k.zoom}: ${scene(r.map.clusteredOverview50k)}`,
     )
+    lines.push(`map 50000, every frame redrawn: ${frames(r.map.approaches50k.everyFrameRedrawn)}`)
     lines.push(
-      `map 50000, arrows everywhere (no level of detail): ${frames(r.map.approaches50k.arrowsEverywhere)}`,
+      `map 50000, every frame redrawn, arrows everywhere (no level of detail): ${frames(r.map.approaches50k.arrowsEverywhere)}`,
     )
     lines.push(`map 50000, motion off: ${frames(r.map.approaches50k.motionOff)}`)
   }

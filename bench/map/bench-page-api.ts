@@ -51,6 +51,6 @@ export interface FramesOptions {
 export interface FrameTimes {
   /** requestAnimationFrame deltas. */
   deltas: number[]
-  /** Canvas only: the layer's last draw (ms) as seen at each frame; empty for the naive scene. */
+  /** Canvas only: each of the layer's draws in that time (ms); empty for the naive scene. */
   drawMs: number[]
 }

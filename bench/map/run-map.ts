@@ -38,7 +38,7 @@ export interface SceneResult {
    */
   frameMs: { motion: 'on' | 'off' | 'none'; still: FrameSpread; panning: FrameSpread }
   /**
-   * The canvas layer's own draw time at each of those frames (p50/p95/max, still and panning): what
+   * The canvas layer's own draws during those frames (p50/p95/max, still and panning; n draws): what
    * this code costs, apart from what the machine's other load adds to the frame times. null: naive.
    */
   layerDrawMs: { still: FrameSpread; panning: FrameSpread } | null

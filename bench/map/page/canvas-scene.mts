@@ -32,9 +32,9 @@ export class CanvasScene {
     })
   }
 
-  /** How long the layer's last frame took to draw (ms). */
-  lastDrawMs(): number {
-    return this.layer.lastFrameMs()
+  /** How long the layer's last frame took to draw (ms), and when it ended. */
+  lastFrame(): { ms: number; endedAt: number } {
+    return this.layer.lastFrame()
   }
 
   apply(batch: TelemetryBatch): void {

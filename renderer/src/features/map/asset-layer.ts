@@ -145,9 +145,9 @@ export class AssetCanvasLayer extends L.Layer {
     this.motionTimer = setTimeout(this.requestDraw, wait)
   }
 
-  /** How long the last frame took to draw, in ms (the bench reads it beside the frame times). */
-  lastFrameMs(): number {
-    return this.lastDrawMs
+  /** The last frame drawn: how long it took (ms) and when it ended (the bench reads both). */
+  lastFrame(): { ms: number; endedAt: number } {
+    return { ms: this.lastDrawMs, endedAt: this.lastDrawEnd }
   }
 
   /** The map this layer is on, or null before it is added and after it is removed. */
