@@ -13,6 +13,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.ts',
       'test/architecture/**/*.test.ts',
+      'bench/*.test.ts',
     ],
     typecheck: { enabled: true, include: ['shared/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
     testTimeout: 20_000,

@@ -14,7 +14,9 @@ import { pageDriver } from './map/page-driver'
 import { FLEET_SPREAD, MAP_ZOOM, measureScene, runMap } from './map/run-map'
 import { measureRendererMemory } from './memory/renderer-memory'
 import { measureStoreMemory } from './memory/store-memory'
-import { summarize } from './summary'
+import { goalSummary, summarize } from './summary'
+import { selectSections } from './bench-sections'
+import type { Section } from './bench-sections'
 
 /**
  * `npm run bench`: one JSON document on stdout, a short summary on stderr. Everything is measured
@@ -79,7 +81,21 @@ async function ingestSection() {
   }
 }
 
-async function browserSections() {
+/** The 50k scene's alternatives, measured beside the app's choice in the same run (issue 17). */
+async function mapApproaches(page: Parameters<typeof measureScene>[0]) {
+  const scene = { kind: 'canvas' as const, assets: 50_000, zoom: MAP_ZOOM, spread: FLEET_SPREAD }
+  return {
+    note: 'The 50k row again with another drawing choice each, same fleet, same batches. The app (the 50k row): motion on, squares above 3,000 in view, a glide redrawn once its fastest vehicle moved half a pixel. everyFrameRedrawn: the same but every frame redrawn (as if every vehicle moved visibly each frame: the worst case motion can cost); arrowsEverywhere: every frame redrawn without the level of detail (every vehicle a sprite arrow, ~12,500 in view); motionOff: every fix a jump (frames drawn only for batches and pans). Other approaches (WebGL on SwiftShader, OffscreenCanvas in a worker, Path2D arrows) were measured once before choosing: README, Performance.',
+    everyFrameRedrawn: await measureScene(page, { ...scene, options: { motionStepPx: 0 } }),
+    arrowsEverywhere: await measureScene(page, {
+      ...scene,
+      options: { arrowsMaxInView: 1e9, motionStepPx: 0 },
+    }),
+    motionOff: await measureScene(page, { ...scene, options: { motion: false } }),
+  }
+}
+
+async function browserSections(sections: Set<Section>) {
   log('building the bench page…')
   const dir = await buildBenchPage()
   const server = await serveFolder(dir)
@@ -89,29 +105,39 @@ async function browserSections() {
     page.on('pageerror', (error) => log(`page error: ${error.message}`))
     await page.goto(`${server.origin}/`)
     await page.waitForFunction(() => 'bench' in globalThis)
-    log('map: canvas layer vs L.marker…')
-    const rows = await runMap(page, MAP_COUNTS)
-    log('map: worst case and clustered overview…')
-    // Every one of 10k assets inside the view at zoom 12: what the canvas costs per asset drawn.
-    const dense = await measureScene(page, { kind: 'canvas', assets: 10_000, zoom: MAP_ZOOM, spread: 1 })
-    // Zoomed out below CLUSTER_BELOW_ZOOM the layer draws supercluster clusters instead.
-    const overview = await measureScene(page, {
-      kind: 'canvas',
-      assets: 50_000,
-      zoom: 10,
-      spread: FLEET_SPREAD,
-    })
-    log('renderer memory…')
-    const rendererMemory = await measureRendererMemory(context, page, MEMORY_ASSETS)
-    log('end to end…')
-    const e2e = await runE2e(server.server, server.origin, pageDriver(page), {
-      assets: 10_000,
-      eventsPerPost: 50,
-      seconds: 5,
-      warmupSeconds: 1,
-      zoom: MAP_ZOOM,
-    })
-    return { rows, dense, overview, rendererMemory, e2e }
+    let map = null
+    if (sections.has('map')) {
+      log('map: canvas layer vs L.marker…')
+      const rows = await runMap(page, MAP_COUNTS)
+      log('map: worst case, clustered overview, approaches side by side…')
+      // Every one of 10k assets inside the view at zoom 12: what the canvas costs per asset drawn.
+      const dense = await measureScene(page, { kind: 'canvas', assets: 10_000, zoom: MAP_ZOOM, spread: 1 })
+      // Zoomed out below CLUSTER_BELOW_ZOOM the layer draws supercluster clusters instead.
+      const overview = await measureScene(page, {
+        kind: 'canvas',
+        assets: 50_000,
+        zoom: 10,
+        spread: FLEET_SPREAD,
+      })
+      map = { rows, dense, overview, approaches: await mapApproaches(page) }
+    }
+    let rendererMemory = null
+    if (sections.has('memory')) {
+      log('renderer memory…')
+      rendererMemory = await measureRendererMemory(context, page, MEMORY_ASSETS)
+    }
+    let e2e = null
+    if (sections.has('e2e')) {
+      log('end to end…')
+      e2e = await runE2e(server.server, server.origin, pageDriver(page), {
+        assets: 10_000,
+        eventsPerPost: 50,
+        seconds: 5,
+        warmupSeconds: 1,
+        zoom: MAP_ZOOM,
+      })
+    }
+    return { map, rendererMemory, e2e }
   } finally {
     await context.close()
     await server.close()
@@ -120,14 +146,22 @@ async function browserSections() {
 }
 
 async function main(): Promise<void> {
+  const sections = selectSections(process.argv.slice(2), process.env)
   const started = Date.now()
   const loadBefore = loadavg()
-  const ingest = await ingestSection()
-  const history = await runHistoryBench(log)
-  log('main-process memory…')
-  const storeMemory = await measureStoreMemory(MEMORY_ASSETS, 5)
-  const browser = await browserSections()
+  const ingest = sections.has('ingest') ? await ingestSection() : null
+  const history = sections.has('history') ? await runHistoryBench(log) : null
+  let storeMemory = null
+  if (sections.has('memory')) {
+    log('main-process memory…')
+    storeMemory = await measureStoreMemory(MEMORY_ASSETS, 5)
+  }
+  const browser =
+    sections.has('map') || sections.has('memory') || sections.has('e2e')
+      ? await browserSections(sections)
+      : { map: null, rendererMemory: null, e2e: null }
   const report = {
+    sections: [...sections],
     machine: {
       node: process.version,
       cpus: cpus().length,
@@ -136,37 +170,40 @@ async function main(): Promise<void> {
       chromium: 'headless /usr/bin/chromium, --disable-gpu (software raster), viewport 1400×860',
     },
     ingest,
-    history: {
+    history: history && {
       note: "The history database through its real worker thread, on this machine's disk (tmp). writes: 10,000 vehicles at 1 Hz for 100 s sent as the recorder sends them (writes of 5,000), first write to last commit; then folded into per-vehicle chunks. oneVehicleDay: 86,400 fixes read back for replay (worker → main as typed arrays), first read and 6 more. fleetRewind: 10,000 vehicles, 30 min at one fix per 15 s, every vehicle at 9 minutes of it. restore50k: 50,000 vehicles from a closed file into a TelemetryStore (openMs: worker thread start + file open; restoreMs: query + apply, what sign-in waits for). Bytes per fix after folding and a checkpoint: used = data pages, file = with the tail's freed pages the pruner hands back later.",
       ...history,
     },
-    map: {
-      note: 'Headless Chromium, no basemap. rows: zoom 12 (no clustering), the fleet spread evenly over 2× the view width and height (≈1/4 in view; the canvas culls the rest, every L.marker keeps its DOM node). batch: one batch moving every asset (median of 5): applyMs = store/markers update, drawMs = canvas repaint in its animation frame, paintedMs = apply start → the frame after the one showing it. panFrameMs: requestAnimationFrame deltas while map.panBy runs every frame for 3 s (at least 8 frames, at most 12 s) with a 1 Hz batch. ratio = naive ÷ canvas.',
-      rows: browser.rows,
-      denseWorstCase10kAllInView: browser.dense,
+    map: browser.map && {
+      note: 'Headless Chromium, no basemap. rows: zoom 12 (no clustering), the fleet spread evenly over 2× the view width and height (≈1/4 in view; the canvas culls the rest, every L.marker keeps its DOM node). batch: one batch moving every asset (median of 5): applyMs = store/markers update (for the canvas: the columns and the motion model), drawMs = canvas repaint in its animation frame, paintedMs = apply start → the frame after the one showing it. frameMs: requestAnimationFrame deltas, every frame counted, with motion on for the canvas (vehicles glide over their 1 s report interval, so the canvas is redrawn every frame), 4 s still and 4 s panned by map.panBy every frame, a batch moving every asset landing once a second as its own task (its frames are included). ratio = naive ÷ canvas (panFrameP95 from frameMs.panning).',
+      rows: browser.map.rows,
+      denseWorstCase10kAllInView: browser.map.dense,
       clusteredOverview50k: {
         note: 'Zoom 10, below CLUSTER_BELOW_ZOOM: supercluster clusters. The cluster index is rebuilt at most every 500 ms (cluster-index.ts), so batch timings here can show a repaint with the previous index; the rebuild lands on a later timer.',
-        ...browser.overview,
+        ...browser.map.overview,
       },
+      approaches50k: browser.map.approaches,
     },
-    endToEnd: {
-      note: 'POST start → first animation frame after the canvas layer repainted with it, acked to node over the socket (one monotonic clock). Composed from the real listener, TelemetryStore, batch pump (100 ms), wire codec over a loopback WebSocket, telemetry slice and AssetCanvasLayer; not the built web host, whose --demo simulator signs with keys the bench does not hold. postToBatchSentMs stops where the batch leaves main.',
+    endToEnd: browser.e2e && {
+      note: 'POST start → first animation frame after the canvas layer repainted with it, acked to node over the socket (one monotonic clock). Composed from the real listener, TelemetryStore, batch pump (100 ms), wire codec over a loopback WebSocket, telemetry slice and AssetCanvasLayer; not the built web host, whose --demo simulator signs with keys the bench does not hold. postToBatchSentMs stops where the batch leaves main. With motion on, the frame that draws a batch is the one where its vehicles start gliding towards their new fixes (they arrive over their report interval).',
       ...browser.e2e,
     },
-    memory: {
-      mainProcess: {
-        note: 'TelemetryStore, heap + ArrayBuffers after GC (node --expose-gc), events from the real parser',
-        ...storeMemory,
+    memory: storeMemory &&
+      browser.rendererMemory && {
+        mainProcess: {
+          note: 'TelemetryStore, heap + ArrayBuffers after GC (node --expose-gc), events from the real parser',
+          ...storeMemory,
+        },
+        renderer: {
+          note: 'CDP JSHeapUsedSize after HeapProfiler.collectGarbage, 50k-asset canvas scene minus an empty one, plus the typed-array columns',
+          ...browser.rendererMemory,
+        },
       },
-      renderer: {
-        note: 'CDP JSHeapUsedSize after HeapProfiler.collectGarbage, 50k-asset canvas scene minus an empty one, plus the typed-array columns',
-        ...browser.rendererMemory,
-      },
-    },
     elapsedSeconds: Math.round((Date.now() - started) / 1000),
   }
-  process.stdout.write(JSON.stringify(report, null, 2) + '\n')
-  process.stderr.write(summarize(report) + '\n')
+  const withSummary = { summary: goalSummary(report), ...report }
+  process.stdout.write(JSON.stringify(withSummary, null, 2) + '\n')
+  process.stderr.write(summarize(withSummary) + '\n')
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { median, monoMs, round, spread } from '../lib/stats'
 import type { Spread } from '../lib/stats'
-import type { SceneKind, UpdateTiming } from './bench-page-api'
+import type { SceneKind, SceneOptions, UpdateTiming } from './bench-page-api'
 import { pageDriver } from './page-driver'
 
 /** Zoom 12 over Mexico City: above the clustering threshold (11), so every asset in view is drawn one by one. */
@@ -13,14 +13,18 @@ export const MAP_ZOOM = 12
 export const FLEET_SPREAD = 2
 /** Past this, one L.marker per asset is not measured: a trial at 50k took over two minutes. */
 const NAIVE_MAX_ASSETS = 10_000
-const PAN = { durationMs: 3000, minFrames: 8, maxMs: 12_000, updateEveryMs: 1000 }
+/** Each frame measurement: 4 s with a batch every second (4 batches), at least 8 frames, at most 12 s. */
+const FRAMES = { durationMs: 4000, minFrames: 8, maxMs: 12_000, updateEveryMs: 1000 }
 
 export interface SceneSpec {
   kind: SceneKind
   assets: number
   zoom: number
   spread: number
+  options?: SceneOptions
 }
+
+export type FrameSpread = Pick<Spread, 'n' | 'p50' | 'p95' | 'max'>
 
 export interface SceneResult {
   zoom: number
@@ -28,8 +32,16 @@ export interface SceneResult {
   setupMs: number
   /** Medians over up to 5 batches that each move every asset. */
   batch: { samples: number; applyMs: number; drawMs: number | null; paintedMs: number }
-  /** requestAnimationFrame deltas while panning every frame, with a batch applied every second. */
-  panFrameMs: Pick<Spread, 'n' | 'p50' | 'p95' | 'max'>
+  /**
+   * requestAnimationFrame deltas over 4 s each, every frame counted, including those that apply one
+   * of the 1 Hz batches (which land as tasks between frames): the map still, and panned every frame.
+   */
+  frameMs: { motion: 'on' | 'off' | 'none'; still: FrameSpread; panning: FrameSpread }
+  /**
+   * The canvas layer's own draws during those frames (p50/p95/max, still and panning; n draws): what
+   * this code costs, apart from what the machine's other load adds to the frame times. null: naive.
+   */
+  layerDrawMs: { still: FrameSpread; panning: FrameSpread } | null
 }
 
 export interface MapRow {
@@ -44,14 +56,14 @@ function ratio(canvas: SceneResult, naive: SceneResult | { skipped: string }): M
   if ('skipped' in naive) return null
   return {
     batchPainted: round(naive.batch.paintedMs / canvas.batch.paintedMs),
-    panFrameP95: round(naive.panFrameMs.p95 / canvas.panFrameMs.p95),
+    panFrameP95: round(naive.frameMs.panning.p95 / canvas.frameMs.panning.p95),
   }
 }
 
 export async function measureScene(page: Page, spec: SceneSpec): Promise<SceneResult> {
   const bench = pageDriver(page)
   const t0 = monoMs()
-  await bench.setup(spec.kind, spec.assets, spec.zoom, spec.spread)
+  await bench.setup(spec.kind, spec.assets, spec.zoom, spec.spread, spec.options)
   const setupMs = monoMs() - t0
   const timings: UpdateTiming[] = []
   const updatesStarted = monoMs()
@@ -59,7 +71,16 @@ export async function measureScene(page: Page, spec: SceneSpec): Promise<SceneRe
   while (timings.length < 5 && (timings.length < 3 || monoMs() - updatesStarted < 5000)) {
     timings.push(await bench.update())
   }
-  const frames = spread(await bench.pan(PAN.durationMs, PAN.minFrames, PAN.maxMs, PAN.updateEveryMs))
+  const stillTimes = await bench.frames({ ...FRAMES, panning: false })
+  const panTimes = await bench.frames({ ...FRAMES, panning: true })
+  const still = spread(stillTimes.deltas)
+  const panning = spread(panTimes.deltas)
+  const four = (f: Spread): FrameSpread => ({ n: f.n, p50: f.p50, p95: f.p95, max: f.max })
+  const layerDrawMs =
+    stillTimes.drawMs.length > 0
+      ? { still: four(spread(stillTimes.drawMs)), panning: four(spread(panTimes.drawMs)) }
+      : null
+  const motion = spec.kind === 'naive' ? 'none' : spec.options?.motion === false ? 'off' : 'on'
   const drawMs = median(timings.map((t) => t.drawMs))
   return {
     zoom: spec.zoom,
@@ -71,7 +92,8 @@ export async function measureScene(page: Page, spec: SceneSpec): Promise<SceneRe
       drawMs: Number.isNaN(drawMs) ? null : round(drawMs),
       paintedMs: round(median(timings.map((t) => t.paintedMs))),
     },
-    panFrameMs: { n: frames.n, p50: frames.p50, p95: frames.p95, max: frames.max },
+    frameMs: { motion, still: four(still), panning: four(panning) },
+    layerDrawMs,
   }
 }
 

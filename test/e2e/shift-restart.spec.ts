@@ -1,5 +1,5 @@
-import { join } from 'node:path'
-import { startTunnelStandIn, TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
+import { startTunnelStandIn, TUNNEL_HOST } from '../support/tunnel-stand-in'
+import { behindTunnel } from './desk/behind-tunnel'
 import { expect, test } from './desk/desk-test'
 import type { RunningDesk } from './desk/desk-test'
 
@@ -21,16 +21,7 @@ test('a restart mid-shift shows the fleet at once, never live, and keeps the ala
 }) => {
   test.setTimeout(120_000)
   const tunnel = await startTunnelStandIn({ targetPort: 1 })
-  const desk = await openDesk({
-    simulator: {
-      vehicles: VEHICLES,
-      autoTick: false,
-      network: { resolve: (host) => (host === TUNNEL_HOST ? '127.0.0.1' : undefined), ca: TUNNEL_CA },
-    },
-    args: ['--resolve', `${TUNNEL_HOST}:${tunnel.port}:127.0.0.1`],
-    env: { NODE_EXTRA_CA_CERTS: join(import.meta.dirname, '..', 'fixtures', 'tunnel', 'ca.pem') },
-    alsoClose: [tunnel],
-  })
+  const desk = await openDesk(behindTunnel(tunnel, { vehicles: VEHICLES, autoTick: false }))
   const { sim, devices, alerts } = desk
   await desk.login.signIn(sim.credentials)
   await expect(devices.count).toHaveAttribute('data-total', String(VEHICLES))

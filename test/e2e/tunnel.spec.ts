@@ -1,5 +1,5 @@
-import { join } from 'node:path'
-import { startTunnelStandIn, TUNNEL_CA, TUNNEL_HOST } from '../support/tunnel-stand-in'
+import { startTunnelStandIn, TUNNEL_HOST } from '../support/tunnel-stand-in'
+import { behindTunnel } from './desk/behind-tunnel'
 import { expect, test } from './desk/desk-test'
 
 // The field's route end to end: Tagora (the simulator) → https://desk3.example.net (a stand-in for
@@ -11,16 +11,7 @@ test('a desk behind a tunnel: positions arrive, the public URL test reaches it, 
 }) => {
   // The tunnel is started first, as a user does, then pointed at the listener once its port is known.
   const tunnel = await startTunnelStandIn({ targetPort: 1 })
-  const desk = await openDesk({
-    simulator: {
-      vehicles: 6,
-      autoTick: false,
-      network: { resolve: (host) => (host === TUNNEL_HOST ? '127.0.0.1' : undefined), ca: TUNNEL_CA },
-    },
-    args: ['--resolve', `${TUNNEL_HOST}:${tunnel.port}:127.0.0.1`],
-    env: { NODE_EXTRA_CA_CERTS: join(import.meta.dirname, '..', 'fixtures', 'tunnel', 'ca.pem') },
-    alsoClose: [tunnel],
-  })
+  const desk = await openDesk(behindTunnel(tunnel, { vehicles: 6, autoTick: false }))
   const { sim, setup } = desk
   await desk.login.signIn(sim.credentials)
   await expect(desk.devices.count).toHaveAttribute('data-total', '6')

@@ -3,6 +3,10 @@ import type { TelemetryBatch } from '../../../shared/domain/telemetry'
 import { AssetCanvasLayer } from '../../../renderer/src/features/map/asset-layer'
 import { createAppStore } from '../../../renderer/src/store'
 import type { AppStoreApi } from '../../../renderer/src/store'
+import type { SceneOptions } from '../bench-page-api'
+
+/** Fix times of the bench's fleet: one report a second, as the 1 Hz batches say. */
+const FIX_EPOCH = Date.UTC(2026, 0, 1)
 
 /** The app's path: batch → telemetry slice (columns + version) → AssetCanvasLayer, as use-asset-layer wires it. */
 export class CanvasScene {
@@ -10,14 +14,27 @@ export class CanvasScene {
   private readonly layer: AssetCanvasLayer
   private readonly unsubscribe: () => void
 
-  constructor(map: L.Map) {
+  constructor(map: L.Map, options: SceneOptions = {}) {
     const state = this.store.getState()
-    this.layer = new AssetCanvasLayer(state.telemetry, { onSelectAsset: () => undefined })
+    this.layer = new AssetCanvasLayer(
+      state.telemetry,
+      { onSelectAsset: () => undefined },
+      {
+        ...(options.arrowsMaxInView !== undefined && { arrowsMaxInView: options.arrowsMaxInView }),
+        ...(options.motionStepPx !== undefined && { motionStepPx: options.motionStepPx }),
+      },
+    )
+    this.layer.setMotion(options.motion ?? true)
     this.layer.setData(state.telemetry, state.telemetryVersion)
     this.layer.addTo(map)
     this.unsubscribe = this.store.subscribe((s, prev) => {
       if (s.telemetryVersion !== prev.telemetryVersion) this.layer.setData(s.telemetry, s.telemetryVersion)
     })
+  }
+
+  /** How long the layer's last frame took to draw (ms), and when it ended. */
+  lastFrame(): { ms: number; endedAt: number } {
+    return this.layer.lastFrame()
   }
 
   apply(batch: TelemetryBatch): void {
@@ -42,7 +59,10 @@ export class CanvasScene {
   }
 }
 
-/** A batch moving every asset, built as main's build-batch.ts builds one (all rows changed). */
+/**
+ * A batch moving every asset, built as main's build-batch.ts builds one (all rows changed), each
+ * fix a second after the last: the motion model glides over the vehicles' 1 s report interval.
+ */
 export function fullBatch(
   lat: Float64Array,
   lng: Float64Array,
@@ -57,7 +77,7 @@ export function fullBatch(
     lng: new Float64Array(lng),
     speed: new Float32Array(n).fill(40),
     heading: new Float32Array(n),
-    fixTime: new Float64Array(n).fill(Date.now()),
+    fixTime: new Float64Array(n).fill(FIX_EPOCH + tick * 1000),
     status: new Uint8Array(n),
   }
   for (let i = 0; i < n; i++) {

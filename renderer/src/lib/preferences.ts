@@ -1,5 +1,5 @@
 /**
- * Per-computer display preferences (theme, clustering) kept in the renderer's localStorage, like
+ * Per-computer display preferences (theme, clustering, motion) kept in the renderer's localStorage, like
  * the language: they describe this screen, not the account, so they stay out of the settings file.
  */
 export function readPreference<T extends string>(key: string, allowed: readonly T[], fallback: T): T {

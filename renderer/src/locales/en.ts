@@ -212,6 +212,8 @@ export const en = {
     follow: 'Follow',
     followHint: 'Keep the selected vehicle centred (Shift+F)',
     clusters: 'Clusters',
+    motion: 'Motion',
+    motionHint: 'Vehicles glide between their reports; off, each one jumps to its new position',
     basemap: 'Basemap',
     basemaps: { auto: 'Map: automatic', online: 'Map: online tiles', offline: 'Map: offline' },
     popOut: 'Pop out',

@@ -215,6 +215,9 @@ export const esMX: Resources = {
     follow: 'Seguir',
     followHint: 'Mantener centrado el vehículo seleccionado (Mayús+F)',
     clusters: 'Agrupar',
+    motion: 'Movimiento',
+    motionHint:
+      'Los vehículos se desplazan con suavidad entre sus reportes; apagado, cada uno salta a su nueva posición',
     basemap: 'Mapa base',
     basemaps: { auto: 'Mapa: automático', online: 'Mapa: en línea', offline: 'Mapa: sin conexión' },
     popOut: 'Desacoplar',

@@ -81,6 +81,25 @@ export class MapView {
     for (let i = 0; i < presses; i++) await this.page.keyboard.press('ArrowRight')
   }
 
+  /** The motion tool (aria-pressed while vehicles glide between their reports). */
+  get motionButton(): Locator {
+    return this.page.getByTestId('map-motion')
+  }
+
+  async setMotion(on: boolean): Promise<void> {
+    if ((await this.motionButton.getAttribute('aria-pressed')) !== String(on)) await this.motionButton.click()
+  }
+
+  /** Where the selected vehicle is drawn now, in map pixels; null with none selected in view. */
+  async selectedDrawnPoint(): Promise<Point | null> {
+    return point(await this.assetCanvases.getAttribute('data-selected-drawn'))
+  }
+
+  /** Where the selected vehicle's last fix is, in map pixels (it may be drawn short of it while gliding). */
+  async selectedFixPoint(): Promise<Point | null> {
+    return point(await this.assetCanvases.getAttribute('data-selected-fix'))
+  }
+
   /** data-theme: the theme the toggle shows now. */
   get themeToggle(): Locator {
     return this.page.getByTestId('theme-toggle')
@@ -99,4 +118,15 @@ export class MapView {
     if (!box) throw new Error('map has no box')
     return box
   }
+}
+
+export interface Point {
+  x: number
+  y: number
+}
+
+function point(attribute: string | null): Point | null {
+  if (!attribute) return null
+  const [x = Number.NaN, y = Number.NaN] = attribute.split(',').map(Number)
+  return { x, y }
 }

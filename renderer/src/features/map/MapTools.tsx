@@ -7,12 +7,13 @@ import { selectMapSettings } from '../../store/selectors'
 
 const BASEMAPS = ['auto', 'online', 'offline'] as const
 
-/** The map's toolbar: fit all, follow, clustering, basemap and theme. */
+/** The map's toolbar: fit all, follow, clustering, motion, basemap and theme. */
 export function MapTools() {
   const { t } = useTranslation()
   const selected = useAppStore((s) => s.selectedAssetId !== null)
   const following = useAppStore((s) => s.following)
   const clustering = useAppStore((s) => s.clustering)
+  const motion = useAppStore((s) => s.motion)
   const theme = useAppStore((s) => s.theme)
   const basemap = useAppStore(selectMapSettings)?.basemap ?? 'auto'
   const replaying = useAppStore((s) => s.replay !== null)
@@ -29,26 +30,27 @@ export function MapTools() {
       >
         {t('map.fitAll')}
       </button>
-      <button
-        type="button"
-        className={`map-tool${following ? ' active' : ''}`}
-        data-testid="map-follow"
-        aria-pressed={following}
+      <ToggleTool
+        testId="map-follow"
+        pressed={following}
         disabled={!selected}
         title={t('map.followHint')}
-        onClick={() => store().setFollowing(!following)}
-      >
-        {t('map.follow')}
-      </button>
-      <button
-        type="button"
-        className={`map-tool${clustering ? ' active' : ''}`}
-        data-testid="map-clustering"
-        aria-pressed={clustering}
-        onClick={() => store().setClustering(!clustering)}
-      >
-        {t('map.clusters')}
-      </button>
+        label={t('map.follow')}
+        onToggle={() => store().setFollowing(!following)}
+      />
+      <ToggleTool
+        testId="map-clustering"
+        pressed={clustering}
+        label={t('map.clusters')}
+        onToggle={() => store().setClustering(!clustering)}
+      />
+      <ToggleTool
+        testId="map-motion"
+        pressed={motion}
+        title={t('map.motionHint')}
+        label={t('map.motion')}
+        onToggle={() => store().setMotion(!motion)}
+      />
       <button
         type="button"
         className={`map-tool${replaying ? ' active' : ''}`}
@@ -93,5 +95,31 @@ export function MapTools() {
         {t(theme === 'dark' ? 'map.lightTheme' : 'map.darkTheme')}
       </button>
     </div>
+  )
+}
+
+interface ToggleToolProps {
+  testId: string
+  pressed: boolean
+  label: string
+  title?: string
+  disabled?: boolean
+  onToggle: () => void
+}
+
+/** A tool that is on or off: highlighted and aria-pressed while on. */
+function ToggleTool({ testId, pressed, label, title, disabled, onToggle }: ToggleToolProps) {
+  return (
+    <button
+      type="button"
+      className={`map-tool${pressed ? ' active' : ''}`}
+      data-testid={testId}
+      aria-pressed={pressed}
+      disabled={disabled}
+      title={title}
+      onClick={onToggle}
+    >
+      {label}
+    </button>
   )
 }

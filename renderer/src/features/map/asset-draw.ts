@@ -8,6 +8,7 @@ import { clusterRadius, KIND_ASSET, KIND_CLUSTER } from './hit-test'
 import type { Viewport } from './mercator'
 import { toScreenX, toScreenY } from './mercator'
 import { placeLabels } from './label-placement'
+import { ArrowSprites, arrowPath } from './arrow-sprites'
 
 export const LABEL_MIN_ZOOM = 15
 const MAX_LABELS = 400
@@ -20,8 +21,19 @@ const FILL = ['#16a34a', '#d97706', '#6b7280'] as const
 const REPLAY_FILL = ['#7c3aed', '#a78bfa', '#8b87a8'] as const
 const SELECTED = '#0284c7'
 
+/** Where each slot is drawn this frame (the motion model's sample): Mercator world fractions, degrees. */
+export interface DrawnPositions {
+  x: Float64Array
+  y: Float64Array
+  heading: Float32Array
+}
+
 export interface Frame {
   cols: TelemetryColumns
+  /** Drawn positions: selection, labels and hit testing follow these, not the last fix. */
+  at: DrawnPositions
+  /** Level of detail: above this many in view, squares instead of arrows. */
+  arrowsMaxInView: number
   view: Viewport
   zoom: number
   bbox: BBox
@@ -35,72 +47,53 @@ export interface Frame {
   replay?: boolean
 }
 
-/** Adds one arrow (or a dot when the heading is unknown) to the path of its status. */
-function arrow(path: Path2D, x: number, y: number, headingDeg: number): void {
-  if (!Number.isFinite(headingDeg)) {
-    path.moveTo(x + 4, y)
-    path.arc(x, y, 4, 0, Math.PI * 2)
-    return
-  }
-  const a = (headingDeg * Math.PI) / 180
-  const sin = Math.sin(a)
-  const cos = Math.cos(a)
-  // Tip 9 px ahead, wings 6 px back at ±5 px, notch 3 px back: screen y grows southwards.
-  const px = (fx: number, fy: number) => x + fx * cos - fy * sin
-  const py = (fx: number, fy: number) => y + fx * sin + fy * cos
-  path.moveTo(px(0, -9), py(0, -9))
-  path.lineTo(px(5.5, 6), py(5.5, 6))
-  path.lineTo(px(0, 3), py(0, 3))
-  path.lineTo(px(-5.5, 6), py(-5.5, 6))
-  path.closePath()
-}
-
 /**
- * Arrows per Path2D. Chromium's cost of building one path grows faster than linearly with its
- * size: 12,500 arrows in one path took ~1 s to build here, in paths of 500 ~0.1 s (see the bench).
+ * Level of detail: with more vehicles than this in view they are drawn as small squares in their
+ * status colour (arrows that dense overprint one another anyway). Sprite arrows cost ~4 µs each in
+ * software rendering, squares ~1 µs: 3,000 arrows or 12,500 squares fit a frame (see the bench).
  */
-const ARROWS_PER_PATH = 500
+export const ARROWS_MAX_IN_VIEW = 3_000
+const DOT_PX = 4
 
-/** The arrows of one status colour, split into paths of ARROWS_PER_PATH. */
-class ChunkedPath {
-  readonly paths = [new Path2D()]
-  private count = 0
-
-  next(): Path2D {
-    if (this.count === ARROWS_PER_PATH) {
-      this.paths.push(new Path2D())
-      this.count = 0
-    }
-    this.count++
-    return this.paths[this.paths.length - 1]!
-  }
+let liveSprites: ArrowSprites | null = null
+let replaySprites: ArrowSprites | null = null
+function sprites(replay: boolean): ArrowSprites {
+  if (replay) return (replaySprites ??= new ArrowSprites(REPLAY_FILL))
+  return (liveSprites ??= new ArrowSprites(FILL))
 }
+
+/** Slots in view this frame, reused from frame to frame. */
+let visible = new Int32Array(4096)
 
 function inView(view: Viewport, x: number, y: number): boolean {
   return x > -EDGE && y > -EDGE && x < view.width + EDGE && y < view.height + EDGE
+}
+
+function screenX(f: Frame, slot: number): number {
+  return (f.at.x[slot] ?? 0) * f.view.scale - f.view.originX
+}
+
+function screenY(f: Frame, slot: number): number {
+  return (f.at.y[slot] ?? 0) * f.view.scale - f.view.originY
 }
 
 export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   const { cols, view, drawn } = f
   drawn.reset()
   ctx.clearRect(0, 0, view.width, view.height)
-  const fill = f.replay ? REPLAY_FILL : FILL
-  const paths = fill.map(() => new ChunkedPath())
-  const labelled: number[] = []
-
-  const addAsset = (slot: number) => {
-    const x = toScreenX(view, cols.lng[slot] ?? 0)
-    const y = toScreenY(view, cols.lat[slot] ?? 0)
-    if (!inView(view, x, y)) return
-    const path = paths[cols.status[slot] ?? 0]
-    if (!path) return
-    arrow(path.next(), x, y, cols.heading[slot] ?? Number.NaN)
-    drawn.push(x, y, 0, KIND_ASSET, slot)
-    if (f.zoom >= LABEL_MIN_ZOOM && labelled.length < MAX_LABELS) labelled.push(slot)
+  let count = 0
+  const consider = (slot: number) => {
+    if (!inView(view, screenX(f, slot), screenY(f, slot))) return
+    if (count === visible.length) {
+      const bigger = new Int32Array(visible.length * 2)
+      bigger.set(visible)
+      visible = bigger
+    }
+    visible[count++] = slot
   }
 
+  const clusterDraws: (() => void)[] = []
   if (f.clusters) {
-    const clusterDraws: (() => void)[] = []
     for (const feature of f.clusters.getClusters(f.bbox, Math.floor(f.zoom))) {
       const props = feature.properties
       if ('cluster' in props) {
@@ -111,25 +104,49 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
         drawn.push(x, y, r, KIND_CLUSTER, props.cluster_id)
         clusterDraws.push(() => drawCluster(ctx, x, y, r, props.point_count_abbreviated, props.live > 0))
       } else if (isDrawable(cols, props.slot)) {
-        addAsset(props.slot)
+        consider(props.slot)
       }
     }
-    for (const draw of clusterDraws) draw()
   } else {
-    for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) addAsset(slot)
+    for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) consider(slot)
   }
 
-  ctx.lineWidth = 1
-  ctx.strokeStyle = 'rgba(255,255,255,0.9)'
-  paths.forEach((chunked, code) => {
-    ctx.fillStyle = fill[code] ?? '#000'
-    for (const path of chunked.paths) {
-      ctx.fill(path)
-      ctx.stroke(path)
-    }
-  })
-  if (labelled.length > 0) drawLabels(ctx, f, labelled)
+  for (const draw of clusterDraws) draw()
+  if (count > f.arrowsMaxInView) drawSquares(ctx, f, count)
+  else drawArrows(ctx, f, count)
+  if (f.zoom >= LABEL_MIN_ZOOM && count > 0) {
+    drawLabels(ctx, f, Array.from(visible.subarray(0, Math.min(count, MAX_LABELS))))
+  }
   drawSelected(ctx, f)
+}
+
+function drawArrows(ctx: CanvasRenderingContext2D, f: Frame, count: number): void {
+  const atlas = sprites(f.replay === true)
+  for (let i = 0; i < count; i++) {
+    const slot = visible[i] ?? 0
+    const x = screenX(f, slot)
+    const y = screenY(f, slot)
+    atlas.draw(ctx, f.cols.status[slot] ?? 0, x, y, f.at.heading[slot] ?? Number.NaN)
+    f.drawn.push(x, y, 0, KIND_ASSET, slot)
+  }
+}
+
+/** The dense level of detail: one path of squares per status colour. */
+function drawSquares(ctx: CanvasRenderingContext2D, f: Frame, count: number): void {
+  const fill = f.replay ? REPLAY_FILL : FILL
+  const paths = fill.map(() => new Path2D())
+  const half = DOT_PX / 2
+  for (let i = 0; i < count; i++) {
+    const slot = visible[i] ?? 0
+    const x = screenX(f, slot)
+    const y = screenY(f, slot)
+    paths[f.cols.status[slot] ?? 0]?.rect(Math.round(x - half), Math.round(y - half), DOT_PX, DOT_PX)
+    f.drawn.push(x, y, 0, KIND_ASSET, slot)
+  }
+  paths.forEach((path, code) => {
+    ctx.fillStyle = fill[code] ?? '#000'
+    ctx.fill(path)
+  })
 }
 
 function drawCluster(
@@ -171,8 +188,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): v
     if (!name) return []
     // The selected vehicle's ring is wider than an arrow: its name starts past the ring.
     const offset = slot === f.selectedSlot ? 17 : 11
-    const x = toScreenX(f.view, f.cols.lng[slot] ?? 0) + offset
-    const y = toScreenY(f.view, f.cols.lat[slot] ?? 0)
+    const x = screenX(f, slot) + offset
+    const y = screenY(f, slot)
     return [{ name, x, y, width: ctx.measureText(name).width, height: LABEL_HEIGHT_PX }]
   })
   const shown = placeLabels(labels)
@@ -187,8 +204,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): v
 function drawSelected(ctx: CanvasRenderingContext2D, f: Frame): void {
   const slot = f.selectedSlot
   if (slot < 0 || !isDrawable(f.cols, slot)) return
-  const x = toScreenX(f.view, f.cols.lng[slot] ?? 0)
-  const y = toScreenY(f.view, f.cols.lat[slot] ?? 0)
+  const x = screenX(f, slot)
+  const y = screenY(f, slot)
   if (!inView(f.view, x, y)) return
   ctx.beginPath()
   ctx.arc(x, y, 13, 0, Math.PI * 2)
@@ -198,7 +215,7 @@ function drawSelected(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.strokeStyle = SELECTED
   ctx.stroke()
   const path = new Path2D()
-  arrow(path, x, y, f.cols.heading[slot] ?? Number.NaN)
+  arrowPath(path, x, y, f.at.heading[slot] ?? Number.NaN)
   ctx.fillStyle = (f.replay ? REPLAY_FILL : FILL)[f.cols.status[slot] ?? 0] ?? SELECTED
   ctx.fill(path)
   ctx.lineWidth = 1.5

@@ -1,11 +1,14 @@
 import L from 'leaflet'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
-import { drawFrame } from './asset-draw'
+import { isDrawable } from '../../store/telemetry-columns'
+import { ARROWS_MAX_IN_VIEW, drawFrame } from './asset-draw'
 import { dataPaintDelay } from './paint-duty'
 import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
 import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
 import type { Viewport } from './mercator'
-import { worldSize } from './mercator'
+import { latFromMercatorY, lngFromMercatorX, worldSize } from './mercator'
+import { MotionState } from './motion-state'
+import { exposeSelected } from './selected-probe'
 
 const HIT_SLOP_PX = 10
 /** A frame this cheap is redrawn on every pan step; above it the canvas slides and catches up. */
@@ -13,9 +16,17 @@ const CHEAP_FRAME_MS = 8
 /** Catch-up while a long pan goes on with no data arriving (live batches redraw anyway). */
 const PAN_REDRAW_MS = 1000
 const SETTLE_MS = 120
+/** A glide redraws once the fastest vehicle in it would have moved this far on screen (px)… */
+const MOTION_STEP_PX = 0.5
+/** …or turned this far (°; the sprites turn in 5° steps): a sub-pixel step is not worth a frame. */
+const MOTION_STEP_DEG = 2.5
+/** Waits shorter than this are simply the next frame. */
+const FRAME_MS = 20
 
 export interface AssetLayerCallbacks {
   onSelectAsset: (assetId: string) => void
+  /** After every frame drawn (follow mode keeps the drawn vehicle centred). */
+  onFrameDrawn?: () => void
 }
 
 /**
@@ -45,22 +56,39 @@ export class AssetCanvasLayer extends L.Layer {
   private dutyTimer: ReturnType<typeof setTimeout> | undefined
   private panTimer: ReturnType<typeof setTimeout> | undefined
   private settleTimer: ReturnType<typeof setTimeout> | undefined
+  private motionTimer: ReturnType<typeof setTimeout> | undefined
   private dark = false
   private replay = false
+  /** Where every vehicle is drawn: gliding between fixes while motion is on. */
+  private readonly motion = new MotionState()
+  private motionOn = true
+
+  /** More vehicles in view than this are drawn as squares (asset-draw.ts); the bench compares others. */
+  private readonly arrowsMaxInView: number
+  /** Glides redraw after this much movement on screen; 0 redraws every frame (the bench's worst case). */
+  private readonly motionStepPx: number
 
   constructor(
     cols: TelemetryColumns,
     private readonly callbacks: AssetLayerCallbacks,
+    options: { arrowsMaxInView?: number; motionStepPx?: number } = {},
   ) {
     super()
     this.cols = cols
+    this.arrowsMaxInView = options.arrowsMaxInView ?? ARROWS_MAX_IN_VIEW
+    this.motionStepPx = options.motionStepPx ?? MOTION_STEP_PX
   }
 
   setData(cols: TelemetryColumns, version: number): void {
     // Other columns (replay ↔ live): their slots are other vehicles, so the clusters start over.
-    if (cols !== this.cols) this.clusters = new ClusterIndex()
+    if (cols !== this.cols) {
+      this.clusters = new ClusterIndex()
+      this.motion.reset()
+    }
     this.cols = cols
     this.version = version
+    // Replayed positions jump: a scrubbed or sped-up playhead is not a vehicle's pace.
+    this.motion.update(cols, performance.now(), this.motionOn && !this.replay)
     this.requestDataDraw()
   }
 
@@ -85,6 +113,56 @@ export class AssetCanvasLayer extends L.Layer {
     this.replay = replay
     this.canvas?.classList.toggle('replay', replay)
     this.requestDraw()
+  }
+
+  /** Off: every vehicle jumps to each new fix (low-power desks, wall displays, reduced motion). */
+  setMotion(enabled: boolean): void {
+    if (enabled === this.motionOn) return
+    this.motionOn = enabled
+    if (!enabled) {
+      // Vehicles mid-glide land on their fixes now.
+      this.motion.reset()
+      this.motion.update(this.cols, performance.now(), false)
+    }
+    this.requestDraw()
+  }
+
+  /**
+   * Vehicles on their way: the next frame moves them on, unless the fastest would move less than
+   * half a pixel (zoomed out, 50k vehicles glide a pixel a second): then the redraw waits until it
+   * would, and never past the end of the glides, so every vehicle lands exactly on its fix.
+   */
+  private scheduleGlide(now: number, pxPerMs: number, degPerMs: number): void {
+    const wait = Math.min(
+      pxPerMs > 0 ? this.motionStepPx / pxPerMs : Number.POSITIVE_INFINITY,
+      degPerMs > 0
+        ? (MOTION_STEP_DEG * this.motionStepPx) / MOTION_STEP_PX / degPerMs
+        : Number.POSITIVE_INFINITY,
+      this.motion.glideEnd - now,
+    )
+    clearTimeout(this.motionTimer)
+    if (wait < FRAME_MS) return this.requestDraw()
+    this.motionTimer = setTimeout(this.requestDraw, wait)
+  }
+
+  /** The last frame drawn: how long it took (ms) and when it ended (the bench reads both). */
+  lastFrame(): { ms: number; endedAt: number } {
+    return { ms: this.lastDrawMs, endedAt: this.lastDrawEnd }
+  }
+
+  /** The map this layer is on, or null before it is added and after it is removed. */
+  currentMap(): L.Map | null {
+    return this.host
+  }
+
+  /** Where an asset is drawn right now, or null when it is not on the map. */
+  drawnLatLng(assetId: string | null): [number, number] | null {
+    const slot = assetId === null ? undefined : this.cols.slotByAssetId.get(assetId)
+    if (slot === undefined || !isDrawable(this.cols, slot)) return null
+    this.motion.sampleOne(slot, performance.now())
+    const x = this.motion.x[slot] ?? Number.NaN
+    const y = this.motion.y[slot] ?? Number.NaN
+    return Number.isFinite(x) && Number.isFinite(y) ? [latFromMercatorY(y), lngFromMercatorX(x)] : null
   }
 
   setDarkTheme(dark: boolean): void {
@@ -138,6 +216,7 @@ export class AssetCanvasLayer extends L.Layer {
   override onRemove(): this {
     clearTimeout(this.panTimer)
     clearTimeout(this.settleTimer)
+    clearTimeout(this.motionTimer)
     clearTimeout(this.dutyTimer)
     this.dutyTimer = undefined
     cancelAnimationFrame(this.frame)
@@ -225,8 +304,12 @@ export class AssetCanvasLayer extends L.Layer {
       }
     }
     const b = map.getBounds().pad(0.1)
+    const now = performance.now()
+    const pace = this.motion.sample(this.cols.size, now)
     drawFrame(ctx, {
       cols: this.cols,
+      at: this.motion,
+      arrowsMaxInView: this.arrowsMaxInView,
       view,
       zoom,
       bbox: [
@@ -247,6 +330,9 @@ export class AssetCanvasLayer extends L.Layer {
     this.lastDrawMs = this.lastDrawEnd - started
     this.lastView = view
     this.lastZoom = zoom
+    if (this.canvas) exposeSelected(this.canvas, this.cols, this.motion, this.selectedId, view)
+    if (this.motion.isGliding(now)) this.scheduleGlide(now, pace.movePerMs * view.scale, pace.turnPerMs)
+    this.callbacks.onFrameDrawn?.()
   }
 
   private readonly onZoomAnim = (e: L.ZoomAnimEvent): void => {

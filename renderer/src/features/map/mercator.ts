@@ -37,3 +37,13 @@ export function toScreenX(view: Viewport, lng: number): number {
 export function toScreenY(view: Viewport, lat: number): number {
   return mercatorY(lat) * view.scale - view.originY
 }
+
+/** The inverse of mercatorX: a world fraction back to a longitude. */
+export function lngFromMercatorX(x: number): number {
+  return x * 360 - 180
+}
+
+/** The inverse of mercatorY: a world fraction (north at 0) back to a latitude. */
+export function latFromMercatorY(y: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI
+}

@@ -23,6 +23,7 @@ export function useAssetLayer(map: L.Map | null): void {
       layer.setData(first.telemetry, first.telemetryVersion)
       layer.setSelected(first.selectedAssetId)
       layer.setClustering(first.clustering)
+      layer.setMotion(first.motion)
       layer.setDarkTheme(first.theme === 'dark')
       layer.addTo(map)
       let fitted = false
@@ -44,15 +45,15 @@ export function useAssetLayer(map: L.Map | null): void {
         if (s.replay === null && s.telemetryVersion !== prev.telemetryVersion) {
           layer.setData(s.telemetry, s.telemetryVersion)
           fitOnce(s.positionedCount)
-          if (s.following) keepCentred(map, s.selectedAssetId)
         }
-        if (s.following && !prev.following) keepCentred(map, s.selectedAssetId)
+        if (s.following && !prev.following) keepCentred(map, layer.drawnLatLng(s.selectedAssetId), true)
         if (s.clustering !== prev.clustering) layer.setClustering(s.clustering)
+        if (s.motion !== prev.motion) layer.setMotion(s.motion)
         if (s.theme !== prev.theme) layer.setDarkTheme(s.theme === 'dark')
         if (s.fitAllRequest !== prev.fitAllRequest) fitAll(map)
         if (s.selectedAssetId !== prev.selectedAssetId) {
           layer.setSelected(s.selectedAssetId)
-          revealSelected(map, s.selectedAssetId)
+          revealSelected(map, layer.drawnLatLng(s.selectedAssetId))
         }
       })
       // Dragging the map means the dispatcher wants to look elsewhere: stop following.
@@ -84,6 +85,14 @@ function useAssetCanvasLayer(): RefObject<AssetCanvasLayer> {
   const ref = useRef<AssetCanvasLayer | null>(null)
   ref.current ??= new AssetCanvasLayer(useAppStore.getState().telemetry, {
     onSelectAsset: (assetId) => useAppStore.getState().selectAsset(assetId),
+    // Following: every frame keeps the vehicle where it is DRAWN at the centre, so a gliding
+    // vehicle is followed smoothly rather than in a jump per fix.
+    onFrameDrawn: () => {
+      const { following, selectedAssetId } = useAppStore.getState()
+      const layer = ref.current
+      const map = layer?.currentMap()
+      if (following && layer && map) keepCentred(map, layer.drawnLatLng(selectedAssetId), false)
+    },
   })
   return ref as RefObject<AssetCanvasLayer>
 }
@@ -94,32 +103,22 @@ function fitAll(map: L.Map, animate = true): void {
   if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14, animate })
 }
 
-/** Following: the map re-centres on the asset whenever it has moved. */
-function keepCentred(map: L.Map, assetId: string | null): void {
-  const position = assetPosition(assetId)
+/** Following: the map re-centres on the drawn vehicle whenever it has moved a pixel or more. */
+function keepCentred(map: L.Map, position: [number, number] | null, animate: boolean): void {
   if (!position) return
   const centre = map.latLngToContainerPoint(map.getCenter())
   const at = map.latLngToContainerPoint(position)
   // Sub-pixel moves are not worth an animation frame.
-  if (centre.distanceTo(at) >= 1) map.panTo(position, { animate: true, duration: 0.25 })
-}
-
-function assetPosition(assetId: string | null): [number, number] | null {
-  if (assetId === null) return null
-  const cols = useAppStore.getState().telemetry
-  const slot = cols.slotByAssetId.get(assetId)
-  if (slot === undefined) return null
-  const lat = cols.lat[slot] ?? Number.NaN
-  const lng = cols.lng[slot] ?? Number.NaN
-  return Number.isFinite(lat) && Number.isFinite(lng) ? [lat, lng] : null
+  if (centre.distanceTo(at) < 1) return
+  if (animate) map.panTo(position, { animate: true, duration: 0.25 })
+  else map.panBy(at.subtract(centre), { animate: false })
 }
 
 /** Below this zoom a selected vehicle hides in a cluster, so selecting one zooms in to the street. */
 const REVEAL_ZOOM = 15
 
 /** A selection made in the list brings the asset into view: zoomed to street level, or panned. */
-function revealSelected(map: L.Map, assetId: string | null): void {
-  const position = assetPosition(assetId)
+function revealSelected(map: L.Map, position: [number, number] | null): void {
   if (!position) return
   if (map.getZoom() < REVEAL_ZOOM) map.setView(position, REVEAL_ZOOM)
   else if (!map.getBounds().pad(-0.1).contains(position)) map.panTo(position)

@@ -1,12 +1,18 @@
 import L from 'leaflet'
 import { useEffect, useMemo } from 'react'
 import { useAppStore } from '../../store'
+import { trailSegments } from './motion-rules'
 
-/** The selected asset's trail as one polyline, updated in place as the poller refreshes it. */
+/**
+ * The selected asset's trail as one polyline, updated in place as the poller refreshes it. Where the
+ * map would make the vehicle jump (a time gap, an impossible distance, an older fix) the line breaks:
+ * the trail never draws a road the vehicle was not seen on.
+ */
 export function useTrail(map: L.Map | null): void {
   const trail = useAppStore((s) => s.selectedTrail)
   // While replaying, the replayed trails are the only ones: a live one beside them would confuse.
   const showTrail = useAppStore((s) => s.showTrail && s.replay === null)
+  const staleAfterMs = useAppStore((s) => (s.settings?.telemetry.staleAfterSeconds ?? 120) * 1000)
   const line = useMemo(
     () =>
       L.polyline([], {
@@ -30,6 +36,9 @@ export function useTrail(map: L.Map | null): void {
   )
 
   useEffect(() => {
-    line.setLatLngs(showTrail ? trail.map((p) => [p.lat, p.lng] as [number, number]) : [])
-  }, [line, trail, showTrail])
+    const pieces = trailSegments(trail, staleAfterMs).map((piece) =>
+      piece.map((p) => [p.lat, p.lng] as [number, number]),
+    )
+    line.setLatLngs(showTrail ? pieces : [])
+  }, [line, trail, showTrail, staleAfterMs])
 }
