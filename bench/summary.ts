@@ -1,6 +1,6 @@
 import type { E2eResult } from './e2e/run-e2e'
 import type { runHistoryBench } from './history/run-history'
-import type { IngestResult } from './ingest/run-ingest'
+import type { AgainstCeiling } from './ingest/against-ceiling'
 import type { MapRow, SceneResult } from './map/run-map'
 import type { RendererMemory } from './memory/renderer-memory'
 import type { StoreMemory } from './memory/store-memory'
@@ -9,7 +9,7 @@ import type { StoreMemory } from './memory/store-memory'
 export interface SummaryInput {
   machine: { cpus: number; loadAvgBefore: number[]; loadAvgAfter: number[] }
   ingest: {
-    modes: (IngestResult & { verifyCeilingPerSecond: number; postsVsCeiling: number })[]
+    modes: AgainstCeiling[]
     withHistory: { modes: { eventsPerPost: number; ratio: number; lostOn: number[] }[] }
   } | null
   history: Awaited<ReturnType<typeof runHistoryBench>> | null
@@ -109,7 +109,7 @@ export function summarize(r: SummaryInput & { summary: GoalSummary }): string {
   for (const m of r.ingest?.modes ?? []) {
     lines.push(
       `ingest ${m.eventsPerPost}/POST: ${m.postsPerSecond} POST/s = ${m.eventsPerSecond} events/s, lost ${m.lost}, duplicated ${m.duplicated}; ` +
-        `POST→store p50 ${m.postToStoreMs.p50} / p99 ${m.postToStoreMs.p99} ms; verify ceiling ${m.verifyCeilingPerSecond}/s (×${m.postsVsCeiling})`,
+        `POST→store p50 ${m.postToStoreMs.p50} / p99 ${m.postToStoreMs.p99} ms; verify ceiling ${m.verifyCeilingPerSecond}/s (×${m.postsVsCeiling}, median of rounds ×${m.rounds.map((x) => x.postsVsCeiling).join(' ×')}); CPU µs/POST listener ${m.cpuMicrosPerPost.listener} (its thread ${m.cpuMicrosPerPost.listenerThread}), sender ${m.cpuMicrosPerPost.sender}`,
     )
   }
   for (const m of r.ingest?.withHistory.modes ?? []) {
