@@ -48,19 +48,24 @@ const LIVE = codeFromStatus('live')
 const WORLD: [number, number, number, number] = [-180, -85, 180, 85]
 
 export function collectPoints(cols: TelemetryColumns): ClusterPoints {
-  const slots: number[] = []
-  for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) slots.push(slot)
+  // Two passes over typed arrays, no array of objects: this part runs on the main thread.
+  let n = 0
+  for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) n++
   const points: ClusterPoints = {
-    lng: new Float64Array(slots.length),
-    lat: new Float64Array(slots.length),
-    slot: Int32Array.from(slots),
-    live: new Uint8Array(slots.length),
+    lng: new Float64Array(n),
+    lat: new Float64Array(n),
+    slot: new Int32Array(n),
+    live: new Uint8Array(n),
   }
-  slots.forEach((slot, i) => {
+  let i = 0
+  for (let slot = 0; slot < cols.size; slot++) {
+    if (!isDrawable(cols, slot)) continue
     points.lng[i] = cols.lng[slot] ?? 0
     points.lat[i] = cols.lat[slot] ?? 0
+    points.slot[i] = slot
     points.live[i] = cols.status[slot] === LIVE ? 1 : 0
-  })
+    i++
+  }
   return points
 }
 
