@@ -62,7 +62,7 @@ export class MapView {
   }
 
   /** Whether the clusters' worker is running in the page (it builds the zoomed-out overview). */
-  async clusterWorkerRunning(): Promise<boolean> {
+  clusterWorkerRunning(): boolean {
     return this.page.workers().some((worker) => worker.url().includes('cluster-worker'))
   }
 
