@@ -41,6 +41,31 @@ export class MapView {
     await this.page.locator('.leaflet-control-zoom-in').click()
   }
 
+  /** One zoom level out with the map's own − control, after its animation; false at the widest zoom. */
+  async zoomOut(): Promise<boolean> {
+    if (!(await this.canZoomOut())) return false
+    await this.page.locator('.leaflet-control-zoom-out').click()
+    await this.page.waitForTimeout(350)
+    return true
+  }
+
+  /** False at the widest zoom, where Leaflet disables its − control. */
+  async canZoomOut(): Promise<boolean> {
+    const classes = await this.page.locator('.leaflet-control-zoom-out').getAttribute('class')
+    return !(classes ?? '').includes('leaflet-disabled')
+  }
+
+  /** Clicks the map at a fraction of its width and height. */
+  async clickAt(fx: number, fy: number): Promise<void> {
+    const box = await this.box()
+    await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy)
+  }
+
+  /** Whether the clusters' worker is running in the page (it builds the zoomed-out overview). */
+  clusterWorkerRunning(): boolean {
+    return this.page.workers().some((worker) => worker.url().includes('cluster-worker'))
+  }
+
   async popOut(): Promise<void> {
     await this.popOutButton.click()
   }

@@ -1,8 +1,7 @@
-import type Supercluster from 'supercluster'
-import type { BBox } from 'geojson'
 import type { TelemetryColumns } from '../../store/telemetry-columns'
 import { isDrawable } from '../../store/telemetry-columns'
-import type { ClusterProps, PointProps } from './cluster-index'
+import type { ClusterSnapshot } from './cluster-snapshot'
+import { abbreviateCount } from './cluster-snapshot'
 import type { DrawnItems } from './hit-test'
 import { clusterRadius, KIND_ASSET, KIND_CLUSTER } from './hit-test'
 import type { Viewport } from './mercator'
@@ -36,8 +35,8 @@ export interface Frame {
   arrowsMaxInView: number
   view: Viewport
   zoom: number
-  bbox: BBox
-  clusters: Supercluster<PointProps, ClusterProps> | null
+  /** Clusters of the overview (positions in lat/lng); a cluster's hit id is its index in it. */
+  clusters: ClusterSnapshot | null
   selectedSlot: number
   names: ReadonlyMap<string, string>
   drawn: DrawnItems
@@ -93,19 +92,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   }
 
   const clusterDraws: (() => void)[] = []
-  if (f.clusters) {
-    for (const feature of f.clusters.getClusters(f.bbox, Math.floor(f.zoom))) {
-      const props = feature.properties
-      if ('cluster' in props) {
-        const [lng = 0, lat = 0] = feature.geometry.coordinates
-        const x = toScreenX(view, lng)
-        const y = toScreenY(view, lat)
-        const r = clusterRadius(props.point_count)
-        drawn.push(x, y, r, KIND_CLUSTER, props.cluster_id)
-        clusterDraws.push(() => drawCluster(ctx, x, y, r, props.point_count_abbreviated, props.live > 0))
-      } else if (isDrawable(cols, props.slot)) {
-        consider(props.slot)
+  const clusters = f.clusters
+  if (clusters) {
+    for (let i = 0; i < clusters.count; i++) {
+      const slot = clusters.slot[i] ?? -1
+      if (slot >= 0) {
+        if (slot < cols.size && isDrawable(cols, slot)) consider(slot)
+        continue
       }
+      const x = toScreenX(view, clusters.lng[i] ?? 0)
+      const y = toScreenY(view, clusters.lat[i] ?? 0)
+      const size = clusters.size[i] ?? 0
+      const r = clusterRadius(size)
+      if (x < -r - EDGE || y < -r - EDGE || x > view.width + r + EDGE || y > view.height + r + EDGE) continue
+      const live = (clusters.live[i] ?? 0) > 0
+      drawn.push(x, y, r, KIND_CLUSTER, i)
+      clusterDraws.push(() => drawCluster(ctx, x, y, r, abbreviateCount(size), live))
     }
   } else {
     for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) consider(slot)

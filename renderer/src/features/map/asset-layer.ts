@@ -4,6 +4,7 @@ import { isDrawable } from '../../store/telemetry-columns'
 import { ARROWS_MAX_IN_VIEW, drawFrame } from './asset-draw'
 import { dataPaintDelay } from './paint-duty'
 import { CLUSTER_BELOW_ZOOM, ClusterIndex } from './cluster-index'
+import type { ClusterSnapshot } from './cluster-snapshot'
 import { DrawnItems, KIND_CLUSTER, nearestHit } from './hit-test'
 import type { Viewport } from './mercator'
 import { latFromMercatorY, lngFromMercatorX, worldSize } from './mercator'
@@ -41,10 +42,12 @@ export class AssetCanvasLayer extends L.Layer {
   private version = 0
   private names: ReadonlyMap<string, string> = new Map()
   private selectedId: string | null = null
-  private clusters = new ClusterIndex()
+  /** Built in a worker; a reply repaints. */
+  private readonly clusters = new ClusterIndex(() => this.requestDraw())
+  /** The clusters the last frame drew: a click on one reads its expansion zoom here. */
+  private drawnClusters: ClusterSnapshot | null = null
   private readonly drawn = new DrawnItems()
   private frame = 0
-  private retryTimer: ReturnType<typeof setTimeout> | undefined
   private lastView: Viewport | null = null
   private lastZoom = 0
   /** While Leaflet animates a zoom the canvas is CSS-scaled; repainting then would jump. */
@@ -82,7 +85,7 @@ export class AssetCanvasLayer extends L.Layer {
   setData(cols: TelemetryColumns, version: number): void {
     // Other columns (replay ↔ live): their slots are other vehicles, so the clusters start over.
     if (cols !== this.cols) {
-      this.clusters = new ClusterIndex()
+      this.clusters.reset()
       this.motion.reset()
     }
     this.cols = cols
@@ -220,7 +223,7 @@ export class AssetCanvasLayer extends L.Layer {
     clearTimeout(this.dutyTimer)
     this.dutyTimer = undefined
     cancelAnimationFrame(this.frame)
-    clearTimeout(this.retryTimer)
+    this.clusters.dispose()
     this.frame = 0
     this.canvas?.remove()
     this.canvas = null
@@ -293,17 +296,10 @@ export class AssetCanvasLayer extends L.Layer {
       width: size.x,
       height: size.y,
     }
-    let clusters = null
-    if (this.clustering && zoom < CLUSTER_BELOW_ZOOM) {
-      const built = this.clusters.get(this.cols, this.version, performance.now())
-      clusters = built.index
-      // Batches arrived during the throttle window: repaint once the index may be rebuilt.
-      if (built.retryInMs !== null) {
-        clearTimeout(this.retryTimer)
-        this.retryTimer = setTimeout(this.requestDraw, built.retryInMs + 1)
-      }
-    }
-    const b = map.getBounds().pad(0.1)
+    const clusters =
+      this.clustering && zoom < CLUSTER_BELOW_ZOOM
+        ? this.clusters.current(this.cols, this.version, zoom, performance.now())
+        : null
     const now = performance.now()
     const pace = this.motion.sample(this.cols.size, now)
     drawFrame(ctx, {
@@ -312,12 +308,6 @@ export class AssetCanvasLayer extends L.Layer {
       arrowsMaxInView: this.arrowsMaxInView,
       view,
       zoom,
-      bbox: [
-        Math.max(-180, b.getWest()),
-        Math.max(-85, b.getSouth()),
-        Math.min(180, b.getEast()),
-        Math.min(85, b.getNorth()),
-      ],
       clusters,
       selectedSlot: this.selectedId === null ? -1 : (this.cols.slotByAssetId.get(this.selectedId) ?? -1),
       names: this.names,
@@ -326,6 +316,7 @@ export class AssetCanvasLayer extends L.Layer {
       replay: this.replay,
     })
     canvas.style.transform = ''
+    this.drawnClusters = clusters
     this.lastDrawEnd = performance.now()
     this.lastDrawMs = this.lastDrawEnd - started
     this.lastView = view
@@ -368,7 +359,7 @@ export class AssetCanvasLayer extends L.Layer {
     if (!map || hit < 0) return
     const id = this.drawn.id[hit] ?? -1
     if (this.drawn.kind[hit] === KIND_CLUSTER) {
-      const zoom = this.clusters.expansionZoom(id) ?? map.getZoom() + 2
+      const zoom = this.drawnClusters?.expansion[id] ?? map.getZoom() + 2
       map.setView(map.containerPointToLatLng([this.drawn.x[hit] ?? 0, this.drawn.y[hit] ?? 0]), zoom)
       return
     }
