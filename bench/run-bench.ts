@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       rows: browser.map.rows,
       denseWorstCase10kAllInView: browser.map.dense,
       clusteredOverview50k: {
-        note: 'Zoom 10, below CLUSTER_BELOW_ZOOM: supercluster clusters. The cluster index is rebuilt at most every 500 ms (cluster-index.ts), so batch timings here can show a repaint with the previous index; the rebuild lands on a later timer.',
+        note: 'Zoom 10, below CLUSTER_BELOW_ZOOM: supercluster clusters, built and queried in a Web Worker (cluster-worker.ts) with new data at most every 500 ms; the main thread draws the last clusters it received, so batch timings here can show a repaint with the previous clusters.',
         ...browser.map.overview,
       },
       approaches50k: browser.map.approaches,
