@@ -8,6 +8,7 @@ import type { Viewport } from './mercator'
 import { toScreenX, toScreenY } from './mercator'
 import { placeLabels } from './label-placement'
 import { ArrowSprites, arrowPath } from './arrow-sprites'
+import { ClusterSprites } from './cluster-sprites'
 
 export const LABEL_MIN_ZOOM = 15
 const MAX_LABELS = 400
@@ -61,6 +62,8 @@ function sprites(replay: boolean): ArrowSprites {
   return (liveSprites ??= new ArrowSprites(FILL))
 }
 
+const clusterSprites = new ClusterSprites()
+
 /** Slots in view this frame, reused from frame to frame. */
 let visible = new Int32Array(4096)
 
@@ -107,7 +110,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
       if (x < -r - EDGE || y < -r - EDGE || x > view.width + r + EDGE || y > view.height + r + EDGE) continue
       const live = (clusters.live[i] ?? 0) > 0
       drawn.push(x, y, r, KIND_CLUSTER, i)
-      clusterDraws.push(() => drawCluster(ctx, x, y, r, abbreviateCount(size), live))
+      clusterDraws.push(() => clusterSprites.draw(ctx, x, y, r, String(abbreviateCount(size)), live))
     }
   } else {
     for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) consider(slot)
@@ -149,28 +152,6 @@ function drawSquares(ctx: CanvasRenderingContext2D, f: Frame, count: number): vo
     ctx.fillStyle = fill[code] ?? '#000'
     ctx.fill(path)
   })
-}
-
-function drawCluster(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  r: number,
-  label: string | number,
-  live: boolean,
-): void {
-  ctx.beginPath()
-  ctx.arc(x, y, r, 0, Math.PI * 2)
-  ctx.fillStyle = live ? 'rgba(14, 116, 144, 0.85)' : 'rgba(100, 116, 139, 0.85)'
-  ctx.fill()
-  ctx.lineWidth = 3
-  ctx.strokeStyle = 'rgba(255,255,255,0.85)'
-  ctx.stroke()
-  ctx.fillStyle = '#fff'
-  ctx.font = '600 12px system-ui, sans-serif'
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'middle'
-  ctx.fillText(String(label), x, y)
 }
 
 /** Names beside the arrows; where two would overprint, the selected vehicle's and then the first win. */
