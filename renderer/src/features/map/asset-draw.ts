@@ -97,6 +97,8 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   const clusterDraws: (() => void)[] = []
   const clusters = f.clusters
   if (clusters) {
+    // Read once a frame: getTransform() builds a new matrix object on every call.
+    const ratio = ctx.getTransform().a || 1
     for (let i = 0; i < clusters.count; i++) {
       const slot = clusters.slot[i] ?? -1
       if (slot >= 0) {
@@ -110,7 +112,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
       if (x < -r - EDGE || y < -r - EDGE || x > view.width + r + EDGE || y > view.height + r + EDGE) continue
       const live = (clusters.live[i] ?? 0) > 0
       drawn.push(x, y, r, KIND_CLUSTER, i)
-      clusterDraws.push(() => clusterSprites.draw(ctx, x, y, r, String(abbreviateCount(size)), live))
+      clusterDraws.push(() => clusterSprites.draw(ctx, x, y, r, String(abbreviateCount(size)), live, ratio))
     }
   } else {
     for (let slot = 0; slot < cols.size; slot++) if (isDrawable(cols, slot)) consider(slot)

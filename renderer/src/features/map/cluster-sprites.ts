@@ -20,9 +20,19 @@ export class ClusterSprites {
 
   constructor(private readonly createCanvas: () => SpriteCanvas = () => document.createElement('canvas')) {}
 
-  draw(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, label: string, live: boolean): void {
-    // The layer's transform is the device pixel ratio: the bitmap is painted at it, so a stamp is a copy.
-    const ratio = ctx.getTransform().a || 1
+  /**
+   * Stamps a cluster centred on (x, y). `ratio` is the layer's transform, its device pixel ratio: the
+   * bitmap is painted at it, so a stamp is a copy.
+   */
+  draw(
+    ctx: CanvasRenderingContext2D,
+    x: number,
+    y: number,
+    r: number,
+    label: string,
+    live: boolean,
+    ratio: number,
+  ): void {
     const radius = Math.round(r * 2) / 2
     const key = `${radius}|${live ? 1 : 0}|${ratio}|${label}`
     let sprite = this.cache.get(key)
