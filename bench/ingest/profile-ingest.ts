@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { selfTime } from './profile-summary'
-import type { CpuProfile } from './profile-summary'
+import { selfTime } from '../lib/profile-summary'
+import type { CpuProfile } from '../lib/profile-summary'
 import { runIngest } from './run-ingest'
 import type { IngestMode } from './run-ingest'
 import { verifyCeiling } from './verify-ceiling'
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   session.disconnect()
   const file = join(tmpdir(), `ingest-${mode.eventsPerPost}-per-post-${Date.now()}.cpuprofile`)
   writeFileSync(file, JSON.stringify(profile))
-  const { busy, rows } = selfTime(profile, resolve(import.meta.dirname, '../..'))
+  const { busy, rows } = selfTime(profile, `file://${resolve(import.meta.dirname, '../..')}/`)
   process.stderr.write(
     `[profile] listener thread busy in ${(busy * 100).toFixed(1)}% of the samples; self time, % of busy:\n`,
   )

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { launchChromium } from '../../test/support/chromium'
+import { selfTime } from '../lib/profile-summary'
 import { serveFolder } from '../lib/static-server'
 import { buildBenchPage } from './build-page'
 import { pageDriver } from './page-driver'
@@ -34,22 +35,13 @@ async function main(): Promise<void> {
       panning: true,
     })
     const { profile } = await cdp.send('Profiler.stop')
-    const self = new Map<string, number>()
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-    const counts = new Map<number, number>()
-    for (const id of profile.samples ?? []) counts.set(id, (counts.get(id) ?? 0) + 1)
-    let total = 0
-    for (const [id, n] of counts) {
-      const node = byId.get(id)!
-      const f = node.callFrame
-      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`
-      self.set(key, (self.get(key) ?? 0) + n)
-      total += n
-    }
-    const sorted = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)
+    const { busy, rows } = selfTime({ ...profile, samples: profile.samples ?? [] }, `${server.origin}/`, 25)
     const deltas = [...frames.deltas].sort((a, b) => a - b)
     process.stdout.write(`frames ${deltas.length}, long (>20 ms) ${deltas.filter((d) => d > 20).length}\n`)
-    for (const [key, n] of sorted) process.stdout.write(`${((100 * n) / total).toFixed(1)}%  ${key}\n`)
+    process.stdout.write(
+      `main thread busy in ${(100 * busy).toFixed(1)}% of the samples; self time, % of busy:\n`,
+    )
+    for (const row of rows) process.stdout.write(`${row.percentOfBusy.toFixed(1).padStart(5)}%  ${row.fn}\n`)
   } finally {
     await context.close()
     await server.close()

@@ -7,7 +7,7 @@ export interface CpuProfile {
 }
 
 export interface SelfTimeRow {
-  /** Function name and where it is (repository-relative file, or node:… for Node's own). */
+  /** Function name and where it is (the file without `prefix`, or node:… for Node's own). */
   fn: string
   /** Share of the samples in which the thread was busy (not waiting in the event loop). */
   percentOfBusy: number
@@ -15,11 +15,16 @@ export interface SelfTimeRow {
 
 /**
  * Self time per function, as a share of the samples where the thread was busy: what the listener's
- * thread spends its time on, for the issue note. Samples are wall-clock: on a shared machine a
+ * thread (or the bench page's main thread) spends its time on. `prefix` is cut from each script's
+ * URL (the repository's file:// root, the page's origin). Samples are wall-clock: on a shared machine a
  * function that wakes another thread (a crypto job, a socket write) also collects the time the
  * thread waited to run again, so read it beside the CPU µs/POST the bench measures.
  */
-export function selfTime(profile: CpuProfile, root: string, top = 20): { busy: number; rows: SelfTimeRow[] } {
+export function selfTime(
+  profile: CpuProfile,
+  prefix: string,
+  top = 20,
+): { busy: number; rows: SelfTimeRow[] } {
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]))
   const totals = new Map<string, number>()
   let busy = 0
@@ -27,7 +32,7 @@ export function selfTime(profile: CpuProfile, root: string, top = 20): { busy: n
     const frame = frames.get(id)
     if (!frame || frame.functionName === '(idle)') continue
     busy++
-    const file = frame.url.replace(`file://${root}/`, '')
+    const file = frame.url.replace(prefix, '')
     const fn = `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}` : ''}`
     totals.set(fn, (totals.get(fn) ?? 0) + 1)
   }
