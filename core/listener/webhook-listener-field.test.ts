@@ -101,6 +101,20 @@ describe('webhook listener: deliveries through a tunnel', () => {
     expect(record?.forwarded).toEqual(headers)
     expect(listener.recentRawEvents()).toHaveLength(1)
   })
+
+  it("keeps an idle connection open longer than a tunnel's pool keeps it (cloudflared 90 s, nginx 60 s)", async () => {
+    // A proxy reuses its idle connection to us; had we closed it first, the POST that meets the
+    // closed socket is answered 502 by the proxy and the fix is lost to Tagora's retry policy.
+    const { port } = await start({ publicRoutes: () => ROUTES })
+    const ok = await signedPost(port, freshEvent(), {
+      host: 'desk3.example.net',
+      path: '/hooks/tagora',
+      headers: { connection: 'keep-alive' },
+    })
+    expect(ok.headers.connection).toBe('keep-alive')
+    const idleSeconds = Number(/timeout=(\d+)/.exec(String(ok.headers['keep-alive']))?.[1])
+    expect(idleSeconds).toBeGreaterThan(90)
+  })
 })
 
 describe('webhook listener: replays', () => {

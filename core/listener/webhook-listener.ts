@@ -180,8 +180,10 @@ function buildServer(options: WebhookListenerOptions, stats: ListenerStats, shed
     requestTimeout: 0,
     // Node checks header deadlines on this beat (30 s by default), so it must be finer than the deadline.
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
-    // An idle keep-alive socket is closed after this; Tagora reconnects when it next delivers.
-    keepAliveTimeout: 5_000,
+    // An idle keep-alive socket is closed after this. Deliveries come through a tunnel or proxy that
+    // pools its connections to us (cloudflared keeps them 90 s, nginx 60 s): closing first races its
+    // next POST, which it then answers 502. Idle sockets cost little: at the cap the shedder closes them.
+    keepAliveTimeout: 120_000,
   })
   // Our own cap (load-shedder.ts), not maxConnections: that one refuses the newcomer, a real delivery.
   server.on('connection', (socket: Socket) => shedder.admit(socket))

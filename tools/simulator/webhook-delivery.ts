@@ -35,6 +35,9 @@ export function signBody(body: Buffer, key: KeyObject, encoding: SignatureEncodi
   return prefix ? `ed25519=${signature}` : signature
 }
 
+/** How a write to a socket the server had already closed fails. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE'])
+
 export function createDeliverer(options: DeliveryOptions): Deliverer {
   // Keep-alive: a tick sends many POSTs to the same listener; reconnecting each time would dominate.
   const agentOptions = { keepAlive: true, maxSockets: 8 }
@@ -44,7 +47,20 @@ export function createDeliverer(options: DeliveryOptions): Deliverer {
   // Fault "badSignatures": a valid ed25519 signature, but by a key no webhook published.
   const wrongKey = generateKeyPairSync('ed25519').privateKey
 
-  const post = (url: URL, body: Buffer, signature: string): Promise<boolean> =>
+  // A pooled socket the server closed while idle (its keep-alive timeout, often 5 s, met our next
+  // POST on the wire) fails with ECONNRESET before the server read a byte. Clients are expected to
+  // resend on another socket (Node's http docs, `request.reusedSocket`); a vendor that counted it as
+  // a failed delivery would lose a fix for nothing. Each retry drops one stale socket from the pool,
+  // so at most one per pooled socket, then a fresh connection.
+  const post = async (url: URL, body: Buffer, signature: string): Promise<boolean> => {
+    for (let attempt = 0; attempt <= agentOptions.maxSockets; attempt++) {
+      const outcome = await postOnce(url, body, signature)
+      if (outcome !== 'stale-socket') return outcome
+    }
+    return false
+  }
+
+  const postOnce = (url: URL, body: Buffer, signature: string): Promise<boolean | 'stale-socket'> =>
     new Promise((resolve) => {
       const isHttps = url.protocol === 'https:'
       const address = network.resolve?.(url.hostname)
@@ -62,7 +78,9 @@ export function createDeliverer(options: DeliveryOptions): Deliverer {
         },
       })
       request.setTimeout(options.timeoutMs, () => request.destroy(new Error('delivery timed out')))
-      request.on('error', () => resolve(false))
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        resolve(request.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '') ? 'stale-socket' : false),
+      )
       request.on('response', (response) => {
         // Drain so the socket returns to the keep-alive pool.
         response.resume()
