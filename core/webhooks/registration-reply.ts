@@ -1,6 +1,8 @@
+import { AppError } from '../../shared/domain/errors'
 import { WEBHOOK_KEY_ALGORITHM } from '../../shared/domain/webhook'
 import type { WebhookRecord } from '../../shared/schemas/settings'
 import type { WebhookRegistration } from '../tagora/schemas'
+import { TagoraApiError } from '../tagora/tagora-api-error'
 
 /** What this app sent and knows when the 201 arrives. */
 export interface RegistrationContext {
@@ -36,4 +38,25 @@ export function recordFromReply(reply: WebhookRegistration, sent: RegistrationCo
     ...(reply.isActive !== null && { isActive: reply.isActive }),
     ...(unstated.length > 0 && { unstated }),
   }
+}
+
+/**
+ * What a failed POST /webhook says. A reply this app cannot read (a 2xx without a webhookId, or not
+ * JSON) may still mean Tagora created the webhook, and no endpoint can find it again: the user is told
+ * to look in Tagora's panel, or a second registration would leave the first one posting to the desk.
+ */
+export function registrationFailure(error: unknown): unknown {
+  if (!(error instanceof TagoraApiError) || error.code !== 'bad-response') return error
+  return new AppError(
+    {
+      code: 'webhook-reply-unreadable',
+      facts: {
+        call: 'POST /webhook',
+        ...(error.facts?.detail !== undefined && { detail: error.facts.detail }),
+      },
+      ...(error.status !== undefined && { status: error.status }),
+      ...(error.requestId !== undefined && { requestId: error.requestId }),
+    },
+    { cause: error },
+  )
 }

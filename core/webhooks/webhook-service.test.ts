@@ -270,12 +270,16 @@ describe('WebhookService: a 201 with gaps (Tagora has created the webhook: nothi
     expect(view).toMatchObject({ publicKeyPem: '', keyProblem: 'no-key', unstated: ['publicKey'] })
   })
 
-  it('refuses a 201 without a webhookId (nothing could name it) and keeps nothing', async () => {
+  it('refuses a 201 without a webhookId (nothing could name it), keeps nothing, and says where to look', async () => {
     const { service, settings } = await setup()
     sim.faults.setWebhookReply({ omit: ['webhookId'] })
-    await expect(service.register({ name: 'nameless', postUrl: PUBLIC_URL })).rejects.toMatchObject({
-      code: 'bad-response',
+    const refused = service.register({ name: 'nameless', postUrl: PUBLIC_URL })
+    await expect(refused).rejects.toMatchObject({
+      code: 'webhook-reply-unreadable',
+      status: 201,
+      facts: { call: 'POST /webhook', detail: expect.stringContaining('webhookId') as unknown },
     })
+    await expect(refused).rejects.toThrow(/may have created this webhook.*Tagora’s panel/)
     expect(settings.get().webhooks).toEqual([])
   })
 

@@ -17,7 +17,7 @@ import type { AuthorizedRunner } from '../devices/device-sync'
 import type { SessionClaims } from '../session/session-claims'
 import { TagoraApiError } from '../tagora/tagora-api-error'
 import { outOfScopeAssetIds } from './out-of-scope'
-import { recordFromReply } from './registration-reply'
+import { recordFromReply, registrationFailure } from './registration-reply'
 
 /** The session as the webhook service needs it: protected calls and the token's id claims. */
 export interface WebhookSession extends AuthorizedRunner {
@@ -91,9 +91,11 @@ export class WebhookService {
     const { organizationId, userId } = this.ids(input)
     const apiUrl = this.deps.apiUrl()
     const postUrl = check.ok ? check.url : input.postUrl
-    const response = await this.deps.session.authorized((token, client) =>
-      client.registerWebhook(token, { organizationId, userId, postUrl, name }),
-    )
+    const response = await this.deps.session
+      .authorized((token, client) => client.registerWebhook(token, { organizationId, userId, postUrl, name }))
+      .catch((error: unknown) => {
+        throw registrationFailure(error)
+      })
     const record = recordFromReply(response.data, {
       name,
       postUrl,

@@ -52,6 +52,7 @@ export type SetupErrorCode =
   | `post-url-${PostUrlProblem}`
   | 'unknown-webhook'
   | 'webhook-not-in-tagora'
+  | 'webhook-reply-unreadable'
   | 'missing-organization'
   | 'missing-user'
   | 'unreadable-devices'

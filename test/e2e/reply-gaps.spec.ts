@@ -60,3 +60,29 @@ test('replies that differ from the document: a skipped device and an inactive we
   await expect(row.inactiveBadge).toHaveText('inactivo')
   await expect(setup.sync.skipped).toContainText('1 dispositivo omitido (mal formado)')
 })
+
+test('a 201 without a webhookId keeps nothing and says to look in Tagora’s panel, in both languages', async ({
+  openDesk,
+}) => {
+  const sim = await startSimulator({ vehicles: 0, devices: 3, autoTick: false })
+  sim.faults.setWebhookReply({ omit: ['webhookId'] })
+  const desk = await openDesk({ apiUrl: sim.apiBaseUrl, alsoClose: [sim] })
+  await desk.login.signIn(sim.credentials)
+  const { setup } = desk
+  await setup.open()
+  await setup.webhooks.register('Dispatch desk', PUBLIC_URL)
+  await expect(setup.webhooks.error).toContainText(
+    'Tagora may have created this webhook, but its reply to POST /webhook could not be read (webhookId: Invalid input), so Fleet Monitor kept nothing.',
+  )
+  await expect(setup.webhooks.error).toContainText('if the webhook is listed there, remove it')
+  await expect(setup.webhooks.rows).toHaveCount(0)
+
+  await setup.close()
+  await desk.header.switchLanguage('es-MX')
+  await setup.open()
+  await setup.webhooks.register('Mesa de despacho', PUBLIC_URL)
+  await expect(setup.webhooks.error).toContainText('Es posible que Tagora haya creado este webhook')
+  await expect(setup.webhooks.error).toContainText('Revisa el panel de Tagora')
+  await setup.webhooks.error.screenshot({ path: 'test-results/webhook-reply-unreadable-es.png' })
+  await expect(setup.webhooks.rows).toHaveCount(0)
+})

@@ -21,6 +21,10 @@ export const setupEn: Record<SetupErrorCode, ErrorTemplate> = {
   'webhook-not-in-tagora': {
     lead: 'Tagora does not know this webhook (it may have been removed in Tagora’s panel).',
   },
+  'webhook-reply-unreadable': {
+    lead: 'Tagora may have created this webhook, but its reply to {{call}} could not be read ({{detail}}), so Fleet Monitor kept nothing.',
+    advice: 'Look in Tagora’s panel: if the webhook is listed there, remove it before registering again.',
+  },
   'missing-organization': {
     lead: 'The session does not say which organization it belongs to, and no device lists one yet.',
     advice: 'Sync devices first, or enter it under Advanced.',

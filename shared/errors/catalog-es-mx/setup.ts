@@ -21,6 +21,10 @@ export const setupEsMX: Record<SetupErrorCode, ErrorTemplate> = {
   'webhook-not-in-tagora': {
     lead: 'Tagora no conoce este webhook (quizá se eliminó en el panel de Tagora).',
   },
+  'webhook-reply-unreadable': {
+    lead: 'Es posible que Tagora haya creado este webhook, pero su respuesta a {{call}} no se pudo leer ({{detail}}), así que Fleet Monitor no guardó nada.',
+    advice: 'Revisa el panel de Tagora: si el webhook aparece ahí, elimínalo antes de registrarlo de nuevo.',
+  },
   'missing-organization': {
     lead: 'La sesión no indica a qué organización pertenece y ningún dispositivo la indica todavía.',
     advice: 'Sincroniza los dispositivos primero o escríbela en Avanzado.',
