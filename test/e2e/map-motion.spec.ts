@@ -105,11 +105,16 @@ test('a vehicle glides between its reports, jumps after a spell out of touch, an
     fix = await settled(desk)
   }
 
-  // Out of touch: the vehicle goes stale, and its next report is a jump, not a glide over the gap.
+  // Three reports at the fleet's pace: one unbroken trail.
+  await expect.poll(() => map.trailPieces()).toEqual([3])
+
+  // Out of touch: the vehicle goes stale, and its next report is a jump, not a glide over the gap;
+  // the trail breaks there instead of drawing a road it was not seen on.
   await expect(devices.liveRows).toHaveCount(0, { timeout: 30_000 })
   let seen = await report(desk, fix)
   expect(distance(seen.drawn, seen.fix)).toBeLessThan(0.05)
   fix = seen.fix
+  await expect.poll(() => map.trailPieces()).toEqual([3, 1])
 
   // Motion off (remembered for this computer): every report is a jump.
   await pause(SECONDS_BETWEEN_REPORTS)
@@ -117,4 +122,6 @@ test('a vehicle glides between its reports, jumps after a spell out of touch, an
   await expect(map.motionButton).toHaveAttribute('aria-pressed', 'false')
   seen = await report(desk, fix)
   expect(distance(seen.drawn, seen.fix)).toBeLessThan(0.05)
+  // Back at the fleet's pace: the trail goes on from the break.
+  await expect.poll(() => map.trailPieces()).toEqual([3, 2])
 })

@@ -9,6 +9,12 @@ export class MapView {
     return this.page.getByTestId('map')
   }
 
+  /** Points in each piece of the selected vehicle's trail: it breaks where the vehicle jumped. */
+  async trailPieces(): Promise<number[]> {
+    const pieces = (await this.root.getAttribute('data-trail-pieces')) ?? ''
+    return pieces === '' ? [] : pieces.split(',').map(Number)
+  }
+
   async assetCount(): Promise<number> {
     return Number(await this.root.getAttribute('data-asset-count'))
   }

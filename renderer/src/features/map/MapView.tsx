@@ -20,7 +20,7 @@ export function MapView() {
   const settings = useAppStore(selectMapSettings)
   const basemap = useBasemap(map, settings)
   useAssetLayer(map)
-  useTrail(map)
+  const trailPieces = useTrail(map)
   useReplayTrails(map)
   const replaying = useAppStore((s) => s.replay !== null)
   const liveCount = useAppStore(selectPositionedCount)
@@ -40,6 +40,7 @@ export function MapView() {
         data-selected-asset-id={selectedAssetId ?? ''}
         data-following={following}
         data-mode={replaying ? 'replay' : 'live'}
+        data-trail-pieces={trailPieces}
       />
       <ReplayBanner />
       <div className="map-chip" title={basemap === 'offline' ? t('map.offlineHint') : undefined}>

@@ -6,9 +6,10 @@ import { trailSegments } from './motion-rules'
 /**
  * The selected asset's trail as one polyline, updated in place as the poller refreshes it. Where the
  * map would make the vehicle jump (a time gap, an impossible distance, an older fix) the line breaks:
- * the trail never draws a road the vehicle was not seen on.
+ * the trail never draws a road the vehicle was not seen on. Returns the points in each piece drawn
+ * ("12,3"; empty when none): the map states it, so a test sees the break the canvas draws.
  */
-export function useTrail(map: L.Map | null): void {
+export function useTrail(map: L.Map | null): string {
   const trail = useAppStore((s) => s.selectedTrail)
   // While replaying, the replayed trails are the only ones: a live one beside them would confuse.
   const showTrail = useAppStore((s) => s.showTrail && s.replay === null)
@@ -35,10 +36,15 @@ export function useTrail(map: L.Map | null): void {
     [map, line],
   )
 
-  useEffect(() => {
-    const pieces = trailSegments(trail, staleAfterMs).map((piece) =>
-      piece.map((p) => [p.lat, p.lng] as [number, number]),
-    )
-    line.setLatLngs(showTrail ? pieces : [])
-  }, [line, trail, showTrail, staleAfterMs])
+  const pieces = useMemo(
+    () =>
+      showTrail
+        ? trailSegments(trail, staleAfterMs).map((piece) =>
+            piece.map((p) => [p.lat, p.lng] as [number, number]),
+          )
+        : [],
+    [trail, showTrail, staleAfterMs],
+  )
+  useEffect(() => void line.setLatLngs(pieces), [line, pieces])
+  return pieces.map((piece) => piece.length).join(',')
 }
