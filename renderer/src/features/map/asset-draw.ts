@@ -162,6 +162,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, slots: number[]): v
   ctx.textAlign = 'left'
   ctx.textBaseline = 'middle'
   ctx.lineWidth = 3
+  // The halo's corners round: mitred, the sharp points of M, V and X poked spikes out of it.
+  ctx.lineJoin = 'round'
   ctx.strokeStyle = f.dark ? 'rgba(2,6,23,0.9)' : 'rgba(255,255,255,0.92)'
   ctx.fillStyle = f.dark ? '#e2e8f0' : '#0f172a'
   const ordered = slots.includes(f.selectedSlot)
