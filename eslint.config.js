@@ -83,6 +83,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...rendererImports(rendererNoTransport, rendererNoApi),
+      'no-restricted-syntax': [
+        'error',
+        {
+          // They follow the browser's locale, not the desk's language: "12:12:26 AM" on a Spanish screen.
+          selector: 'CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]',
+          message: 'Say times with formatFixTime (renderer/src/lib/format.ts) in the desk’s language.',
+        },
+      ],
     },
   },
   { files: rendererTransport, rules: rendererImports(rendererNoApi) },

@@ -59,6 +59,9 @@ test('replies that differ from the document: a skipped device and an inactive we
   )
   await expect(row.inactiveBadge).toHaveText('inactivo')
   await expect(setup.sync.skipped).toContainText('1 dispositivo omitido (mal formado)')
+  // Times in the desk's language and 24-hour clock, not the browser's locale ("12:12:26 AM").
+  await expect(setup.sync.state).toHaveText(/^11 dispositivos, sincronizados \d{2}:\d{2}:\d{2}$/)
+  await expect(row.created).toHaveText(/^Registrado \d{2}:\d{2}:\d{2}$/)
 })
 
 test('a 201 without a webhookId keeps nothing and says to look in Tagora’s panel, in both languages', async ({

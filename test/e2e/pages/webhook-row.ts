@@ -48,6 +48,11 @@ export class WebhookRow {
     return this.root.getByTestId('webhook-key-problem')
   }
 
+  /** When this desk registered it. */
+  get created(): Locator {
+    return this.root.getByTestId('webhook-created')
+  }
+
   /** Fields Tagora's reply left out and the app assumed (data-fields). */
   get unstated(): Locator {
     return this.root.getByTestId('webhook-unstated')

@@ -4,10 +4,13 @@ import { useAppStore } from '../../store'
 import { selectListener } from '../../store/selectors'
 import { problemText } from '../../lib/error-text'
 import { suggestedPort } from './listener-port'
+import { useLanguage } from '../../lib/i18n'
+import { formatFixTime } from '../../lib/format'
 
 /** Local URL, accepted and rejected-by-reason counters, last event time; the error with a next step. */
 export function ListenerDetails() {
   const { t } = useTranslation()
+  const language = useLanguage()
   const listener = useAppStore(selectListener)
   if (!listener) return null
   const suggestion = suggestedPort(listener.problem)
@@ -45,7 +48,7 @@ export function ListenerDetails() {
       <dd>
         {listener.lastEventAt === null
           ? t('setup.listener.never')
-          : new Date(listener.lastEventAt).toLocaleString()}
+          : formatFixTime(listener.lastEventAt, language)}
       </dd>
     </dl>
   )

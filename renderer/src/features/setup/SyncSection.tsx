@@ -6,10 +6,13 @@ import { selectDeviceSync } from '../../store/selectors'
 import { applyDeviceSyncSettings } from './setup-actions'
 import { errorText, problemText } from '../../lib/error-text'
 import { SkippedDevices } from '../devices/SkippedDevices'
+import { useLanguage } from '../../lib/i18n'
+import { formatFixTime } from '../../lib/format'
 
 /** Manual refresh with progress, what the last sync changed, and the periodic refresh settings. */
 export function SyncSection() {
   const { t } = useTranslation()
+  const language = useLanguage()
   const sync = useAppStore(selectDeviceSync)
   const count = useAppStore((s) => s.devices.length)
   const settings = useAppStore((s) => s.settings?.deviceSync)
@@ -55,7 +58,7 @@ export function SyncSection() {
             ? t('setup.sync.syncing', { fetched: sync.fetched })
             : sync.lastSyncedAt === null
               ? t('setup.sync.never')
-              : t('setup.sync.idle', { count, time: new Date(sync.lastSyncedAt).toLocaleTimeString() })}
+              : t('setup.sync.idle', { count, time: formatFixTime(sync.lastSyncedAt, language) })}
         </span>
       </div>
       {sync.lastChange && (

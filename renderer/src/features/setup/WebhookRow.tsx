@@ -6,12 +6,15 @@ import { errorText, problemText } from '../../lib/error-text'
 import { WebhookKeyNotes } from './WebhookKeyNotes'
 import { ListenerPathMismatch } from './ListenerPathMismatch'
 import { PublicUrlTest } from './PublicUrlTest'
+import { useLanguage } from '../../lib/i18n'
+import { formatFixTime } from '../../lib/format'
 
 const SHOWN_DEVICES = 200
 
 /** One registered webhook: where it posts, its key, and which devices its scope carries. */
 export function WebhookRow({ webhook }: { webhook: WebhookView }) {
   const { t } = useTranslation()
+  const language = useLanguage()
   const [devices, setDevices] = useState<ScopeDevice[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const { scope } = webhook
@@ -50,8 +53,8 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
             {t('setup.webhooks.inactive')}
           </span>
         )}
-        <span className="setup-muted">
-          {t('setup.webhooks.created', { time: new Date(webhook.createdAt).toLocaleString() })}
+        <span className="setup-muted" data-testid="webhook-created">
+          {t('setup.webhooks.created', { time: formatFixTime(Date.parse(webhook.createdAt), language) })}
         </span>
       </div>
       <code className="setup-url">{webhook.postUrl}</code>
