@@ -150,3 +150,30 @@ test('rewinds the whole fleet to a moment of the range', async () => {
   await expect(map.root).toHaveAttribute('data-mode', 'replay')
   await replay.exit()
 })
+
+test('on a 1024 px window in Spanish the replay banner fits the map below its tools, and Back to live is reachable', async () => {
+  const { replay, map, header } = desk
+  await header.switchLanguage('es-MX')
+  await desk.resize(1024, 700)
+  try {
+    await desk.devices.liveRow(0).select()
+    await replay.open()
+    await expect(replay.banner).toBeVisible()
+    const [area, tools, banner, exit] = await Promise.all(
+      [map.root, map.tools, replay.banner, replay.exitButton].map(
+        async (part) => (await part.boundingBox())!,
+      ),
+    )
+    const inside = (box: typeof area, outer: typeof area) =>
+      box.x >= outer.x && box.y >= outer.y && box.x + box.width <= outer.x + outer.width
+    expect(inside(banner, area)).toBe(true)
+    expect(inside(exit, area)).toBe(true)
+    expect(banner.y).toBeGreaterThanOrEqual(tools.y + tools.height)
+    expect(await header.listenerOverflows()).toBe(false)
+    await replay.exit()
+    await expect(map.root).toHaveAttribute('data-mode', 'live')
+  } finally {
+    await desk.resize(1400, 860)
+    await header.switchLanguage('en')
+  }
+})

@@ -125,6 +125,11 @@ export class Desk {
     this.current.on('dialog', (dialog) => void dialog.accept())
   }
 
+  /** The window's inner size, as a dispatcher dragging its edge or docking it to half a screen. */
+  async resize(width: number, height: number): Promise<void> {
+    await this.current.setViewportSize({ width, height })
+  }
+
   async pressEscape(): Promise<void> {
     await this.current.keyboard.press('Escape')
   }

@@ -18,6 +18,13 @@ export class Header {
     return this.page.getByTestId('listener-status')
   }
 
+  /** True when the listener badge's words run out of its box (over the bell beside it). */
+  async listenerOverflows(): Promise<boolean> {
+    return this.listener.evaluate(
+      (badge: { scrollWidth: number; clientWidth: number }) => badge.scrollWidth > badge.clientWidth,
+    )
+  }
+
   async listenerUrl(): Promise<string> {
     return (await this.listener.getAttribute('data-url')) ?? ''
   }

@@ -29,6 +29,11 @@ export class MapView {
     return this.page.locator('canvas.asset-canvas')
   }
 
+  /** The map's tool bar (fit all, follow, clusters, motion, replay, basemap, pop out, theme). */
+  get tools(): Locator {
+    return this.page.getByTestId('map-tools')
+  }
+
   /** The follow tool (aria-pressed while the map keeps the selected vehicle centred). */
   get followButton(): Locator {
     return this.page.getByTestId('map-follow')

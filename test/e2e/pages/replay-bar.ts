@@ -57,9 +57,13 @@ export class ReplayBar {
     }
   }
 
-  /** "Back to live". */
+  /** "Back to live", in the banner. */
+  get exitButton(): Locator {
+    return this.page.getByTestId('replay-exit')
+  }
+
   async exit(): Promise<void> {
-    await this.page.getByTestId('replay-exit').click()
+    await this.exitButton.click()
   }
 
   /** Downloads the replayed vehicle's track in one format. */

@@ -20,7 +20,7 @@ export function MapTools() {
   const store = useAppStore.getState
 
   return (
-    <div className="map-tools" role="toolbar" aria-label={t('map.tools')}>
+    <div className="map-tools" role="toolbar" aria-label={t('map.tools')} data-testid="map-tools">
       <button
         type="button"
         className="map-tool"
