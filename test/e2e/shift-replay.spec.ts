@@ -151,7 +151,7 @@ test('rewinds the whole fleet to a moment of the range', async () => {
   await replay.exit()
 })
 
-test('on a 1024 px window in Spanish the replay banner fits the map below its tools, and Back to live is reachable', async () => {
+test('on a 1024 px window in Spanish the replay banner fits the map below its tools, Back to live is reachable, and the inbox opens on screen', async () => {
   const { replay, map, header } = desk
   await header.switchLanguage('es-MX')
   await desk.resize(1024, 700)
@@ -172,6 +172,12 @@ test('on a 1024 px window in Spanish the replay banner fits the map below its to
     expect(await header.listenerOverflows()).toBe(false)
     await replay.exit()
     await expect(map.root).toHaveAttribute('data-mode', 'live')
+    // The alarm inbox drops from the bell inside the window, not off its left edge.
+    await desk.alerts.toggle()
+    const inbox = (await desk.alerts.inbox.boundingBox())!
+    expect(inbox.x).toBeGreaterThanOrEqual(0)
+    expect(inbox.x + inbox.width).toBeLessThanOrEqual(1024)
+    await desk.alerts.toggle()
   } finally {
     await desk.resize(1400, 860)
     await header.switchLanguage('en')
