@@ -16,8 +16,12 @@ test('sign-in → sync → register → scope → listener status', async ({ ope
   await expect(desk.header.session).toHaveState('signed-in')
   await expect(desk.devices.count).toHaveAttribute('data-total', '40')
 
+  // Without a webhook nothing can arrive: the map says so at once, and its button opens the fix.
+  await expect(desk.dataAgeBanner).toHaveAttribute('data-kind', 'no-webhook')
+  await expect(desk.dataAgeBanner).toContainText('this desk has none yet')
+  await desk.openSetupFromBanner()
+
   // Sync: manual refresh reports what was added.
-  await setup.open()
   await expect(setup.sync.state).toHavePhase('idle')
   sim.fleet.addDevices(5)
   await setup.sync.refresh()
@@ -100,6 +104,8 @@ test('sign-in → sync → register → scope → listener status', async ({ ope
 
   await setup.close()
   await expect(desk.devices.outOfScopeRows.first()).toBeVisible()
+  // Registered: nothing late yet, so no banner.
+  await expect(desk.dataAgeBanner).toHaveCount(0)
 })
 
 test('a listener port in use gives a clear error and changes nothing; all interfaces needs a confirmation', async ({

@@ -201,6 +201,8 @@ export const en = {
       'Data is {{age}} old: no position has arrived since then. Check the listener and the webhook in Health.',
     noDataYet:
       'No position has arrived since sign-in ({{age}}). Check the listener and the webhook in Health.',
+    noWebhook: 'Tagora sends live positions only to a registered webhook, and this desk has none yet.',
+    openSetup: 'Register one in Fleet setup',
   },
   map: {
     offlineHint: 'Drawn from data shipped with the app: online tiles are off or unreachable.',

@@ -200,9 +200,12 @@ export const esMX: Resources = {
     forwardedHint: 'Los agregó el túnel o el proxy en el camino: se muestran, no se confía en ellos.',
     noRawEvents: 'Aún no se recibe nada.',
     dataAge:
-      'Los datos tienen {{age}} de antigüedad: no ha llegado ninguna posición desde entonces. Revise el receptor y el webhook en Estado.',
+      'Los datos tienen {{age}} de antigüedad: no ha llegado ninguna posición desde entonces. Revisa el receptor y el webhook en Estado.',
     noDataYet:
-      'No ha llegado ninguna posición desde el inicio de sesión ({{age}}). Revise el receptor y el webhook en Estado.',
+      'No ha llegado ninguna posición desde el inicio de sesión ({{age}}). Revisa el receptor y el webhook en Estado.',
+    noWebhook:
+      'Tagora envía posiciones en vivo solo a un webhook registrado, y este escritorio aún no tiene ninguno.',
+    openSetup: 'Registra uno en Configurar flota',
   },
   map: {
     offlineHint:
@@ -308,7 +311,7 @@ export const esMX: Resources = {
         'listener-refused':
           'La prueba llegó a este escritorio, pero el receptor la rechazó ({{reason}}): llegó a {{path}} y el receptor atiende {{listenerPath}}.',
         'name-not-found':
-          'No se encontró el nombre {{host}}. Revise el nombre público del túnel o espere a que el DNS se actualice.',
+          'No se encontró el nombre {{host}}. Revisa el nombre público del túnel o espera a que el DNS se actualice.',
         'tls-failed':
           'Falló la conexión segura con {{host}} ({{detail}}): su certificado falta, venció o es de otro nombre.',
         'no-connection':

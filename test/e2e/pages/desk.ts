@@ -67,9 +67,14 @@ export class Desk {
     return new AppNotice(this.current)
   }
 
-  /** "Data is N s old" over the map when deliveries stop (data-kind). */
+  /** Over the map: data-kind old or none when deliveries stop, no-webhook when none can come. */
   get dataAgeBanner(): Locator {
     return this.current.getByTestId('data-age-banner')
+  }
+
+  /** The banner's way to the fix: "Register one in Fleet setup" when the desk has no webhook. */
+  async openSetupFromBanner(): Promise<void> {
+    await this.dataAgeBanner.getByTestId('data-age-open-setup').click()
   }
 
   /** The pop-out window's map-only screen. */

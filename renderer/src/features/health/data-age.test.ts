@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dataAge } from './data-age'
+import { dataAge, needsWebhook } from './data-age'
 
 const MIN = 60_000
 
@@ -16,5 +16,23 @@ describe('dataAge', () => {
     expect(dataAge(1 * MIN, null, 0, 2 * MIN)).toBeNull()
     expect(dataAge(5 * MIN, null, 0, 2 * MIN)).toEqual({ kind: 'none', ageMs: 5 * MIN })
     expect(dataAge(15 * MIN, 2 * MIN, 10 * MIN, 2 * MIN)).toEqual({ kind: 'none', ageMs: 5 * MIN })
+  })
+})
+
+describe('needsWebhook', () => {
+  const alone = { now: 10_000, signedInSince: 0, lastEventAt: null, webhooks: 0, onRelay: false }
+
+  it('says at once (once the webhook list had time to arrive) that a desk without a webhook gets nothing', () => {
+    expect(needsWebhook({ ...alone, now: 1000 })).toBe(false)
+    expect(needsWebhook(alone)).toBe(true)
+  })
+
+  it('is quiet with a webhook, on the relay, or once a position arrived this session', () => {
+    expect(needsWebhook({ ...alone, webhooks: 1 })).toBe(false)
+    expect(needsWebhook({ ...alone, onRelay: true })).toBe(false)
+    expect(needsWebhook({ ...alone, lastEventAt: 5000 })).toBe(false)
+    expect(needsWebhook({ ...alone, signedInSince: null })).toBe(false)
+    // A position from before this sign-in does not count.
+    expect(needsWebhook({ ...alone, now: 20_000, signedInSince: 10_000, lastEventAt: 5000 })).toBe(true)
   })
 })

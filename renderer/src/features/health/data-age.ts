@@ -18,3 +18,24 @@ export function dataAge(
   const waited = now - signedInSince
   return waited > thresholdMs ? { kind: 'none', ageMs: waited } : null
 }
+
+/** The webhook list reaches the window a moment after sign-in: the hint must not flash before it. */
+const WEBHOOKS_SETTLE_MS = 3000
+
+/**
+ * A desk on its own listener with no webhook registered: Tagora sends it nothing, so a new user's map
+ * stays empty with no reason given. Said at once (not after the stale threshold), until a position
+ * arrives or a webhook is registered. A desk on the relay needs no webhook of its own.
+ */
+export function needsWebhook(input: {
+  now: number
+  signedInSince: number | null
+  lastEventAt: number | null
+  webhooks: number
+  onRelay: boolean
+}): boolean {
+  const { now, signedInSince, lastEventAt } = input
+  if (input.onRelay || input.webhooks > 0 || signedInSince === null) return false
+  if (lastEventAt !== null && lastEventAt >= signedInSince) return false
+  return now - signedInSince >= WEBHOOKS_SETTLE_MS
+}
