@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { Download } from '@playwright/test'
+import type { Download, Locator } from '@playwright/test'
 import type { SimulatorControls } from '../support/demo-simulator'
 import { expect, test } from './desk/desk-test'
 import type { RunningDesk } from './desk/desk-test'
@@ -159,11 +159,11 @@ test('on a 1024 px window in Spanish the replay banner fits the map below its to
     await desk.devices.liveRow(0).select()
     await replay.open()
     await expect(replay.banner).toBeVisible()
-    const [area, tools, banner, exit] = await Promise.all(
-      [map.root, map.tools, replay.banner, replay.exitButton].map(
-        async (part) => (await part.boundingBox())!,
-      ),
-    )
+    const boxOf = async (part: Locator) => (await part.boundingBox())!
+    const area = await boxOf(map.root)
+    const tools = await boxOf(map.tools)
+    const banner = await boxOf(replay.banner)
+    const exit = await boxOf(replay.exitButton)
     const inside = (box: typeof area, outer: typeof area) =>
       box.x >= outer.x && box.y >= outer.y && box.x + box.width <= outer.x + outer.width
     expect(inside(banner, area)).toBe(true)
