@@ -25,7 +25,10 @@ export interface AlarmBurst {
  * Pure and clock-driven (the caller passes `now`) so it is testable without timers.
  */
 export class AlertGrouper {
-  private readonly open = new Map<AlarmKind, { startedAt: number; events: AlarmRaised[] }>()
+  private readonly open = new Map<
+    AlarmKind,
+    { startedAt: number; events: AlarmRaised[]; seen: Set<string> }
+  >()
   private nextId = 1
 
   constructor(private readonly windowMs: number) {}
@@ -33,10 +36,13 @@ export class AlertGrouper {
   add(event: AlarmRaised): void {
     const group = this.open.get(event.kind)
     if (group) {
-      // The same vehicle twice in one burst (a flapping speed is one kind): count it once.
-      if (!group.events.some((e) => e.assetId === event.assetId)) group.events.push(event)
+      // The same vehicle twice in one burst (a flapping speed is one kind): count it once. A set, as a
+      // whole fleet going stale together (the tunnel died) is 10,000 alarms in one burst.
+      if (group.seen.has(event.assetId)) return
+      group.seen.add(event.assetId)
+      group.events.push(event)
     } else {
-      this.open.set(event.kind, { startedAt: event.at, events: [event] })
+      this.open.set(event.kind, { startedAt: event.at, events: [event], seen: new Set([event.assetId]) })
     }
   }
 
