@@ -97,6 +97,7 @@ export class FeedControl {
       lastSequence: status?.lastSequence ?? null,
       received: status?.received ?? 0,
       connectedAt: status?.connectedAt ?? null,
+      lastFixAt: status?.lastFixAt ?? null,
       problem: status?.problem ?? this.standing,
     }
   }

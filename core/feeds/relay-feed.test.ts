@@ -47,6 +47,20 @@ describe('RelayFeed', () => {
     expect(applied.map((event) => event.assetId)).toEqual(['a'])
   })
 
+  it('says when the last fix arrived: a hello or an empty snapshot is no position', () => {
+    feed.follow('http://127.0.0.1:8080', KEY)
+    link.last.accept()
+    link.last.send({ t: 'snapshot-end', seq: 0 })
+    expect(feed.status().lastFixAt).toBeNull()
+    clock.advance(5000)
+    link.last.send({ t: 'fixes', items: [{ seq: 1, fix: relayFix('a', 1) }] })
+    expect(feed.status().lastFixAt).toBe(clock.now())
+    const at = clock.now()
+    clock.advance(60_000)
+    link.last.send({ t: 'fixes', items: [] })
+    expect(feed.status().lastFixAt).toBe(at)
+  })
+
   it('resumes after the last sequence it applied when the connection drops', () => {
     feed.follow('http://127.0.0.1:8080', KEY)
     link.last.accept()

@@ -13,7 +13,7 @@ import { RelayFrameReader } from './relay-frame-reader'
 /** The link as the desk's Feed status shows it (FeedState without the choice around it). */
 export type RelayLinkStatus = Pick<
   FeedState,
-  'state' | 'organizationId' | 'lastSequence' | 'received' | 'connectedAt' | 'problem'
+  'state' | 'organizationId' | 'lastSequence' | 'received' | 'connectedAt' | 'lastFixAt' | 'problem'
 >
 
 export interface RelayFeedDeps {
@@ -43,6 +43,7 @@ export class RelayFeed {
   private attempt = 0
   private current: RelayLinkStatus = idle()
   private received = 0
+  private lastFixAt: number | null = null
 
   constructor(private readonly deps: RelayFeedDeps) {}
 
@@ -74,7 +75,7 @@ export class RelayFeed {
   }
 
   status(): RelayLinkStatus {
-    return { ...this.current, received: this.received }
+    return { ...this.current, received: this.received, lastFixAt: this.lastFixAt }
   }
 
   private open(state: RelayLinkState): void {
@@ -122,6 +123,7 @@ export class RelayFeed {
     }
     if (read.events.length > 0) {
       this.received += read.events.length
+      this.lastFixAt = this.deps.clock.now()
       this.apply(read.events)
     }
     // Only a finished snapshot or an applied stream message moves the resume point.
@@ -200,6 +202,7 @@ function idle(): RelayLinkStatus {
     lastSequence: null,
     received: 0,
     connectedAt: null,
+    lastFixAt: null,
     problem: null,
   }
 }

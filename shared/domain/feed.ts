@@ -27,6 +27,8 @@ export interface FeedState {
   received: number
   /** When the current connection opened (null when not connected). */
   connectedAt: number | null
+  /** When the last fix arrived from the relay: how old the map's data is on a relay desk. */
+  lastFixAt: number | null
   /** Why the link is reconnecting or refused. */
   problem: AppErrorInfo | null
 }

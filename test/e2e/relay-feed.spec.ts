@@ -47,6 +47,10 @@ test('a desk switches to the relay: a refused key changes nothing, the right one
     await setup.feed.root.screenshot({ path: 'docs/screenshots/feed-relay.png' })
     await setup.close()
     await expect(desk.devices.liveRows).not.toHaveCount(0)
+    // How old the data is counts the relay's fixes (the desk's own listener is off and hears nothing).
+    await desk.health.open()
+    await expect(desk.health.dataAge).toContainText('Last position received')
+    await desk.health.closeWithEscape()
 
     // The operator revokes the desk's key: refused at once, said in the header.
     expect((await runRelayKeys(nats.url, ['revoke', 'dispatch-1'])).code).toBe(0)

@@ -201,6 +201,10 @@ export const en = {
       'Data is {{age}} old: no position has arrived since then. Check the listener and the webhook in Health.',
     noDataYet:
       'No position has arrived since sign-in ({{age}}). Check the listener and the webhook in Health.',
+    dataAgeRelay:
+      'Data is {{age}} old: no position has arrived from the relay since then. Check the relay in Fleet setup.',
+    noDataYetRelay:
+      'No position has arrived from the relay since sign-in ({{age}}). Check the relay in Fleet setup.',
     noWebhook: 'Tagora sends live positions only to a registered webhook, and this desk has none yet.',
     openSetup: 'Register one in Fleet setup',
   },

@@ -203,6 +203,10 @@ export const esMX: Resources = {
       'Los datos tienen {{age}} de antigüedad: no ha llegado ninguna posición desde entonces. Revisa el receptor y el webhook en Estado.',
     noDataYet:
       'No ha llegado ninguna posición desde el inicio de sesión ({{age}}). Revisa el receptor y el webhook en Estado.',
+    dataAgeRelay:
+      'Los datos tienen {{age}} de antigüedad: no ha llegado ninguna posición del relay desde entonces. Revisa el relay en Configurar flota.',
+    noDataYetRelay:
+      'No ha llegado ninguna posición del relay desde el inicio de sesión ({{age}}). Revisa el relay en Configurar flota.',
     noWebhook:
       'Tagora envía posiciones en vivo solo a un webhook registrado, y este escritorio aún no tiene ninguno.',
     openSetup: 'Registra uno en Configurar flota',

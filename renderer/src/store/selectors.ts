@@ -12,6 +12,9 @@ export const isSignedIn = (s: AppStore): boolean => {
 }
 export const selectSession = (s: AppStore) => s.session
 export const selectListener = (s: AppStore) => s.listener
+/** When the last position reached this desk, by whichever feed it follows (its listener or a relay). */
+export const selectLastFixAt = (s: AppStore) =>
+  s.feed?.kind === 'relay' ? s.feed.lastFixAt : (s.listener?.lastEventAt ?? null)
 export const selectDevices = (s: AppStore) => s.devices
 export const selectDeviceSync = (s: AppStore) => s.deviceSync
 export const selectDeviceSearch = (s: AppStore) => s.deviceSearch

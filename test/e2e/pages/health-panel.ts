@@ -31,6 +31,11 @@ export class HealthPanel {
     return this.root.getByTestId('health-history-fixes')
   }
 
+  /** "Last position received …" by whichever feed the desk follows, or "No position received yet." */
+  get dataAge(): Locator {
+    return this.page.getByTestId('health-data-age')
+  }
+
   get tokenExpiry(): Locator {
     return this.root.getByTestId('health-token-expiry')
   }

@@ -3,6 +3,7 @@ import { formatAge } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
+import { selectLastFixAt } from '../../store/selectors'
 import { dataAge, needsWebhook } from './data-age'
 
 /**
@@ -13,7 +14,7 @@ export function DataAgeBanner() {
   const { t } = useTranslation()
   const language = useLanguage()
   const now = useNow(5000)
-  const lastEventAt = useAppStore((s) => s.listener?.lastEventAt ?? null)
+  const lastEventAt = useAppStore(selectLastFixAt)
   const signedInSince = useAppStore((s) => s.session?.signedInSince ?? null)
   const thresholdMs = useAppStore((s) => (s.settings?.telemetry.staleAfterSeconds ?? 120) * 1000)
   const webhooks = useAppStore((s) => s.webhooks.webhooks.length)
@@ -42,7 +43,9 @@ export function DataAgeBanner() {
     .replace(/ ago$/, '')
   return (
     <div className="data-age-banner" role="status" data-testid="data-age-banner" data-kind={age.kind}>
-      {t(age.kind === 'old' ? 'health.dataAge' : 'health.noDataYet', { age: duration })}
+      {t(`health.${age.kind === 'old' ? 'dataAge' : 'noDataYet'}${onRelay ? 'Relay' : ''}`, {
+        age: duration,
+      })}
     </div>
   )
 }

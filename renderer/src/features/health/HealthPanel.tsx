@@ -3,7 +3,7 @@ import { formatAge, formatFixTime, formatRemaining } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
-import { selectListener, selectPhase, selectSession } from '../../store/selectors'
+import { selectLastFixAt, selectListener, selectPhase, selectSession } from '../../store/selectors'
 import { renewalProblemText } from '../session/session-view'
 import { Modal } from '../../lib/Modal'
 import { ApiHealth } from './ApiHealth'
@@ -20,6 +20,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
   const now = useNow(1000)
   const phase = useAppStore(selectPhase)
   const session = useAppStore(selectSession)
+  const lastFixAt = useAppStore(selectLastFixAt)
   const listener = useAppStore(selectListener)
   const renewalProblem = renewalProblemText(session)
   const time = (at: number | null | undefined) => (at ? formatFixTime(at, language, now) : '—')
@@ -69,8 +70,8 @@ export function HealthPanel({ onClose }: { onClose: () => void }) {
         <section className="health-card">
           <h3>{t('health.data')}</h3>
           <p data-testid="health-data-age">
-            {listener?.lastEventAt
-              ? t('health.lastEvent', { age: formatAge(now - listener.lastEventAt, language) })
+            {lastFixAt !== null
+              ? t('health.lastEvent', { age: formatAge(now - lastFixAt, language) })
               : t('health.noEventYet')}
           </p>
         </section>
