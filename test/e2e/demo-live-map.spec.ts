@@ -57,7 +57,10 @@ test('search narrows the device list, and sign-out returns to the login screen',
   await expect(desk.devices.count).toHaveAttribute('data-total', String(total))
   await desk.devices.clearSearch()
 
+  // A night desk in the dark theme signs out: what it types next must be readable.
+  await desk.map.useTheme('dark')
   await desk.header.signOut()
   await expect(desk.header.session).toHaveState('signed-out')
   await expect(desk.login.email).toBeVisible()
+  expect(await desk.login.emailContrast()).toBeGreaterThanOrEqual(4.5)
 })

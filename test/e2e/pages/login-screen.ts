@@ -14,6 +14,26 @@ export class LoginScreen {
     return this.page.getByTestId('login-email')
   }
 
+  /** WCAG contrast of what is typed in the email field against the field (4.5 or more is readable). */
+  async emailContrast(): Promise<number> {
+    const [text, field] = await this.email.evaluate((input: { ownerDocument: { defaultView: unknown } }) => {
+      const view = input.ownerDocument.defaultView as {
+        getComputedStyle(element: unknown): { color: string; backgroundColor: string }
+      }
+      const style = view.getComputedStyle(input)
+      return [style.color, style.backgroundColor]
+    })
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((part) => {
+        const c = Number(part) / 255
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+      })
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)
+    }
+    const [light, dark] = [luminance(text), luminance(field)].sort((a, b) => b - a)
+    return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
+  }
+
   get password(): Locator {
     return this.page.getByTestId('login-password')
   }
