@@ -156,6 +156,9 @@ test('a vehicle that stops reporting raises a stale alert and a notification; cl
   const notifications = () =>
     desk.page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications)
   await expect.poll(async () => (await notifications()).some((n) => n.startsWith('Stale:'))).toBe(true)
+  // The rest of the fleet keeps reporting: the vehicle stopped, not the feed, and the words say so.
+  const stale = (await notifications()).filter((n) => n.startsWith('Stale:'))
+  expect(stale.every((n) => n.endsWith('stopped reporting (stale)'))).toBe(true)
 
   await alerts.selectVehicleOf(entry)
   await expect(desk.asset.root).toHaveAttribute('data-asset-id', assetId)

@@ -131,6 +131,21 @@ export const en = {
       offline: '{{count}} vehicles went offline',
       speeding: '{{count}} vehicles are speeding (up to {{speed}} km/h)',
     },
+    /** Said instead when no position from any vehicle has arrived for a while: the feed, not the fleet. */
+    quiet: {
+      one: {
+        stale:
+          '{{name}} stopped reporting, and no position has arrived from any vehicle for a while: the feed itself may be down. Check Health.',
+        offline:
+          '{{name}} went offline, and no position has arrived from any vehicle for a while: the feed itself may be down. Check Health.',
+      },
+      many: {
+        stale:
+          '{{count}} vehicles stopped reporting, and no position has arrived from any vehicle for a while: the feed itself may be down. Check Health.',
+        offline:
+          '{{count}} vehicles went offline, and no position has arrived from any vehicle for a while: the feed itself may be down. Check Health.',
+      },
+    },
     muteVehicle: 'Mute this vehicle',
     muteKind: 'Mute “{{kind}}”',
     settings: 'Alert and map settings',

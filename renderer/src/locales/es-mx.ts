@@ -133,6 +133,20 @@ export const esMX: Resources = {
       offline: '{{count}} vehículos se desconectaron',
       speeding: '{{count}} vehículos exceden el límite (hasta {{speed}} km/h)',
     },
+    quiet: {
+      one: {
+        stale:
+          '{{name}} dejó de reportar, y hace rato que no llega ninguna posición de ningún vehículo: puede que la fuente misma esté caída. Revisa Estado.',
+        offline:
+          '{{name}} se desconectó, y hace rato que no llega ninguna posición de ningún vehículo: puede que la fuente misma esté caída. Revisa Estado.',
+      },
+      many: {
+        stale:
+          '{{count}} vehículos dejaron de reportar, y hace rato que no llega ninguna posición de ningún vehículo: puede que la fuente misma esté caída. Revisa Estado.',
+        offline:
+          '{{count}} vehículos se desconectaron, y hace rato que no llega ninguna posición de ningún vehículo: puede que la fuente misma esté caída. Revisa Estado.',
+      },
+    },
     muteVehicle: 'Silenciar este vehículo',
     muteKind: 'Silenciar «{{kind}}»',
     settings: 'Ajustes de alertas y mapa',

@@ -26,10 +26,24 @@ function change(alarms: Alarm[], raised = alarms.map((a) => a.id)): AlarmsChange
   return { alarms, raised, counts: { new: alarms.length, acknowledged: 0, cleared: 0 } }
 }
 
+/** The desk's listener last accepted a position at `at`. */
+function heard(store: ReturnType<typeof createAppStore>, at: number | null): void {
+  store.getState().setListener({
+    state: 'listening',
+    url: null,
+    problem: null,
+    accepted: 1,
+    rejected: {},
+    lastEventAt: at,
+  })
+}
+
 function setup(alarms: Partial<ReturnType<typeof defaultSettings>['alarms']> = {}) {
   const store = createAppStore()
   const settings = defaultSettings()
   store.getState().setSettings({ ...settings, alarms: { ...settings.alarms, ...alarms } })
+  // The feed is alive: a position arrived a moment ago.
+  heard(store, Date.now())
   const shown: string[] = []
   const played: number[] = []
   const announcer = startAlarmAnnouncer(
@@ -81,5 +95,26 @@ describe('the alarm announcer', () => {
     quiet.announcer.announce(change([alarm(1, 'offline', 'a')]))
     vi.advanceTimersByTime(GROUP_WINDOW_MS)
     expect(quiet.shown).toEqual([])
+  })
+
+  it('says the feed may be down when vehicles go stale and nothing has arrived from any of them for a while', () => {
+    const { store, shown, announcer } = setup()
+    // Stale after 120 s: a minute without any position is the feed gone quiet, not one vehicle.
+    heard(store, Date.now() - 60_000)
+    announcer.announce(change([alarm(1, 'stale', 'a'), alarm(2, 'stale', 'b')]))
+    announcer.announce(change([alarm(3, 'speeding', 'c')]))
+    vi.advanceTimersByTime(GROUP_WINDOW_MS)
+    expect(shown).toEqual([
+      'Stale: 2 vehicles stopped reporting, and no position has arrived from any vehicle for a while: the feed itself may be down. Check Health.',
+      'Speeding: c is speeding at 130 km/h',
+    ])
+  })
+
+  it('keeps the plain words for a vehicle that stops while the others still report', () => {
+    const { store, shown, announcer } = setup()
+    heard(store, Date.now() - 50_000)
+    announcer.announce(change([alarm(1, 'stale', 'a')]))
+    vi.advanceTimersByTime(GROUP_WINDOW_MS)
+    expect(shown).toEqual(['Stale: a stopped reporting (stale)'])
   })
 })

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import type { AlarmsChange } from '../../../../shared/domain/alarms'
-import type { AppStoreApi } from '../../store'
+import type { AppStore, AppStoreApi } from '../../store'
+import { selectLastFixAt } from '../../store/selectors'
 import { AlertGrouper } from './alert-grouper'
 import { describeAlert } from './alert-text'
 import type { AlarmSound } from './alarm-sound'
@@ -11,6 +12,20 @@ import { notificationTag } from './notify'
 export const GROUP_WINDOW_MS = 3000
 /** The chime plays at most this often, however many alarms arrive. */
 export const SOUND_GAP_MS = 2000
+
+/**
+ * Whether, at `at` (when a burst began), the desk had heard nothing from any vehicle for half the
+ * stale threshold (10 s at least: the listener's counters reach the window once a second): vehicles
+ * going stale then are the feed going quiet (a dead tunnel), not the fleet. One vehicle that stops
+ * while the others report leaves the feed's last fix seconds old.
+ */
+const QUIET_AT_LEAST_MS = 10_000
+
+export function feedIsQuiet(state: AppStore, at: number): boolean {
+  const lastFixAt = selectLastFixAt(state)
+  const staleAfterMs = (state.settings?.telemetry.staleAfterSeconds ?? 120) * 1000
+  return lastFixAt === null || at - lastFixAt >= Math.max(staleAfterMs / 2, QUIET_AT_LEAST_MS)
+}
 
 export interface AlarmAnnouncer {
   /** A change pushed by main: alarms it raised just now are announced, nothing else. */
@@ -43,10 +58,15 @@ export function startAlarmAnnouncer(
     for (const entry of grouper.flush(now())) {
       if (!settings?.notify) continue
       const title = i18next.t(`alerts.kind.${entry.kind}`)
-      notifier.show(title, describeAlert(entry, nameOf, i18next.t), notificationTag(entry), () => {
-        const first = entry.assetIds[0]
-        if (first !== undefined) store.getState().selectAsset(first)
-      })
+      notifier.show(
+        title,
+        describeAlert(entry, nameOf, i18next.t, feedIsQuiet(store.getState(), entry.at)),
+        notificationTag(entry),
+        () => {
+          const first = entry.assetIds[0]
+          if (first !== undefined) store.getState().selectAsset(first)
+        },
+      )
     }
     schedule()
   }
