@@ -13,14 +13,15 @@ export const GROUP_WINDOW_MS = 3000
 /** The chime plays at most this often, however many alarms arrive. */
 export const SOUND_GAP_MS = 2000
 
-/**
- * Whether, at `at` (when a burst began), the desk had heard nothing from any vehicle for half the
- * stale threshold (10 s at least: the listener's counters reach the window once a second): vehicles
- * going stale then are the feed going quiet (a dead tunnel), not the fleet. One vehicle that stops
- * while the others report leaves the feed's last fix seconds old.
- */
+/** Quiet takes this long at least: the listener's counters reach the window once a second. */
 const QUIET_AT_LEAST_MS = 10_000
 
+/**
+ * Whether, at `at` (when a burst began), the desk had heard nothing from any vehicle for half the
+ * stale threshold (QUIET_AT_LEAST_MS at least): vehicles going stale then are the feed going quiet (a
+ * dead tunnel), not the fleet. One vehicle that stops while the others report leaves the feed's last
+ * fix seconds old.
+ */
 export function feedIsQuiet(state: AppStore, at: number): boolean {
   const lastFixAt = selectLastFixAt(state)
   const staleAfterMs = (state.settings?.telemetry.staleAfterSeconds ?? 120) * 1000
