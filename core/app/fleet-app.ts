@@ -242,6 +242,7 @@ export class FleetApp {
       settings: this.settings.get(),
       telemetry: this.telemetry.telemetry.snapshotBatch(),
       host: this.options.host,
+      apiUrlOverride: this.options.apiUrlOverride ?? null,
       notice: this.notices.current(),
       alarms: this.memory.alarmCounts(),
     }

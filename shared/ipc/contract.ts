@@ -59,6 +59,8 @@ export interface AppSnapshot {
   notice: AppErrorInfo | null
   /** 'electron' or 'web': lets the UI word things for its host. */
   host: 'electron' | 'web'
+  /** TAGORA_API_URL when set: sign-in goes there this run, whatever the settings hold. */
+  apiUrlOverride: string | null
   /** The alarm inbox's totals by state (the bell shows the new ones). */
   alarms: AlarmCounts
 }

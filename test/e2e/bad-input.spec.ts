@@ -20,6 +20,9 @@ test('a wrong password shows the server message and request id, and stores nothi
 test('an unreachable API gives a clear message naming the URL', async ({ openDesk }) => {
   const desk = await openDesk({ apiUrl: 'http://127.0.0.1:9/integration/v1' })
   const { login } = desk
+  // The screen names the API it will call: TAGORA_API_URL wins over the settings, and says so.
+  await expect(login.apiUrl.value).toHaveText('http://127.0.0.1:9/integration/v1')
+  await expect(login.apiUrl.source).toHaveText('set for this run by TAGORA_API_URL')
   await login.signIn({ email: 'dispatch@example.com', password: 'whatever' })
   await expect(login.error).toContainText('127.0.0.1:9')
   await expect(desk.header.session).toHaveState('signed-out')

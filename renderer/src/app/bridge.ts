@@ -58,7 +58,7 @@ export function startBridge(
     const st = s()
     // The snapshot is the whole truth: slots from an earlier transport may have been reassigned.
     st.resetTelemetry()
-    st.setHost(snapshot.host)
+    st.setHost(snapshot.host, snapshot.apiUrlOverride)
     st.setSettings(snapshot.settings)
     st.setListener(snapshot.listener)
     st.setFeed(snapshot.feed)

@@ -30,6 +30,7 @@ export const en = {
     signedOutAgain: 'Sign in again to continue.',
     requestId: 'request {{id}}',
     apiUrl: 'API',
+    apiUrlFromEnvironment: 'set for this run by TAGORA_API_URL',
     change: 'change',
     save: 'Save',
     cancel: 'Cancel',

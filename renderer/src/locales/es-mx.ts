@@ -31,6 +31,7 @@ export const esMX: Resources = {
     signedOutAgain: 'Vuelve a iniciar sesión para continuar.',
     requestId: 'solicitud {{id}}',
     apiUrl: 'API',
+    apiUrlFromEnvironment: 'fijada para esta ejecución por TAGORA_API_URL',
     change: 'cambiar',
     save: 'Guardar',
     cancel: 'Cancelar',

@@ -8,6 +8,11 @@ export class ApiUrlField {
     return this.page.getByTestId('api-url')
   }
 
+  /** Where the address comes from when not from the settings ("set for this run by TAGORA_API_URL"). */
+  get source(): Locator {
+    return this.page.getByTestId('api-url-source')
+  }
+
   /** The warning under an address that would carry a password over plain http to another computer. */
   get insecureWarning(): Locator {
     return this.page.getByTestId('api-url-insecure')

@@ -7,10 +7,15 @@ import { codeText, errorText, issueText } from '../../lib/error-text'
 import { isSecureUrl } from '../../../../shared/net/secure-url'
 import { apiUrlInputSchema } from '../../../../shared/schemas/settings'
 
-/** Shows which Tagora API we sign in to, with a small inline editor. */
+/**
+ * Shows which Tagora API we sign in to, with a small inline editor. TAGORA_API_URL wins over the
+ * settings for the run: then that address is shown, said to come from there, and not editable (a
+ * change would be saved but not used, and the screen would name an API it does not call).
+ */
 export function ApiUrlField({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation()
-  const apiUrl = useAppStore((s) => s.settings?.apiUrl ?? s.session?.apiUrl ?? '')
+  const override = useAppStore((s) => s.apiUrlOverride)
+  const apiUrl = useAppStore((s) => s.apiUrlOverride ?? s.settings?.apiUrl ?? s.session?.apiUrl ?? '')
   const [draft, setDraft] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -39,9 +44,15 @@ export function ApiUrlField({ disabled }: { disabled: boolean }) {
         <code className="api-url-value" data-testid="api-url" title={apiUrl}>
           {apiUrl}
         </code>
-        <button type="button" className="link-button" disabled={disabled} onClick={() => setDraft(apiUrl)}>
-          {t('auth.change')}
-        </button>
+        {override === null ? (
+          <button type="button" className="link-button" disabled={disabled} onClick={() => setDraft(apiUrl)}>
+            {t('auth.change')}
+          </button>
+        ) : (
+          <span className="api-url-source" data-testid="api-url-source">
+            {t('auth.apiUrlFromEnvironment')}
+          </span>
+        )}
         {insecure && (
           <p className="api-url-error" data-testid="api-url-insecure" role="alert">
             {codeText('insecure-url')}
