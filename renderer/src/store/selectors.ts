@@ -15,6 +15,8 @@ export const selectListener = (s: AppStore) => s.listener
 /** When the last position reached this desk, by whichever feed it follows (its listener or a relay). */
 export const selectLastFixAt = (s: AppStore) =>
   s.feed?.kind === 'relay' ? s.feed.lastFixAt : (s.listener?.lastEventAt ?? null)
+/** The stale threshold in ms (the settings' default until they arrive). */
+export const selectStaleAfterMs = (s: AppStore) => (s.settings?.telemetry.staleAfterSeconds ?? 120) * 1000
 export const selectDevices = (s: AppStore) => s.devices
 export const selectDeviceSync = (s: AppStore) => s.deviceSync
 export const selectDeviceSearch = (s: AppStore) => s.deviceSearch

@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import type { AlarmsChange } from '../../../../shared/domain/alarms'
 import type { AppStore, AppStoreApi } from '../../store'
-import { selectLastFixAt } from '../../store/selectors'
+import { selectLastFixAt, selectStaleAfterMs } from '../../store/selectors'
 import { AlertGrouper } from './alert-grouper'
 import { describeAlert } from './alert-text'
 import type { AlarmSound } from './alarm-sound'
@@ -24,7 +24,7 @@ const QUIET_AT_LEAST_MS = 10_000
  */
 export function feedIsQuiet(state: AppStore, at: number): boolean {
   const lastFixAt = selectLastFixAt(state)
-  const staleAfterMs = (state.settings?.telemetry.staleAfterSeconds ?? 120) * 1000
+  const staleAfterMs = selectStaleAfterMs(state)
   return lastFixAt === null || at - lastFixAt >= Math.max(staleAfterMs / 2, QUIET_AT_LEAST_MS)
 }
 

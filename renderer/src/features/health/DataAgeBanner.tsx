@@ -3,7 +3,7 @@ import { formatAge } from '../../lib/format'
 import { useLanguage } from '../../lib/i18n'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
-import { selectLastFixAt } from '../../store/selectors'
+import { selectLastFixAt, selectStaleAfterMs } from '../../store/selectors'
 import { dataAge, needsWebhook } from './data-age'
 
 /**
@@ -16,7 +16,7 @@ export function DataAgeBanner() {
   const now = useNow(5000)
   const lastEventAt = useAppStore(selectLastFixAt)
   const signedInSince = useAppStore((s) => s.session?.signedInSince ?? null)
-  const thresholdMs = useAppStore((s) => (s.settings?.telemetry.staleAfterSeconds ?? 120) * 1000)
+  const thresholdMs = useAppStore(selectStaleAfterMs)
   const webhooks = useAppStore((s) => s.webhooks.webhooks.length)
   const onRelay = useAppStore((s) => s.feed?.kind === 'relay')
   const openSetup = useAppStore((s) => s.setSetupOpen)

@@ -1,6 +1,7 @@
 import L from 'leaflet'
 import { useEffect, useMemo } from 'react'
 import { useAppStore } from '../../store'
+import { selectStaleAfterMs } from '../../store/selectors'
 import { trailSegments } from './motion-rules'
 
 /**
@@ -13,7 +14,7 @@ export function useTrail(map: L.Map | null): string {
   const trail = useAppStore((s) => s.selectedTrail)
   // While replaying, the replayed trails are the only ones: a live one beside them would confuse.
   const showTrail = useAppStore((s) => s.showTrail && s.replay === null)
-  const staleAfterMs = useAppStore((s) => (s.settings?.telemetry.staleAfterSeconds ?? 120) * 1000)
+  const staleAfterMs = useAppStore(selectStaleAfterMs)
   const line = useMemo(
     () =>
       L.polyline([], {
